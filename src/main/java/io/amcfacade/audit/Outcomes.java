@@ -1,0 +1,23 @@
+package io.amcfacade.audit;
+
+import io.amcfacade.api.model.AuditOutcome;
+
+/** How the facade's answer reads in the audit trail. */
+final class Outcomes {
+
+    private Outcomes() {
+    }
+
+    static AuditOutcome of(int status) {
+        if (status < 400) {
+            return AuditOutcome.SUCCEEDED;
+        }
+        return switch (status) {
+            case 401, 403 -> AuditOutcome.DENIED;
+            case 400, 405, 406, 413, 415, 422 -> AuditOutcome.REJECTED;
+            // The upstream call was sent and no answer came back: it may have taken effect.
+            case 504 -> AuditOutcome.UNKNOWN;
+            default -> AuditOutcome.FAILED;
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package io.amcfacade.db;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (zonky binaries) with a persistent data directory and durable settings.
+ * <p>
+ * A lock file beside the data directory proves that no other live process owns it; a postmaster
+ * still running from a process that was killed with {@code kill -9} is therefore an orphan, and is
+ * shut down before the new server starts.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private final EmbeddedPostgres postgres;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+        this.postgres = postgres;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Starts a server on {@code dataDirectory}, creating the cluster on first use.
+     *
+     * @param port TCP port on localhost; 0 picks a free one
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("The embedded database directory " + dir
+                    + " is in use by another running process; stop it or configure another amc.db.embedded.data-dir");
+        }
+        try {
+            OrphanedPostmaster.stopIfRunning(dir, ORPHAN_SHUTDOWN_WAIT);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky trades durability for speed by default; an audit trail needs the opposite.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            LOG.infof("Embedded PostgreSQL started on port %d with data directory %s", postgres.getPort(), dir);
+            return new EmbeddedDatabase(postgres, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            postgres.close();
+        } finally {
+            lock.release();
+            lockChannel.close();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.amcfacade.problem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.amcfacade.api.model.Problem;
+import io.amcfacade.api.model.ProblemFieldError;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** The one place that turns exceptions into {@code application/problem+json} responses. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Problems.response(e.problem(), e.headers());
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthorized() {
+        return Problems.response(Problems.of(401, "UNAUTHORIZED", "Unauthorized", "A valid bearer token is required."),
+                java.util.Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo resource) {
+        String detail = "The caller's roles do not allow this operation.";
+        RolesAllowed roles = resource == null || resource.getMethodName() == null ? null : rolesOf(resource);
+        if (roles != null) {
+            detail = "This operation needs one of the roles " + String.join(", ", roles.value()) + ".";
+        }
+        return Problems.response(Problems.of(403, "FORBIDDEN", "Forbidden", detail));
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ResteasyReactiveViolationException e, SimpleResourceInfo resource) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue)) {
+            LOG.errorf(e, "A response broke its own contract");
+            return internalError();
+        }
+        List<ProblemFieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new ProblemFieldError(fieldOf(v, resource), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(ProblemFieldError::getField))
+                .toList();
+        String detail = errors.stream().map(f -> f.getField() + ": " + f.getMessage()).collect(Collectors.joining("; "));
+        return Problems.response(Problems.invalid(detail, errors));
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class })
+    public Response unreadableJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            return Problems.response(Problems.invalidField(field, "has a value of the wrong type or format"));
+        }
+        return Problems.response(Problems.of(400, "MALFORMED_JSON", "Malformed JSON",
+                "The request body is not valid JSON: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, SimpleResourceInfo resource, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem);
+            }
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json);
+            }
+        }
+        int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null) {
+            Optional<Problem> unconvertible = ParameterNames.unconvertible(resource, uri);
+            if (unconvertible.isPresent()) {
+                return Problems.response(unconvertible.get());
+            }
+        }
+        return switch (status) {
+            case 404 -> Problems.response(Problems.of(404, "NOT_FOUND", "Not found", "No resource at this path."));
+            case 405 -> Problems.response(Problems.of(405, "METHOD_NOT_ALLOWED", "Method not allowed",
+                    "This resource does not support the request method."));
+            case 406 -> Problems.response(Problems.of(406, "NOT_ACCEPTABLE", "Not acceptable",
+                    "This resource answers with application/json (errors with application/problem+json)."));
+            case 415 -> Problems.response(Problems.of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                    "This resource accepts application/json request bodies."));
+            default -> status >= 500 ? internalError(e)
+                    : Problems.response(Problems.of(status, "BAD_REQUEST", "Bad request", e.getMessage()));
+        };
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        return internalError(e);
+    }
+
+    private static Response internalError(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return internalError();
+    }
+
+    private static Response internalError() {
+        return Problems.response(Problems.of(500, "INTERNAL_ERROR", "Internal error",
+                "The facade failed unexpectedly; the correlation id identifies the failure in its logs."));
+    }
+
+    private static RolesAllowed rolesOf(SimpleResourceInfo resource) {
+        RolesAllowed onMethod = Arrays.stream(resource.getResourceClass().getMethods())
+                .filter(m -> m.getName().equals(resource.getMethodName()))
+                .map(m -> m.getAnnotation(RolesAllowed.class))
+                .filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(RolesAllowed.class);
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Names the field as the caller wrote it: {@code limit}, {@code X-On-Behalf-Of}, {@code users[0].emailAddress}. */
+    private static String fieldOf(ConstraintViolation<?> violation, SimpleResourceInfo resource) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case PARAMETER -> {
+                    String wire = ParameterNames.wireName(resource, node.as(Path.ParameterNode.class).getParameterIndex());
+                    if (wire != null) {
+                        names.add(wire);
+                    }
+                }
+                case PROPERTY, CONTAINER_ELEMENT, BEAN -> {
+                    if (node.isInIterable() && !names.isEmpty()) {
+                        Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                        names.add(names.remove(names.size() - 1) + "[" + position + "]");
+                    }
+                    if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                        names.add(node.getName());
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package io.amcfacade.sandbox;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the built-in AMC simulator. */
+@ConfigMapping(prefix = "amc.sandbox")
+public interface SandboxConfig {
+
+    /** Serve {@code /sandbox/**}; unset means "only in sandbox mode" (no {@code amc.api.base-url}). */
+    Optional<Boolean> enabled();
+
+    /** Where the facade reaches its own sandbox in sandbox mode. */
+    String baseUrl();
+
+    /** Lifetime of the Login with Amazon access tokens the sandbox issues (AMC: one hour). */
+    @WithDefault("PT1H")
+    Duration accessTokenTtl();
+
+    /** Accounts per page of {@code GET /amc/accounts} (AMC: up to 100). */
+    @WithDefault("100")
+    int accountsPageSize();
+
+    /** Lifetime of the caller tokens {@code POST /sandbox/tokens} mints. */
+    @WithDefault("PT1H")
+    Duration callerTokenTtl();
+
+    /** PEM private key that signs sandbox caller tokens; set at start-up in sandbox mode. */
+    Optional<String> signingKeyLocation();
+}

@@ -1,0 +1,35 @@
+package io.amcfacade.sandbox;
+
+import java.util.Optional;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.amcfacade.problem.Problems;
+
+/** Hides {@code /sandbox/**} (404) unless the sandbox routes are enabled. */
+public class SandboxGuard {
+
+    private final boolean enabled;
+
+    public SandboxGuard(@ConfigProperty(name = SandboxMode.BASE_URL) Optional<String> baseUrl,
+            @ConfigProperty(name = SandboxMode.ENABLED) Optional<String> explicit) {
+        this.enabled = SandboxMode.routesEnabled(name -> switch (name) {
+            case SandboxMode.BASE_URL -> baseUrl.orElse(null);
+            case SandboxMode.ENABLED -> explicit.orElse(null);
+            default -> null;
+        });
+    }
+
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
+    public Optional<Response> hideWhenDisabled(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!enabled && (path.equals("/sandbox") || path.startsWith("/sandbox/"))) {
+            return Optional.of(Problems.response(Problems.of(404, "NOT_FOUND", "Not found", "No resource at this path.")));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,32 @@
+package io.amcfacade.sandbox;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Decides the two sandbox switches from raw configuration.
+ * <ul>
+ * <li><b>sandbox mode</b>: no {@code amc.api.base-url} is configured, so the upstream is the built-in
+ * simulator, Login with Amazon is the simulator's, and callers use sandbox-minted tokens;</li>
+ * <li><b>sandbox routes</b>: {@code /sandbox/**} is served; on in sandbox mode, off otherwise unless
+ * {@code amc.sandbox.enabled=true}.</li>
+ * </ul>
+ */
+public final class SandboxMode {
+
+    public static final String BASE_URL = "amc.api.base-url";
+    public static final String ENABLED = "amc.sandbox.enabled";
+
+    private SandboxMode() {
+    }
+
+    /** @param config looks a property up, answering {@code null} when it is not set */
+    public static boolean isSandboxMode(UnaryOperator<String> config) {
+        String baseUrl = config.apply(BASE_URL);
+        return baseUrl == null || baseUrl.isBlank();
+    }
+
+    public static boolean routesEnabled(UnaryOperator<String> config) {
+        String explicit = config.apply(ENABLED);
+        return explicit == null ? isSandboxMode(config) : Boolean.parseBoolean(explicit.trim());
+    }
+}

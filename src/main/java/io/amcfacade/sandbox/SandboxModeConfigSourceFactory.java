@@ -1,0 +1,72 @@
+package io.amcfacade.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.quarkus.runtime.ExecutionMode;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.PropertiesConfigSource;
+
+/**
+ * Supplies the defaults of sandbox mode: the upstream and Login with Amazon point at the simulator,
+ * with its credentials, and caller tokens are verified with the sandbox signing key (generated into
+ * the data directory on first start, never committed). Its ordinal sits just above the packaged
+ * {@code application.properties} and below environment variables and system properties, so an
+ * operator's explicit setting always wins.
+ */
+public class SandboxModeConfigSourceFactory implements ConfigSourceFactory {
+
+    private static final int ORDINAL = 255;
+    static final String SIGNING_KEY_LOCATION = "amc.sandbox.signing-key-location";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        ExecutionMode mode = ExecutionMode.current();
+        if (mode != ExecutionMode.RUNTIME_INIT && mode != ExecutionMode.RUNNING) {
+            return List.of();
+        }
+        UnaryOperator<String> config = name -> context.getValue(name).getValue();
+        boolean sandboxMode = SandboxMode.isSandboxMode(config);
+        if (!sandboxMode && !SandboxMode.routesEnabled(config)) {
+            return List.of();
+        }
+        Map<String, String> values = new HashMap<>();
+        SandboxSigningKeys keys = signingKeys(config);
+        values.put(SIGNING_KEY_LOCATION, keys.privateKey().toString());
+        if (sandboxMode) {
+            values.put("amc.lwa.token-url", "${amc.sandbox.base-url}/auth/o2/token");
+            values.put("amc.lwa.client-id", SandboxCredentials.CLIENT_ID);
+            values.put("amc.lwa.client-secret", SandboxCredentials.CLIENT_SECRET);
+            values.put("amc.lwa.refresh-token", SandboxCredentials.REFRESH_TOKEN);
+            if (config.apply("mp.jwt.verify.publickey") == null && config.apply("mp.jwt.verify.publickey.location") == null) {
+                values.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
+                values.put("mp.jwt.verify.issuer", SandboxCredentials.CALLER_TOKEN_ISSUER);
+            }
+        }
+        return List.of(new PropertiesConfigSource(values, "sandbox-mode", ORDINAL));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+
+    private static synchronized SandboxSigningKeys signingKeys(UnaryOperator<String> config) {
+        String base = config.apply("amc.data-dir");
+        Path directory = Path.of(base == null ? "data" : base, "keys").toAbsolutePath().normalize();
+        try {
+            return SandboxSigningKeys.loadOrCreate(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the sandbox signing key in " + directory, e);
+        }
+    }
+}

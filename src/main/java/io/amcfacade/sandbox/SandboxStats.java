@@ -1,0 +1,51 @@
+package io.amcfacade.sandbox;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** What the simulator was asked and answered, per endpoint, so tests can count real upstream calls. */
+@ApplicationScoped
+public class SandboxStats {
+
+    private final Map<String, Counters> endpoints = new ConcurrentHashMap<>();
+
+    void record(String endpoint, int status) {
+        Counters counters = endpoints.computeIfAbsent(endpoint, e -> new Counters());
+        counters.requests.increment();
+        if (status == 429) {
+            counters.throttled.increment();
+        } else if (status >= 400) {
+            counters.errors.increment();
+        }
+    }
+
+    public long requests(String endpoint) {
+        Counters counters = endpoints.get(endpoint);
+        return counters == null ? 0 : counters.requests.sum();
+    }
+
+    Map<String, EndpointStats> snapshot() {
+        Map<String, EndpointStats> result = new TreeMap<>();
+        endpoints.forEach((endpoint, c) -> result.put(endpoint,
+                new EndpointStats(c.requests.sum(), c.throttled.sum(), c.errors.sum())));
+        return result;
+    }
+
+    void reset() {
+        endpoints.clear();
+    }
+
+    /** Counts for one endpoint: requests received, 429s returned, other 4xx/5xx returned. */
+    public record EndpointStats(long requests, long throttled, long errors) {
+    }
+
+    private static final class Counters {
+        final LongAdder requests = new LongAdder();
+        final LongAdder throttled = new LongAdder();
+        final LongAdder errors = new LongAdder();
+    }
+}

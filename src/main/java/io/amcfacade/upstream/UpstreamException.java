@@ -1,0 +1,58 @@
+package io.amcfacade.upstream;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.amcfacade.api.model.Problem;
+import io.amcfacade.problem.ProblemException;
+import io.amcfacade.problem.Problems;
+
+/** AMC or Login with Amazon did not give a usable answer. Messages never carry credentials. */
+public class UpstreamException extends ProblemException {
+
+    private UpstreamException(Problem problem, Map<String, String> headers, Throwable cause) {
+        super(problem, headers, cause);
+    }
+
+    static UpstreamException errorResponse(String operation, int status, String requestId, String message,
+            String retryAfter) {
+        Map<String, String> headers = new HashMap<>();
+        Problem problem;
+        if (status == 429) {
+            problem = Problems.of(503, "UPSTREAM_THROTTLED", "AMC is throttling",
+                    "AMC throttled " + operation + "; retry later.");
+            if (retryAfter != null) {
+                headers.put("Retry-After", retryAfter);
+            }
+        } else {
+            problem = Problems.of(502, "UPSTREAM_ERROR", "Upstream error",
+                    "AMC answered " + status + " to " + operation + (message == null ? "." : ": " + message));
+        }
+        return new UpstreamException(problem.upstreamStatus(status).upstreamRequestId(requestId), headers, null);
+    }
+
+    static UpstreamException unreachable(String operation, Throwable cause) {
+        if (isTimeout(cause)) {
+            return new UpstreamException(Problems.of(504, "UPSTREAM_TIMEOUT", "Upstream timeout",
+                    "AMC did not answer " + operation + " in time; the outcome is unknown."), Map.of(), cause);
+        }
+        return new UpstreamException(Problems.of(503, "UPSTREAM_UNAVAILABLE", "Upstream unavailable",
+                "Could not reach AMC for " + operation + "."), Map.of(), cause);
+    }
+
+    static UpstreamException credentialsRefused(String error) {
+        return new UpstreamException(Problems.of(502, "UPSTREAM_CREDENTIALS", "Upstream credentials refused",
+                "Login with Amazon refused the facade's credentials (" + error
+                        + "); an operator must renew amc.lwa.refresh-token or the client credentials."),
+                Map.of(), null);
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,59 @@
+package io.amcfacade.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.amcfacade.api.model.Problem;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Gives every request a correlation id: the caller's {@code X-Request-Id} when it is well formed,
+ * otherwise a new UUID. It is echoed in the response, put in the logging MDC and in every problem
+ * document.
+ */
+public class CorrelationIdFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    static final String ON_BEHALF_OF = "X-On-Behalf-Of";
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    private static final int MAX_HEADER_KEPT = 256;
+
+    @Inject
+    RequestMetadata metadata;
+
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
+    public void capture(ContainerRequestContext request, HttpServerRequest http) {
+        String offered = request.getHeaderString(HEADER);
+        String correlationId = offered != null && WELL_FORMED.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
+        String clientIp = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        metadata.capture(correlationId, clientIp, truncate(request.getHeaderString("User-Agent")),
+                truncate(request.getHeaderString(ON_BEHALF_OF)));
+        MDC.put("correlationId", correlationId);
+    }
+
+    @ServerResponseFilter
+    public void echo(ContainerResponseContext response) {
+        String correlationId = metadata.correlationId();
+        if (correlationId == null) {
+            return;
+        }
+        response.getHeaders().putSingle(HEADER, correlationId);
+        if (response.getEntity() instanceof Problem problem && problem.getCorrelationId() == null) {
+            problem.setCorrelationId(correlationId);
+        }
+    }
+
+    private static String truncate(String value) {
+        return value == null || value.length() <= MAX_HEADER_KEPT ? value : value.substring(0, MAX_HEADER_KEPT);
+    }
+}
