@@ -3,6 +3,7 @@ package io.amcfacade.db;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,7 +18,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>
  * A lock file beside the data directory proves that no other live process owns it; a postmaster
  * still running from a process that was killed with {@code kill -9} is therefore an orphan, and is
- * shut down before the new server starts.
+ * shut down before the new server starts. zonky stops the server from a shutdown hook on a normal exit.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -44,7 +45,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(dir);
         FileChannel channel = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // this very JVM holds it
+        }
         if (lock == null) {
             channel.close();
             throw new IllegalStateException("The embedded database directory " + dir

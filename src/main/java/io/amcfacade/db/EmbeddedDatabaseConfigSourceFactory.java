@@ -26,7 +26,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
 
-    private static EmbeddedDatabase running;
+    private static final String RUNNING_PREFIX = "io.amcfacade.embedded-postgresql.running:";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -38,9 +38,9 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
                 || "false".equalsIgnoreCase(context.getValue("amc.db.embedded.enabled").getValue())) {
             return List.of();
         }
-        EmbeddedDatabase database = startOnce(dataDirectory(context), port(context));
+        String jdbcUrl = startOnce(dataDirectory(context), port(context));
         return List.of(new PropertiesConfigSource(Map.of(
-                JDBC_URL, database.jdbcUrl(),
+                JDBC_URL, jdbcUrl,
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", ""), "embedded-postgresql", 150));
     }
@@ -50,14 +50,21 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         return OptionalInt.of(150);
     }
 
-    /** One server per JVM: dev-mode restarts and test profiles rebuild the configuration, not the database. */
-    private static synchronized EmbeddedDatabase startOnce(Path dataDirectory, int port) {
+    /**
+     * One server per JVM and data directory. Dev-mode restarts and test profiles rebuild the
+     * configuration in a new class loader, so the running server is remembered in a system
+     * property rather than a static field.
+     */
+    private static synchronized String startOnce(Path dataDirectory, int port) {
+        String key = RUNNING_PREFIX + dataDirectory.toAbsolutePath().normalize();
+        String running = System.getProperty(key);
         if (running == null) {
             try {
-                running = EmbeddedDatabase.start(dataDirectory, port);
+                running = EmbeddedDatabase.start(dataDirectory, port).jdbcUrl();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
             }
+            System.setProperty(key, running);
         }
         return running;
     }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 
 /**
@@ -26,6 +27,7 @@ import io.smallrye.config.PropertiesConfigSource;
 public class SandboxModeConfigSourceFactory implements ConfigSourceFactory {
 
     private static final int ORDINAL = 255;
+    private static final int DEFAULTS_BELOW = 100;
     static final String SIGNING_KEY_LOCATION = "amc.sandbox.signing-key-location";
 
     @Override
@@ -47,12 +49,21 @@ public class SandboxModeConfigSourceFactory implements ConfigSourceFactory {
             values.put("amc.lwa.client-id", SandboxCredentials.CLIENT_ID);
             values.put("amc.lwa.client-secret", SandboxCredentials.CLIENT_SECRET);
             values.put("amc.lwa.refresh-token", SandboxCredentials.REFRESH_TOKEN);
-            if (config.apply("mp.jwt.verify.publickey") == null && config.apply("mp.jwt.verify.publickey.location") == null) {
-                values.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
+            if (!configuredByOperator(context, "mp.jwt.verify.publickey")
+                    && !configuredByOperator(context, "mp.jwt.verify.publickey.location")) {
+                // The key content, not its location: it must also shadow the in-memory key that
+                // smallrye-jwt invents for dev and test mode when no key is configured.
+                values.put("mp.jwt.verify.publickey", keys.publicKeyContent());
                 values.put("mp.jwt.verify.issuer", SandboxCredentials.CALLER_TOKEN_ISSUER);
             }
         }
         return List.of(new PropertiesConfigSource(values, "sandbox-mode", ORDINAL));
+    }
+
+    /** Set in a real configuration source, not just a default some extension registered. */
+    private static boolean configuredByOperator(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value.getValue() != null && value.getConfigSourceOrdinal() >= DEFAULTS_BELOW;
     }
 
     @Override

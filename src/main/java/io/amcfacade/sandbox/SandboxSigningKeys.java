@@ -29,6 +29,16 @@ record SandboxSigningKeys(Path privateKey, Path publicKey) {
         return keys;
     }
 
+    /** The public key as base64 DER, the form {@code mp.jwt.verify.publickey} takes. */
+    String publicKeyContent() {
+        try {
+            return Files.readString(publicKey, StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + publicKey, e);
+        }
+    }
+
     private static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -1,0 +1,155 @@
+package io.amcfacade.accounts;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.amcfacade.support.AuditTrail;
+import io.amcfacade.support.Callers;
+import io.amcfacade.support.Sandbox;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class AccountsResourceTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Test
+    void listsEveryAccountAcrossUpstreamPagesInTheFacadesModel() {
+        long before = Sandbox.requests(Sandbox.ACCOUNTS);
+
+        Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer")
+                .get("/v1/accounts")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("accounts.accountId", contains("ENTITY1ACMERETAIL0", "ENTITY2GLOBEXEU000", "ENTITY3INITECHJP00"))
+                .body("accounts[0].accountName", equalTo("Acme Retail AMC"))
+                .body("accounts[0].marketplaceId", equalTo("ATVPDKIKX0DER"))
+                .body("accounts[0].amcAccounts", equalTo(null));
+
+        // The test profile serves two accounts a page, so three accounts take two upstream calls.
+        assertThat(Sandbox.requests(Sandbox.ACCOUNTS) - before).isEqualTo(2);
+    }
+
+    @Test
+    void adminsMayListAccountsToo() {
+        Callers.as(Callers.uniqueSubject("admin"), "amc-admin").get("/v1/accounts").then().statusCode(200);
+    }
+
+    @Test
+    void aSuccessfulListIsAuditedWithActorCorrelationAndUpstreamAnswer() {
+        String subject = Callers.uniqueSubject("svc-onboarding");
+        String correlationId = "corr-" + UUID.randomUUID();
+
+        Callers.as(subject, "amc-viewer")
+                .header("X-Request-Id", correlationId)
+                .header("X-On-Behalf-Of", "jane.doe@example.com")
+                .header("User-Agent", "onboarding-tool/2.3")
+                .get("/v1/accounts")
+                .then().statusCode(200)
+                .header("X-Request-Id", correlationId);
+
+        Map<String, Object> event = AuditTrail.eventWithCorrelation(subject, correlationId);
+        assertThat(event).containsEntry("action", "ACCOUNTS_LIST")
+                .containsEntry("outcome", "SUCCEEDED")
+                .containsEntry("httpStatus", 200)
+                .containsEntry("method", "GET")
+                .containsEntry("path", "/v1/accounts");
+        assertThat((Map<String, Object>) event.get("actor"))
+                .containsEntry("subject", subject)
+                .containsEntry("onBehalfOf", "jane.doe@example.com")
+                .containsEntry("roles", List.of("amc-viewer"));
+        assertThat((Map<String, Object>) event.get("client")).containsEntry("userAgent", "onboarding-tool/2.3")
+                .containsKey("ip");
+        Map<String, Object> upstream = (Map<String, Object>) event.get("upstream");
+        assertThat(upstream).containsEntry("status", 200).containsEntry("attempts", 2);
+        assertThat((String) upstream.get("requestId")).isNotBlank();
+        assertThat(event.get("completedAt")).isNotNull();
+    }
+
+    @Test
+    void aMissingTokenIsA401ProblemAndIsAuditedAsDenied() {
+        String correlationId = "anon-" + UUID.randomUUID();
+        long before = Sandbox.requests(Sandbox.ACCOUNTS);
+
+        given().header("X-Request-Id", correlationId)
+                .get("/v1/accounts")
+                .then().statusCode(401)
+                .contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", "Bearer")
+                .body("code", equalTo("UNAUTHORIZED"))
+                .body("status", equalTo(401))
+                .body("type", equalTo("https://amc-facade.dev/problems/unauthorized"))
+                .body("correlationId", equalTo(correlationId));
+
+        assertThat(Sandbox.requests(Sandbox.ACCOUNTS)).isEqualTo(before);
+        Map<String, Object> event = AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId);
+        assertThat(event).containsEntry("outcome", "DENIED").containsEntry("httpStatus", 401)
+                .containsEntry("errorCode", "UNAUTHORIZED");
+        assertThat((Map<String, Object>) event.get("actor")).doesNotContainKey("subject");
+    }
+
+    @Test
+    void aTokenThatDoesNotVerifyIsA401() {
+        String correlationId = "forged-" + UUID.randomUUID();
+        String token = Callers.token(Callers.uniqueSubject("mallory"), "amc-admin");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+
+        given().auth().oauth2(forged).header("X-Request-Id", correlationId)
+                .get("/v1/accounts")
+                .then().statusCode(401)
+                .contentType(PROBLEM_JSON)
+                .body("code", equalTo("UNAUTHORIZED"));
+
+        assertThat(AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId)).containsEntry("outcome", "DENIED");
+    }
+
+    @Test
+    void aCallerWithoutAnAccountsRoleIsA403NamingTheRolesAndIsAuditedWithItsSubject() {
+        String subject = Callers.uniqueSubject("auditor-only");
+        long before = Sandbox.requests(Sandbox.ACCOUNTS);
+
+        Callers.as(subject, "auditor")
+                .get("/v1/accounts")
+                .then().statusCode(403)
+                .contentType(PROBLEM_JSON)
+                .body("code", equalTo("FORBIDDEN"))
+                .body("detail", equalTo("This operation needs one of the roles amc-viewer, amc-admin."))
+                .body("correlationId", notNullValue());
+
+        assertThat(Sandbox.requests(Sandbox.ACCOUNTS)).isEqualTo(before);
+        Map<String, Object> event = AuditTrail.eventsOf(subject).get(0);
+        assertThat(event).containsEntry("action", "ACCOUNTS_LIST").containsEntry("outcome", "DENIED")
+                .containsEntry("httpStatus", 403);
+        assertThat((Map<String, Object>) event.get("actor")).containsEntry("subject", subject);
+    }
+
+    @Test
+    void anOverlongOnBehalfOfIsA400NamingTheHeader() {
+        Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer")
+                .header("X-On-Behalf-Of", "x".repeat(300))
+                .get("/v1/accounts")
+                .then().statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("code", equalTo("INVALID_REQUEST"))
+                .body("errors[0].field", equalTo("X-On-Behalf-Of"));
+    }
+
+    @Test
+    void aMalformedRequestIdIsReplacedByAGeneratedOne() {
+        String echoed = Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer")
+                .header("X-Request-Id", "not ok; <script>")
+                .get("/v1/accounts")
+                .then().statusCode(200)
+                .extract().header("X-Request-Id");
+        assertThat(UUID.fromString(echoed)).isNotNull();
+    }
+}

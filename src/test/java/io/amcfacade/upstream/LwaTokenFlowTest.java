@@ -1,0 +1,81 @@
+package io.amcfacade.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.amcfacade.support.AuditTrail;
+import io.amcfacade.support.Callers;
+import io.amcfacade.support.Sandbox;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The Login with Amazon token flow, against the sandbox's token endpoint over real HTTP. */
+@QuarkusTest
+class LwaTokenFlowTest {
+
+    @Test
+    void aCachedTokenServesLaterCallsWithoutAnotherRefresh() {
+        String token = Callers.token(Callers.uniqueSubject("viewer"), "amc-viewer");
+        listAccounts(token);
+        long grants = Sandbox.requests(Sandbox.LWA_TOKEN);
+
+        listAccounts(token);
+        listAccounts(token);
+
+        assertThat(Sandbox.requests(Sandbox.LWA_TOKEN)).isEqualTo(grants);
+    }
+
+    @Test
+    void anAccessTokenAmcRejectsIsRefreshedOnceAndTheCallSucceeds() {
+        String subject = Callers.uniqueSubject("viewer");
+        String token = Callers.token(subject, "amc-viewer");
+        listAccounts(token);
+        long grants = Sandbox.requests(Sandbox.LWA_TOKEN);
+        long accountCalls = Sandbox.requests(Sandbox.ACCOUNTS);
+
+        Sandbox.expireAccessTokens();
+        listAccounts(token);
+
+        assertThat(Sandbox.requests(Sandbox.LWA_TOKEN)).isEqualTo(grants + 1);
+        // First page: 401, then again with the new token; second page: once.
+        assertThat(Sandbox.requests(Sandbox.ACCOUNTS)).isEqualTo(accountCalls + 3);
+        Map<String, Object> event = AuditTrail.eventsOf(subject).get(0);
+        assertThat(event).containsEntry("outcome", "SUCCEEDED");
+        assertThat((Map<String, Object>) event.get("upstream")).containsEntry("attempts", 3).containsEntry("status", 200);
+    }
+
+    @Test
+    void concurrentCallsThatMeetARejectedTokenShareOneRefresh() throws Exception {
+        String token = Callers.token(Callers.uniqueSubject("viewer"), "amc-viewer");
+        listAccounts(token);
+        Sandbox.expireAccessTokens();
+        long grants = Sandbox.requests(Sandbox.LWA_TOKEN);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> io.restassured.RestAssured.given().auth().oauth2(token)
+                        .get("/v1/accounts").statusCode()));
+            }
+            for (Future<Integer> call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(Sandbox.requests(Sandbox.LWA_TOKEN)).isEqualTo(grants + 1);
+    }
+
+    private static void listAccounts(String token) {
+        io.restassured.RestAssured.given().auth().oauth2(token).get("/v1/accounts").then().statusCode(200);
+    }
+}
