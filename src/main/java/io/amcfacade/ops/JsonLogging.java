@@ -8,15 +8,15 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.LogManager;
-import org.jboss.logmanager.formatters.JsonFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Switches console logs to one JSON object a line (with the MDC, so the correlation id) when
- * {@code amc.log.json=true}. The quarkus-logging-json extension is not published for this Quarkus
- * version, so the JBoss LogManager's own JSON formatter is installed at start-up instead.
+ * {@code amc.log.json=true}. The quarkus-logging-json extension cannot be resolved for this Quarkus
+ * version from the registry we build from (see docs/decisions), so a small formatter is installed
+ * on the console handler at start-up; the few lines logged before that stay plain text.
  */
 public class JsonLogging {
 
@@ -37,9 +37,7 @@ public class JsonLogging {
             }
         }
         if (handler instanceof ConsoleHandler console) {
-            JsonFormatter formatter = new JsonFormatter();
-            formatter.setPrintDetails(false);
-            console.setFormatter(formatter);
+            console.setFormatter(new JsonLogFormatter());
         }
     }
 }
