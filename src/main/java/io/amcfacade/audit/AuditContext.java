@@ -1,14 +1,20 @@
 package io.amcfacade.audit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The audited action of the current request, once its intent is committed. */
+import io.amcfacade.api.model.AuditOutcome;
+
+/** The audited action of the current request: its committed intent, and what the feature reported. */
 @RequestScoped
 public class AuditContext {
 
     private UUID eventId;
+    private AuditOutcome reportedOutcome;
+    private final List<AuditTargetEntry> results = new ArrayList<>();
 
     void begun(UUID eventId) {
         this.eventId = eventId;
@@ -17,5 +23,18 @@ public class AuditContext {
     /** The committed intent's id, or {@code null} when no intent was recorded for this request. */
     public UUID eventId() {
         return eventId;
+    }
+
+    void report(List<AuditTargetEntry> targets, AuditOutcome outcome) {
+        results.addAll(targets);
+        reportedOutcome = outcome;
+    }
+
+    List<AuditTargetEntry> results() {
+        return results;
+    }
+
+    AuditOutcome reportedOutcome() {
+        return reportedOutcome;
     }
 }

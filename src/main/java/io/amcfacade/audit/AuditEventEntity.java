@@ -52,4 +52,6 @@ public class AuditEventEntity extends PanacheEntityBase {
     public String accountId;
     @Column(name = "target_id")
     public String targetId;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
 }

@@ -2,6 +2,7 @@ package io.amcfacade.audit;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.Problem;
 import io.amcfacade.upstream.UpstreamExchange;
 import io.amcfacade.web.RequestMetadata;
@@ -29,6 +31,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class AuditFilter {
 
     private static final int MAX_DETAIL = 1000;
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
     AuditRecorder recorder;
@@ -48,7 +51,7 @@ public class AuditFilter {
             return;
         }
         AuditEventEntity intent = event(audited, uri, context, Actor.of(identity));
-        recorder.begin(intent);
+        recorder.begin(intent, pathTargets(audited, intent));
         audit.begun(intent.eventId);
     }
 
@@ -63,12 +66,13 @@ public class AuditFilter {
         Runnable write;
         if (audit.eventId() != null) {
             outcome.eventId = audit.eventId();
-            write = () -> recorder.complete(outcome);
+            List<AuditTargetEntry> results = List.copyOf(audit.results());
+            write = () -> recorder.complete(outcome, results);
         } else {
             Actor actor = response.getStatus() == 401 ? Actor.ANONYMOUS : Actor.of(identity);
             AuditEventEntity event = event(audited, uri, context, actor);
             outcome.eventId = event.eventId;
-            write = () -> recorder.recordEnded(event, outcome);
+            write = () -> recorder.recordEnded(event, pathTargets(audited, event), outcome);
         }
         if (BlockingOperationControl.isBlockingAllowed()) {
             write.run();
@@ -98,6 +102,7 @@ public class AuditFilter {
         event.accountId = truncate(uri.getPathParameters().getFirst(audited.accountParam()));
         event.targetId = audited.targetParam().isEmpty() ? null
                 : truncate(uri.getPathParameters().getFirst(audited.targetParam()));
+        event.idempotencyKey = truncate(context.getHeaderString(IDEMPOTENCY_KEY));
         return event;
     }
 
@@ -105,16 +110,23 @@ public class AuditFilter {
         AuditOutcomeEntity outcome = new AuditOutcomeEntity();
         outcome.completedAt = Instant.now();
         outcome.httpStatus = response.getStatus();
-        outcome.outcome = Outcomes.of(response.getStatus()).toString();
         if (response.getEntity() instanceof Problem problem) {
             outcome.errorCode = problem.getCode();
             outcome.detail = truncate(problem.getDetail());
         }
+        AuditOutcome reported = audit.reportedOutcome();
+        outcome.outcome = (reported != null && response.getStatus() < 400 ? reported
+                : Outcomes.of(response.getStatus(), outcome.errorCode)).toString();
         outcome.upstreamAttempts = upstream.attempts();
         outcome.upstreamStatus = upstream.lastStatus();
         outcome.upstreamRequestId = upstream.lastRequestId();
         outcome.latencyMs = request.elapsedMillis();
         return outcome;
+    }
+
+    private static List<AuditTargetEntry> pathTargets(Audited audited, AuditEventEntity event) {
+        return event.targetId == null ? List.of()
+                : List.of(new AuditTargetEntry(audited.targetKind(), event.targetId, null, null, null));
     }
 
     private static Audited auditedOf(ResourceInfo resource) {

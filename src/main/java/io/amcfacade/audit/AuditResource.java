@@ -25,14 +25,14 @@ public class AuditResource implements AuditApi {
     @Override
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = "AUDIT_QUERY")
-    public AuditEventPage listAuditEvents(String action, AuditOutcome outcome, String actor, Integer limit,
-            String cursor, String onBehalfOf) {
-        return queries.page(new AuditQueryService.Filter(action, outcome, actor), limit, cursor);
+    public AuditEventPage listAuditEvents(String action, AuditOutcome outcome, String actor, String accountId,
+            String targetId, Integer limit, String cursor, String onBehalfOf) {
+        return queries.page(new AuditQueryService.Filter(action, outcome, actor, accountId, targetId), limit, cursor);
     }
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_GET", targetParam = "eventId")
+    @Audited(action = "AUDIT_GET", targetParam = "eventId", targetKind = "EVENT")
     public AuditEvent getAuditEvent(String eventId, String onBehalfOf) {
         return queries.find(UUID.fromString(eventId)).orElseThrow(() -> new ProblemException(
                 Problems.of(404, "AUDIT_EVENT_NOT_FOUND", "Audit event not found", "No audit event " + eventId + ".")));

@@ -49,6 +49,10 @@ public class AuditTrailRow extends PanacheEntityBase {
     public String accountId;
     @Column(name = "target_id")
     public String targetId;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    @Column(name = "request_summary")
+    public String requestSummary;
     public String outcome;
     @Column(name = "completed_at")
     public Instant completedAt;

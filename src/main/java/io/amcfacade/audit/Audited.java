@@ -22,4 +22,7 @@ public @interface Audited {
 
     /** Path parameter holding the target (invitation, user, event) id, if any. */
     String targetParam() default "";
+
+    /** What {@link #targetParam()} names: {@code INVITATION}, {@code USER}, {@code EVENT}. */
+    String targetKind() default "INVITATION";
 }

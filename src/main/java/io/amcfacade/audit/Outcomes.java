@@ -8,7 +8,10 @@ final class Outcomes {
     private Outcomes() {
     }
 
-    static AuditOutcome of(int status) {
+    static AuditOutcome of(int status, String errorCode) {
+        if ("UPSTREAM_CONNECTION_LOST".equals(errorCode)) {
+            return AuditOutcome.UNKNOWN; // sent, and the connection died: AMC may have acted
+        }
         if (status < 400) {
             return AuditOutcome.SUCCEEDED;
         }

@@ -21,7 +21,10 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.amcfacade.api.model.Problem;
 import io.amcfacade.api.model.ProblemFieldError;
@@ -74,7 +77,16 @@ public class ProblemMappers {
     public Response unreadableJson(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
-            return Problems.response(Problems.invalidField(field, "has a value of the wrong type or format"));
+            String rule = "has a value of the wrong type or format";
+            if (e instanceof UnrecognizedPropertyException) {
+                rule = "is not a field of this request";
+            } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && invalid.getTargetType().isEnum()) {
+                rule = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+            } else if (e instanceof ValueInstantiationException creation && creation.getType().isEnumType()) {
+                rule = "must be one of " + Arrays.toString(creation.getType().getRawClass().getEnumConstants());
+            }
+            return Problems.response(Problems.invalidField(field, rule));
         }
         return Problems.response(Problems.of(400, "MALFORMED_JSON", "Malformed JSON",
                 "The request body is not valid JSON: " + e.getOriginalMessage()));

@@ -24,6 +24,10 @@ public interface SandboxConfig {
     @WithDefault("100")
     int accountsPageSize();
 
+    /** How long a new or resent user invitation stays redeemable (AMC: two weeks). */
+    @WithDefault("P14D")
+    Duration invitationTtl();
+
     /** Lifetime of the caller tokens {@code POST /sandbox/tokens} mints. */
     @WithDefault("PT1H")
     Duration callerTokenTtl();

@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 /**
  * Builds the simulator's answers the way AMC does (request id header, each API's error body) and
- * counts each one in {@link SandboxStats}.
+ * counts each one in {@link SandboxStats}, including the {@link SandboxRejection}s thrown on the way.
  */
 @ApplicationScoped
 class SandboxReplies {
@@ -46,6 +48,16 @@ class SandboxReplies {
                 .header(REQUEST_ID_HEADER, requestId)
                 .entity(Map.of("message", message, "requestId", requestId))
                 .build();
+    }
+
+    /** The invitation API's error body: {@code {"message"}} alone, the request id only in the header. */
+    Response message(String endpoint, int status, String message) {
+        return reply(endpoint, status, new SandboxWire.Message(message));
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(SandboxRejection rejection) {
+        return message(rejection.endpoint(), rejection.status(), rejection.getMessage());
     }
 
     Response reply(String endpoint, int status, Object body) {

@@ -2,10 +2,13 @@ package io.amcfacade.sandbox;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,8 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The simulator's state: AMC accounts, the Login with Amazon access tokens it issued, and what it
- * was asked. Per-account state (invitations, users, instances) hangs off {@link SandboxAccount}.
+ * The simulator's state: AMC accounts, the Login with Amazon access tokens it issued, the invitee
+ * tokens it minted, and what it was asked. Per-account state (invitations, users) lives in a
+ * {@link SandboxAccountState} keyed by account id.
  */
 @ApplicationScoped
 public class SandboxState {
@@ -25,13 +29,31 @@ public class SandboxState {
             new SandboxAccount("ENTITY1ACMERETAIL0", "Acme Retail AMC", "ATVPDKIKX0DER"),
             new SandboxAccount("ENTITY2GLOBEXEU000", "Globex Europe AMC", "A1PA6795UKMFR9"),
             new SandboxAccount("ENTITY3INITECHJP00", "Initech Japan AMC", "A1VC38T7YXB528")));
+    private final Map<String, SandboxAccountState> accountStates = new ConcurrentHashMap<>();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, InviteeToken> inviteeTokens = new ConcurrentHashMap<>();
     private final SandboxStats stats;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    /** An invitee's stand-in for their own Login with Amazon token: it says who the caller is. */
+    private record InviteeToken(String emailAddress, Instant expiry) {
+    }
 
     @Inject
     public SandboxState(SandboxStats stats) {
+        this(stats, Clock.systemUTC());
+    }
+
+    SandboxState(SandboxStats stats, Clock clock) {
         this.stats = stats;
+        this.clock = clock;
+        // Every account starts with one admin, so rules about the last admin have someone to protect.
+        accounts.forEach(a -> accountStates.put(a.accountId(), new SandboxAccountState(a.accountId(),
+                List.of(SandboxUser.create(seedAdminEmail(a.accountId()), "ADMIN")))));
+    }
+
+    static String seedAdminEmail(String accountId) {
+        return "admin@" + accountId.toLowerCase(Locale.ROOT) + ".example";
     }
 
     public List<SandboxAccount> accounts() {
@@ -42,10 +64,21 @@ public class SandboxState {
         return stats;
     }
 
-    String issueAccessToken(java.time.Duration ttl) {
-        byte[] bytes = new byte[48];
-        RANDOM.nextBytes(bytes);
-        String token = "Atza|" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now() {
+        return clock.instant();
+    }
+
+    Optional<SandboxAccountState> account(String accountId) {
+        return accountId == null ? Optional.empty() : Optional.ofNullable(accountStates.get(accountId));
+    }
+
+    /** The account an invitation belongs to; get and redeem name only the invitation. */
+    Optional<SandboxAccountState> accountOfInvitation(String invitationId) {
+        return accountStates.values().stream().filter(a -> a.invitation(invitationId).isPresent()).findFirst();
+    }
+
+    String issueAccessToken(Duration ttl) {
+        String token = newToken();
         accessTokens.put(token, clock.instant().plus(ttl));
         return token;
     }
@@ -55,10 +88,32 @@ public class SandboxState {
         return expiry != null && expiry.isAfter(clock.instant());
     }
 
-    /** Forgets every issued access token, as if they had all expired. */
+    /** Kept apart from the access tokens: an invitee token never passes as the facade's own. */
+    String issueInviteeToken(String emailAddress, Duration ttl) {
+        String token = newToken();
+        inviteeTokens.put(token, new InviteeToken(emailAddress, clock.instant().plus(ttl)));
+        return token;
+    }
+
+    /** The email address a live invitee token was minted for. */
+    Optional<String> inviteeOf(String token) {
+        InviteeToken invitee = token == null ? null : inviteeTokens.get(token);
+        return invitee != null && invitee.expiry().isAfter(clock.instant())
+                ? Optional.of(invitee.emailAddress())
+                : Optional.empty();
+    }
+
+    /** Forgets every issued access and invitee token, as if they had all expired. */
     int expireAccessTokens() {
-        int count = accessTokens.size();
+        int count = accessTokens.size() + inviteeTokens.size();
         accessTokens.clear();
+        inviteeTokens.clear();
         return count;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[48];
+        RANDOM.nextBytes(bytes);
+        return "Atza|" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,8 +1,12 @@
 package io.amcfacade.upstream;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,17 +15,57 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The raw AMC administration API. Only {@link AmcClient} calls it. */
+import io.amcfacade.upstream.AmcInvitationWire.CreateRequest;
+import io.amcfacade.upstream.AmcInvitationWire.ListRequest;
+import io.amcfacade.upstream.AmcInvitationWire.RedeemRequest;
+import io.amcfacade.upstream.AmcInvitationWire.UpdateRequest;
+
+/** The raw AMC administration API, with AMC's headers and vendor media types. Only the feature clients call it. */
 @RegisterRestClient(configKey = "amc-api")
 @Path("/")
+@Produces(MediaType.APPLICATION_JSON)
 interface AmcApi {
 
     String CLIENT_ID = "Amazon-Advertising-API-ClientId";
+    String ACCOUNT = "Amazon-Ads-AccountId";
 
     @GET
     @Path("amc/accounts")
-    @Produces(MediaType.APPLICATION_JSON)
     Response listAccounts(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("nextToken") String nextToken);
+
+    @POST
+    @Path("user-invitations")
+    @Consumes("application/vnd.CreateUserInvitations.v1+json")
+    Response createInvitations(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ACCOUNT) String accountId, CreateRequest body);
+
+    @PUT
+    @Path("user-invitations")
+    @Consumes("application/vnd.UpdateUserInvitations.v1+json")
+    Response updateInvitations(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ACCOUNT) String accountId, UpdateRequest body);
+
+    @POST
+    @Path("user-invitations/list")
+    @Consumes("application/vnd.ListUserInvitations.v1+json")
+    Response listInvitations(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ACCOUNT) String accountId, ListRequest body);
+
+    @GET
+    @Path("user-invitations/{invitationId}")
+    @Produces({ "application/vnd.GetUserInvitation.v1+json", MediaType.APPLICATION_JSON })
+    Response getInvitation(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("invitationId") String invitationId);
+
+    @PUT
+    @Path("user-invitations/redeem")
+    @Consumes("application/vnd.RedeemUserInvitation.v1+json")
+    Response redeemInvitation(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, RedeemRequest body);
 }

@@ -31,13 +31,27 @@ public class UpstreamException extends ProblemException {
         return new UpstreamException(problem.upstreamStatus(status).upstreamRequestId(requestId), headers, null);
     }
 
+    static UpstreamException pagingLoop(String operation, int pages, String requestId) {
+        return new UpstreamException(Problems.of(502, "UPSTREAM_ERROR", "Upstream error",
+                "AMC kept returning nextToken for " + operation + " after " + pages + " pages.")
+                .upstreamRequestId(requestId), Map.of(), null);
+    }
+
+    /**
+     * No answer came back. Only a refused connection proves AMC never saw the request (503: nothing was
+     * done); a timeout or a connection lost after sending leaves the outcome unknown (504 / 502).
+     */
     static UpstreamException unreachable(String operation, Throwable cause) {
-        if (isTimeout(cause)) {
+        if (causedBy(cause, "Timeout")) {
             return new UpstreamException(Problems.of(504, "UPSTREAM_TIMEOUT", "Upstream timeout",
                     "AMC did not answer " + operation + " in time; the outcome is unknown."), Map.of(), cause);
         }
-        return new UpstreamException(Problems.of(503, "UPSTREAM_UNAVAILABLE", "Upstream unavailable",
-                "Could not reach AMC for " + operation + "."), Map.of(), cause);
+        if (causedBy(cause, "ConnectException")) {
+            return new UpstreamException(Problems.of(503, "UPSTREAM_UNAVAILABLE", "Upstream unavailable",
+                    "Could not connect to AMC for " + operation + "; nothing was sent."), Map.of(), cause);
+        }
+        return new UpstreamException(Problems.of(502, "UPSTREAM_CONNECTION_LOST", "Upstream connection lost",
+                "The connection to AMC failed during " + operation + "; the outcome is unknown."), Map.of(), cause);
     }
 
     static UpstreamException credentialsRefused(String error) {
@@ -47,9 +61,9 @@ public class UpstreamException extends ProblemException {
                 Map.of(), null);
     }
 
-    private static boolean isTimeout(Throwable error) {
+    private static boolean causedBy(Throwable error, String simpleNamePart) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().contains("Timeout")) {
+            if (t.getClass().getSimpleName().contains(simpleNamePart)) {
                 return true;
             }
         }

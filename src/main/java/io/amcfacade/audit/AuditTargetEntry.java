@@ -1,0 +1,27 @@
+package io.amcfacade.audit;
+
+import java.util.Locale;
+
+/**
+ * A target as a feature reports it: kind ({@code EMAIL}, {@code INVITATION}, {@code USER}), id,
+ * the role granted, and, in a batch, its own outcome and error code.
+ */
+public record AuditTargetEntry(String kind, String id, String role, String outcome, String errorCode) {
+
+    public static AuditTargetEntry email(String email, String role) {
+        return new AuditTargetEntry("EMAIL", email, role, null, null);
+    }
+
+    public static AuditTargetEntry invitation(String invitationId) {
+        return new AuditTargetEntry("INVITATION", invitationId, null, null, null);
+    }
+
+    public AuditTargetEntry withResult(String outcome, String errorCode) {
+        return new AuditTargetEntry(kind, id, role, outcome, errorCode);
+    }
+
+    /** Emails are stored in lower case so "who invited Bob@Example.com" finds bob@example.com. */
+    String normalizedId() {
+        return kind.equals("EMAIL") ? id.toLowerCase(Locale.ROOT) : id;
+    }
+}

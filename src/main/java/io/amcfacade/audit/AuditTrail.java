@@ -1,0 +1,37 @@
+package io.amcfacade.audit;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.amcfacade.api.model.AuditOutcome;
+
+/**
+ * What features tell the audit trail beyond what the request filter sees: the people and things an
+ * action will touch (committed before the upstream call, fail closed) and how each one fared.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    @Inject
+    AuditContext context;
+    @Inject
+    AuditRecorder recorder;
+
+    /**
+     * Records the targets and a redacted summary of the request beside the committed intent. Throws
+     * {@link AuditUnavailableException} when it cannot: the caller must not go on to act.
+     */
+    public void intend(List<AuditTargetEntry> targets, String requestSummary) {
+        if (context.eventId() == null) {
+            throw new IllegalStateException("No audited action is in progress");
+        }
+        recorder.addIntentDetails(context.eventId(), targets, requestSummary);
+    }
+
+    /** Per-target results and the action's overall outcome, written with the outcome row. */
+    public void report(List<AuditTargetEntry> results, AuditOutcome outcome) {
+        context.report(results, outcome);
+    }
+}

@@ -1,0 +1,77 @@
+package io.amcfacade.invitations;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.Invitation;
+import io.amcfacade.api.model.InvitationAction;
+import io.amcfacade.api.model.InvitationState;
+import io.amcfacade.api.model.InvitationStateChange;
+import io.amcfacade.audit.AuditTargetEntry;
+import io.amcfacade.audit.AuditTrail;
+import io.amcfacade.problem.ProblemException;
+import io.amcfacade.problem.Problems;
+import io.amcfacade.upstream.AmcInvitationWire;
+import io.amcfacade.upstream.AmcInvitationsClient;
+import io.amcfacade.upstream.AmcVocabulary;
+
+/** Revokes, resends and redeems single invitations, refusing impossible transitions before AMC is asked. */
+@ApplicationScoped
+public class InvitationStateChanges {
+
+    @Inject
+    AmcInvitationsClient amc;
+    @Inject
+    InvitationQueries queries;
+    @Inject
+    AuditTrail audit;
+
+    public InvitationStateChange revokeOrResend(String accountId, String invitationId, InvitationAction action,
+            boolean notify) {
+        Invitation invitation = queries.get(accountId, invitationId);
+        audit.intend(List.of(AuditTargetEntry.email(invitation.getEmailAddress(), invitation.getRole())),
+                Summaries.of(Map.of("action", action.toString(), "notifyInvitedUsers", notify)));
+        if (!InvitationTransitions.allows(action, invitation.getState())) {
+            throw new ProblemException(InvitationTransitions.refusal(invitationId, action, invitation.getState()));
+        }
+        String amcState = InvitationTransitions.amcState(action);
+        AmcInvitationWire.UpdateResult result = amc.update(accountId,
+                List.of(new AmcInvitationWire.Update(invitationId, amcState)), notify);
+        if (result.errors() != null && !result.errors().isEmpty()) {
+            throw itemFailure(invitationId, result.errors().get(0));
+        }
+        audit.report(List.of(AuditTargetEntry.invitation(invitationId).withResult("UPDATED", null)), AuditOutcome.SUCCEEDED);
+        return new InvitationStateChange(invitationId,
+                action == InvitationAction.REVOKE ? InvitationState.REVOKED : InvitationState.PENDING);
+    }
+
+    public InvitationStateChange redeem(String invitationId, String inviteeToken) {
+        AmcInvitationWire.InvitationWithTerms found = amc.getAsInvitee(invitationId, inviteeToken);
+        AmcInvitationWire.Invitation invitation = found.invitation();
+        String email = invitation == null || invitation.user() == null ? null : invitation.user().emailAddress();
+        String role = invitation == null || invitation.permissionSet() == null || invitation.permissionSet().role() == null
+                ? null : AmcVocabulary.facadeRole(invitation.permissionSet().role().name());
+        audit.intend(email == null ? List.of() : List.of(AuditTargetEntry.email(email, role)),
+                Summaries.of(invitation == null || invitation.targetId() == null ? Map.of()
+                        : Map.of("accountId", invitation.targetId())));
+        amc.redeem(invitationId, inviteeToken);
+        return new InvitationStateChange(invitationId, InvitationState.ACCEPTED);
+    }
+
+    private static ProblemException itemFailure(String invitationId, AmcInvitationWire.ItemError error) {
+        String code = AmcVocabulary.itemErrorCode(error.errorCode());
+        String message = InvitationMapper.error(error).getMessage();
+        return switch (code) {
+            case "INVALID_STATE_TRANSITION" -> new ProblemException(Problems.of(409, code, "Invalid state transition",
+                    "Invitation " + invitationId + ": " + message));
+            case "INVITATION_NOT_FOUND" -> new ProblemException(Problems.of(404, code, "Invitation not found",
+                    "AMC knows no invitation " + invitationId + "."));
+            default -> new ProblemException(Problems.of(502, "UPSTREAM_REJECTED", "AMC rejected the change",
+                    "AMC refused to change invitation " + invitationId + ": " + message));
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package io.amcfacade.upstream;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.amcfacade.problem.ProblemException;
+import io.amcfacade.problem.Problems;
+import io.amcfacade.upstream.AmcInvitationWire.CreateRequest;
+import io.amcfacade.upstream.AmcInvitationWire.CreateResult;
+import io.amcfacade.upstream.AmcInvitationWire.InvitationRequest;
+import io.amcfacade.upstream.AmcInvitationWire.InvitationWithTerms;
+import io.amcfacade.upstream.AmcInvitationWire.ListRequest;
+import io.amcfacade.upstream.AmcInvitationWire.Page;
+import io.amcfacade.upstream.AmcInvitationWire.RedeemRequest;
+import io.amcfacade.upstream.AmcInvitationWire.Update;
+import io.amcfacade.upstream.AmcInvitationWire.UpdateRequest;
+import io.amcfacade.upstream.AmcInvitationWire.UpdateResult;
+
+/**
+ * AMC user invitations: the decorator the invitations feature calls instead of the raw REST client.
+ * Knows which AMC error statuses mean what for each operation.
+ */
+@ApplicationScoped
+public class AmcInvitationsClient {
+
+    /** AMC's page size limit for listing invitations. */
+    public static final int MAX_PAGE = 50;
+
+    @Inject
+    @RestClient
+    AmcApi api;
+    @Inject
+    UpstreamCaller upstream;
+    @Inject
+    LwaConfig lwa;
+
+    public CreateResult create(String accountId, List<InvitationRequest> invitations, boolean notify) {
+        return upstream.call("POST /user-invitations",
+                bearer -> api.createInvitations(lwa.clientId(), bearer, accountId, new CreateRequest(invitations, notify)),
+                CreateResult.class, (status, message) -> accountErrors(accountId, status, message));
+    }
+
+    public UpdateResult update(String accountId, List<Update> updates, boolean notify) {
+        return upstream.call("PUT /user-invitations",
+                bearer -> api.updateInvitations(lwa.clientId(), bearer, accountId, new UpdateRequest(updates, notify)),
+                UpdateResult.class, (status, message) -> accountErrors(accountId, status, message));
+    }
+
+    public Page list(String accountId, int maxResults, String nextToken) {
+        return upstream.call("POST /user-invitations/list",
+                bearer -> api.listInvitations(lwa.clientId(), bearer, accountId, new ListRequest(maxResults, nextToken)),
+                Page.class, (status, message) -> accountErrors(accountId, status, message));
+    }
+
+    public InvitationWithTerms get(String invitationId) {
+        return upstream.call("GET /user-invitations/{id}",
+                bearer -> api.getInvitation(lwa.clientId(), bearer, invitationId),
+                InvitationWithTerms.class, (status, message) -> status == 404 ? notFound(invitationId) : null);
+    }
+
+    /** Reads an invitation as its invitee, with the invitee's own access token. */
+    public InvitationWithTerms getAsInvitee(String invitationId, String inviteeToken) {
+        return upstream.callWithToken("GET /user-invitations/{id}", inviteeToken,
+                bearer -> api.getInvitation(lwa.clientId(), bearer, invitationId),
+                InvitationWithTerms.class, (status, message) -> inviteeErrors(invitationId, status, message));
+    }
+
+    /** Accepts an invitation as its invitee, with the invitee's own access token. */
+    public void redeem(String invitationId, String inviteeToken) {
+        upstream.callWithToken("PUT /user-invitations/redeem", inviteeToken,
+                bearer -> api.redeemInvitation(lwa.clientId(), bearer, new RedeemRequest(invitationId)),
+                Void.class, (status, message) -> inviteeErrors(invitationId, status, message));
+    }
+
+    private static ProblemException accountErrors(String accountId, int status, String message) {
+        return switch (status) {
+            case 400 -> new ProblemException(Problems.of(400, "UPSTREAM_REJECTED", "AMC rejected the request",
+                    "AMC rejected the request" + (message == null ? "." : ": " + message)));
+            case 403 -> new ProblemException(Problems.of(403, "AMC_ACCESS_DENIED", "AMC access denied",
+                    "The facade's Amazon identity is not an administrator of AMC account " + accountId + "."));
+            default -> null;
+        };
+    }
+
+    private static ProblemException inviteeErrors(String invitationId, int status, String message) {
+        return switch (status) {
+            case 400 -> new ProblemException(Problems.of(409, "INVITATION_NOT_REDEEMABLE", "Invitation not redeemable",
+                    "AMC will not redeem invitation " + invitationId + (message == null ? "." : ": " + message)));
+            case 401 -> new ProblemException(Problems.of(422, "INVITEE_TOKEN_REJECTED", "Invitee token rejected",
+                    "AMC rejected the X-Amz-Invitee-Token: it is invalid or expired."));
+            case 403 -> new ProblemException(Problems.of(403, "REDEEM_FORBIDDEN", "Redeem forbidden",
+                    "The invitee token's owner may not redeem invitation " + invitationId
+                            + "; it is addressed to someone else."));
+            case 404 -> notFound(invitationId);
+            default -> null;
+        };
+    }
+
+    private static ProblemException notFound(String invitationId) {
+        return new ProblemException(Problems.of(404, "INVITATION_NOT_FOUND", "Invitation not found",
+                "AMC knows no invitation " + invitationId + "."));
+    }
+}
