@@ -90,9 +90,11 @@ class SandboxInvitationsAsAdmin {
             return 0;
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token.asText()), StandardCharsets.UTF_8);
+            String decoded = token.isTextual()
+                    ? new String(Base64.getUrlDecoder().decode(token.textValue()), StandardCharsets.UTF_8)
+                    : "";
             String prefix = accountId + ":";
-            if (token.isTextual() && decoded.startsWith(prefix)) {
+            if (decoded.startsWith(prefix)) {
                 int offset = Integer.parseInt(decoded.substring(prefix.length()));
                 if (offset >= 0 && offset <= size) {
                     return offset;
