@@ -1,7 +1,7 @@
 package io.amcfacade.audit;
 
 import java.lang.reflect.Method;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,8 +50,8 @@ public class AuditFilter {
         if (audited == null) {
             return;
         }
-        AuditEventEntity intent = event(audited, uri, context, Actor.of(identity));
-        recorder.begin(intent, pathTargets(audited, intent));
+        TrailRecord intent = intent(audited, uri, context, Actor.of(identity));
+        recorder.commitIntent(withPathTarget(audited, intent));
         audit.begun(intent.eventId);
     }
 
@@ -62,53 +62,50 @@ public class AuditFilter {
         if (audited == null) {
             return Uni.createFrom().voidItem();
         }
-        AuditOutcomeEntity outcome = outcome(response);
-        Runnable write;
-        if (audit.eventId() != null) {
-            outcome.eventId = audit.eventId();
-            List<AuditTargetEntry> results = List.copyOf(audit.results());
-            write = () -> recorder.complete(outcome, results);
-        } else {
-            Actor actor = response.getStatus() == 401 ? Actor.ANONYMOUS : Actor.of(identity);
-            AuditEventEntity event = event(audited, uri, context, actor);
-            outcome.eventId = event.eventId;
-            write = () -> recorder.recordEnded(event, pathTargets(audited, event), outcome);
+        List<TrailRecord> records = new ArrayList<>();
+        UUID eventId = audit.eventId();
+        if (eventId == null) {
+            // Refused before the intent filter ran (401/403): the whole action is recorded now.
+            TrailRecord intent = intent(audited, uri, context, response.getStatus() == 401 ? Actor.ANONYMOUS : Actor.of(identity));
+            eventId = intent.eventId;
+            records.addAll(withPathTarget(audited, intent));
         }
+        records.addAll(AuditRecords.targets(eventId, audit.results(), 200));
+        records.add(outcome(eventId, response));
         if (BlockingOperationControl.isBlockingAllowed()) {
-            write.run();
+            recorder.append(records);
             return Uni.createFrom().voidItem();
         }
         // Denials can be decided on the I/O thread; the database write must not run there.
         return Uni.createFrom().item(() -> {
-            write.run();
+            recorder.append(records);
             return (Void) null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private AuditEventEntity event(Audited audited, UriInfo uri, ContainerRequestContext context, Actor actor) {
-        AuditEventEntity event = new AuditEventEntity();
-        event.eventId = UUID.randomUUID();
-        event.occurredAt = request.receivedAt();
-        event.actorSubject = actor.subject();
-        event.actorName = actor.name();
-        event.actorRoles = actor.roles();
-        event.onBehalfOf = request.onBehalfOf();
-        event.clientIp = request.clientIp();
-        event.userAgent = request.userAgent();
-        event.correlationId = request.correlationId();
-        event.action = audited.action();
-        event.httpMethod = context.getMethod();
-        event.path = truncate(uri.getPath());
-        event.accountId = truncate(uri.getPathParameters().getFirst(audited.accountParam()));
-        event.targetId = audited.targetParam().isEmpty() ? null
+    private TrailRecord intent(Audited audited, UriInfo uri, ContainerRequestContext context, Actor actor) {
+        TrailRecord intent = TrailRecord.of(TrailRecord.Kind.INTENT, UUID.randomUUID());
+        intent.occurredAt = TrailRecord.micros(request.receivedAt());
+        intent.actorSubject = actor.subject();
+        intent.actorName = actor.name();
+        intent.actorRoles = String.join(",", actor.roles());
+        intent.onBehalfOf = request.onBehalfOf();
+        intent.clientIp = request.clientIp();
+        intent.userAgent = request.userAgent();
+        intent.correlationId = request.correlationId();
+        intent.action = audited.action();
+        intent.httpMethod = context.getMethod();
+        intent.path = truncate(uri.getPath());
+        intent.accountId = truncate(uri.getPathParameters().getFirst(audited.accountParam()));
+        intent.targetKind = audited.targetParam().isEmpty() ? null : audited.targetKind();
+        intent.targetId = audited.targetParam().isEmpty() ? null
                 : truncate(uri.getPathParameters().getFirst(audited.targetParam()));
-        event.idempotencyKey = truncate(context.getHeaderString(IDEMPOTENCY_KEY));
-        return event;
+        intent.idempotencyKey = truncate(context.getHeaderString(IDEMPOTENCY_KEY));
+        return intent;
     }
 
-    private AuditOutcomeEntity outcome(ContainerResponseContext response) {
-        AuditOutcomeEntity outcome = new AuditOutcomeEntity();
-        outcome.completedAt = Instant.now();
+    private TrailRecord outcome(UUID eventId, ContainerResponseContext response) {
+        TrailRecord outcome = TrailRecord.of(TrailRecord.Kind.OUTCOME, eventId);
         outcome.httpStatus = response.getStatus();
         if (response.getEntity() instanceof Problem problem) {
             outcome.errorCode = problem.getCode();
@@ -124,9 +121,15 @@ public class AuditFilter {
         return outcome;
     }
 
-    private static List<AuditTargetEntry> pathTargets(Audited audited, AuditEventEntity event) {
-        return event.targetId == null ? List.of()
-                : List.of(new AuditTargetEntry(audited.targetKind(), event.targetId, null, null, null));
+    /** The intent, and the target named in the path as a target record so target queries find it. */
+    private static List<TrailRecord> withPathTarget(Audited audited, TrailRecord intent) {
+        List<TrailRecord> records = new ArrayList<>(2);
+        records.add(intent);
+        if (intent.targetId != null) {
+            records.addAll(AuditRecords.targets(intent.eventId,
+                    List.of(new AuditTargetEntry(audited.targetKind(), intent.targetId, null, null, null)), 0));
+        }
+        return records;
     }
 
     private static Audited auditedOf(ResourceInfo resource) {

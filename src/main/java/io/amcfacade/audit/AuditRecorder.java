@@ -1,19 +1,22 @@
 package io.amcfacade.audit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.agroal.api.AgroalDataSource;
+import io.amcfacade.audit.integrity.CanonicalRecord;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Writes audit rows, each in its own committed transaction so that neither the action's own
- * transaction nor its failure can take an audit row with it.
+ * Writes audit records, each batch in its own committed transaction so that neither the action's own
+ * work nor its failure can take an audit record with it. Every record gets its content hash here.
  */
 @ApplicationScoped
 public class AuditRecorder {
@@ -21,71 +24,48 @@ public class AuditRecorder {
     private static final Logger LOG = Logger.getLogger(AuditRecorder.class);
 
     @Inject
+    AgroalDataSource dataSource;
+    @Inject
     MeterRegistry registry;
 
-    /** Commits an intent. Throws {@link AuditUnavailableException} when it cannot: the action must not run. */
-    void begin(AuditEventEntity intent, List<AuditTargetEntry> pathTargets) {
+    /** Commits records that must exist before the action runs; throws {@link AuditUnavailableException} if it cannot. */
+    void commitIntent(List<TrailRecord> records) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                intent.persist();
-                persistTargets(intent.eventId, "INTENT", pathTargets);
-            });
-        } catch (RuntimeException e) {
+            insert(records);
+        } catch (SQLException | RuntimeException e) {
             failed("intent");
-            LOG.errorf(e, "Could not record the intent of %s; refusing the action", intent.action);
+            LOG.errorf(e, "Could not record the intent of %s; refusing the action", records.get(0).eventId);
             throw new AuditUnavailableException(e);
         }
     }
 
-    /** Commits targets and the request summary beside an intent; failure refuses the action like {@link #begin}. */
-    void addIntentDetails(UUID eventId, List<AuditTargetEntry> targets, String requestSummary) {
+    /** Appends records after the answer is decided. A failure leaves the action without outcome (read as UNKNOWN). */
+    void append(List<TrailRecord> records) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                persistTargets(eventId, "INTENT", targets);
-                if (requestSummary != null) {
-                    AuditEventDetailsEntity details = new AuditEventDetailsEntity();
-                    details.eventId = eventId;
-                    details.requestSummary = requestSummary;
-                    details.persist();
-                }
-            });
-        } catch (RuntimeException e) {
-            failed("intent");
-            LOG.errorf(e, "Could not record the targets of audit event %s; refusing the action", eventId);
-            throw new AuditUnavailableException(e);
-        }
-    }
-
-    /** Appends the outcome of a committed intent. A failure leaves the event PENDING and is logged. */
-    void complete(AuditOutcomeEntity outcome, List<AuditTargetEntry> results) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                outcome.persist();
-                persistTargets(outcome.eventId, "OUTCOME", results);
-            });
-        } catch (RuntimeException e) {
+            insert(records);
+        } catch (SQLException | RuntimeException e) {
             failed("outcome");
-            LOG.errorf(e, "Could not record the outcome of audit event %s; it reads as PENDING", outcome.eventId);
+            LOG.errorf(e, "Could not record the outcome of audit event %s", records.get(0).eventId);
         }
     }
 
-    /** Records an action that ended before any intent was committed (a denial), intent and outcome together. */
-    void recordEnded(AuditEventEntity event, List<AuditTargetEntry> pathTargets, AuditOutcomeEntity outcome) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                event.persist();
-                persistTargets(event.eventId, "INTENT", pathTargets);
-                outcome.persist();
-            });
-        } catch (RuntimeException e) {
-            failed("ended");
-            LOG.errorf(e, "Could not record %s answered %d", event.action, outcome.httpStatus);
-        }
-    }
-
-    private static void persistTargets(UUID eventId, String phase, List<AuditTargetEntry> targets) {
-        for (int i = 0; i < targets.size(); i++) {
-            AuditTargetEntity.of(eventId, phase, i, targets.get(i)).persist();
+    private void insert(List<TrailRecord> records) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(TrailRecordSql.INSERT)) {
+                for (TrailRecord record : records) {
+                    record.contentHash = CanonicalRecord.hash(record);
+                    TrailRecordSql.bind(insert, record);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.amcfacade.audit;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,24 +11,31 @@ import io.amcfacade.api.AuditApi;
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.AuditTimeline;
+import io.amcfacade.api.model.VerifyResult;
+import io.amcfacade.audit.integrity.AuditVerification;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.security.Roles;
 
-/** {@code /v1/audit/events}: the trail, for auditors. Reading it is itself audited. */
+/** {@code /v1/audit/**}: the trail, for auditors. Reading it is itself audited. */
 // The generated interface carries the full paths; the class only roots them.
 @Path("/")
 public class AuditResource implements AuditApi {
 
     @Inject
-    AuditQueryService queries;
+    AuditQueries queries;
+    @Inject
+    AuditVerification verification;
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = "AUDIT_QUERY")
     public AuditEventPage listAuditEvents(String action, AuditOutcome outcome, String actor, String accountId,
-            String targetId, Integer limit, String cursor, String onBehalfOf) {
-        return queries.page(new AuditQueryService.Filter(action, outcome, actor, accountId, targetId), limit, cursor);
+            String targetId, String onBehalfOf, OffsetDateTime from, OffsetDateTime to, Integer limit, String cursor,
+            String xOnBehalfOf) {
+        return queries.page(new AuditFilterSql(action, outcome, actor, accountId, targetId, onBehalfOf, from, to), limit,
+                cursor);
     }
 
     @Override
@@ -36,5 +44,19 @@ public class AuditResource implements AuditApi {
     public AuditEvent getAuditEvent(String eventId, String onBehalfOf) {
         return queries.find(UUID.fromString(eventId)).orElseThrow(() -> new ProblemException(
                 Problems.of(404, "AUDIT_EVENT_NOT_FOUND", "Audit event not found", "No audit event " + eventId + ".")));
+    }
+
+    @Override
+    @RolesAllowed(Roles.AUDITOR)
+    @Audited(action = "AUDIT_QUERY", targetParam = "invitationId")
+    public AuditTimeline getInvitationTimeline(String invitationId, String onBehalfOf) {
+        return queries.timeline(invitationId);
+    }
+
+    @Override
+    @RolesAllowed(Roles.AUDITOR)
+    @Audited(action = "AUDIT_VERIFY")
+    public VerifyResult verifyAuditTrail(OffsetDateTime from, OffsetDateTime to, String onBehalfOf) {
+        return verification.verify(from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package io.amcfacade.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +28,16 @@ public class AuditTrail {
         if (context.eventId() == null) {
             throw new IllegalStateException("No audited action is in progress");
         }
-        recorder.addIntentDetails(context.eventId(), targets, requestSummary);
+        List<TrailRecord> records = new ArrayList<>(AuditRecords.targets(context.eventId(), targets, 100));
+        if (requestSummary != null) {
+            records.add(AuditRecords.details(context.eventId(), requestSummary));
+        }
+        if (!records.isEmpty()) {
+            recorder.commitIntent(records);
+        }
     }
 
-    /** Per-target results and the action's overall outcome, written with the outcome row. */
+    /** Per-target results and the action's overall outcome, written with the outcome record. */
     public void report(List<AuditTargetEntry> results, AuditOutcome outcome) {
         context.report(results, outcome);
     }

@@ -7,6 +7,10 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 import org.jboss.logging.Logger;
@@ -79,8 +83,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** The cluster's owner: runs migrations; the service connects as a restricted role. */
+    public static final String OWNER = "postgres";
+
+    /** Without credentials in the URL: each pool passes its own user. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    /** Creates the service's login role (local trust authentication, so no password). Grants come from the migrations. */
+    public void ensureLoginRole(String role) throws SQLException {
+        if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a plain role name: " + role);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), OWNER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role
+                    + "') THEN CREATE ROLE " + role + " LOGIN; ELSE ALTER ROLE " + role + " LOGIN; END IF; END $$");
+        }
     }
 
     public int port() {

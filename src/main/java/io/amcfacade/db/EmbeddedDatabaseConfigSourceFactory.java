@@ -1,7 +1,6 @@
 package io.amcfacade.db;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +37,20 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
                 || "false".equalsIgnoreCase(context.getValue("amc.db.embedded.enabled").getValue())) {
             return List.of();
         }
-        String jdbcUrl = startOnce(dataDirectory(context), port(context));
+        String appRole = value(context, "amc.db.app-role", "amc_app");
+        String jdbcUrl = startOnce(dataDirectory(context), port(context), appRole);
+        // Migrations run as the cluster's owner; the service itself connects as the restricted role.
         return List.of(new PropertiesConfigSource(Map.of(
                 JDBC_URL, jdbcUrl,
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", ""), "embedded-postgresql", 150));
+                "quarkus.datasource.username", appRole,
+                "quarkus.datasource.password", "",
+                "quarkus.flyway.jdbc-url", jdbcUrl,
+                "quarkus.flyway.username", EmbeddedDatabase.OWNER,
+                // Local trust authentication ignores it, but Quarkus wants one beside a Flyway URL.
+                "quarkus.flyway.password", "trust",
+                // The embedded default keeps its seal key beside the database, never inside it.
+                "amc.audit.signing-key-file", dataDirectory(context).toAbsolutePath().getParent()
+                        .resolve("keys").resolve("audit-seal.key").toString()), "embedded-postgresql", 150));
     }
 
     @Override
@@ -55,18 +63,25 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
      * configuration in a new class loader, so the running server is remembered in a system
      * property rather than a static field.
      */
-    private static synchronized String startOnce(Path dataDirectory, int port) {
+    private static synchronized String startOnce(Path dataDirectory, int port, String appRole) {
         String key = RUNNING_PREFIX + dataDirectory.toAbsolutePath().normalize();
         String running = System.getProperty(key);
         if (running == null) {
             try {
-                running = EmbeddedDatabase.start(dataDirectory, port).jdbcUrl();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+                EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, port);
+                database.ensureLoginRole(appRole);
+                running = database.jdbcUrl();
+            } catch (IOException | java.sql.SQLException e) {
+                throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
             }
             System.setProperty(key, running);
         }
         return running;
+    }
+
+    private static String value(ConfigSourceContext context, String name, String fallback) {
+        String value = context.getValue(name).getValue();
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static Path dataDirectory(ConfigSourceContext context) {

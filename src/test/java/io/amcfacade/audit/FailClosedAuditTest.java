@@ -3,18 +3,14 @@ package io.amcfacade.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.agroal.api.AgroalDataSource;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.OwnerDatabase;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -27,22 +23,19 @@ class FailClosedAuditTest {
 
     private static final String BROKEN_CALLER = "audit-outage-probe";
 
-    @Inject
-    AgroalDataSource dataSource;
-
     @BeforeEach
     void breakTheAuditTrailForOneCaller() throws SQLException {
         execute("""
                 CREATE OR REPLACE FUNCTION test_reject_intent() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'audit storage unavailable (test)'; END $$""");
-        execute("DROP TRIGGER IF EXISTS test_reject_intent ON audit_events");
-        execute("CREATE TRIGGER test_reject_intent BEFORE INSERT ON audit_events FOR EACH ROW "
+        execute("DROP TRIGGER IF EXISTS test_reject_intent ON audit_records");
+        execute("CREATE TRIGGER test_reject_intent BEFORE INSERT ON audit_records FOR EACH ROW "
                 + "WHEN (NEW.actor_subject = '" + BROKEN_CALLER + "') EXECUTE FUNCTION test_reject_intent()");
     }
 
     @AfterEach
     void repair() throws SQLException {
-        execute("DROP TRIGGER IF EXISTS test_reject_intent ON audit_events");
+        execute("DROP TRIGGER IF EXISTS test_reject_intent ON audit_records");
         execute("DROP FUNCTION IF EXISTS test_reject_intent()");
     }
 
@@ -67,9 +60,7 @@ class FailClosedAuditTest {
         Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer").get("/v1/accounts").then().statusCode(200);
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    private static void execute(String sql) throws SQLException {
+        OwnerDatabase.execute(sql);
     }
 }

@@ -1,0 +1,75 @@
+package io.amcfacade.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.amcfacade.api.model.AuditOutcome;
+
+/**
+ * The filters of the audit API as SQL over intent records ({@code i}), shared by the paged list and the
+ * export so both always select the same actions.
+ */
+public record AuditFilterSql(String action, AuditOutcome outcome, String actor, String accountId, String targetId,
+        String onBehalfOf, OffsetDateTime from, OffsetDateTime to) {
+
+    private static final String HAS_OUTCOME = "EXISTS (SELECT 1 FROM audit_records o WHERE o.event_id = i.event_id "
+            + "AND o.kind = 'OUTCOME' AND o.recorded_at >= i.recorded_at";
+
+    /** The WHERE clause (after {@code i.kind = 'INTENT'}) and its parameters, in order. */
+    Where where(Instant pendingSince) {
+        StringBuilder sql = new StringBuilder("i.kind = 'INTENT'");
+        List<Object> params = new ArrayList<>();
+        equal(sql, params, "i.action", action);
+        equal(sql, params, "i.actor_subject", actor);
+        equal(sql, params, "i.account_id", accountId);
+        equal(sql, params, "i.on_behalf_of", onBehalfOf);
+        if (from != null) {
+            sql.append(" AND i.recorded_at >= ?");
+            params.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND i.recorded_at < ?");
+            params.add(to);
+        }
+        if (targetId != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM audit_records t WHERE t.target_id = ? AND t.kind = 'TARGET' "
+                    + "AND t.event_id = i.event_id AND t.recorded_at >= i.recorded_at)");
+            params.add(targetId.contains("@") ? targetId.toLowerCase(Locale.ROOT) : targetId);
+        }
+        if (outcome == AuditOutcome.PENDING) {
+            sql.append(" AND NOT ").append(HAS_OUTCOME).append(") AND i.recorded_at > ?");
+            params.add(pendingSince.atOffset(java.time.ZoneOffset.UTC));
+        } else if (outcome == AuditOutcome.UNKNOWN) {
+            sql.append(" AND ((NOT ").append(HAS_OUTCOME).append(") AND i.recorded_at <= ?) OR ").append(HAS_OUTCOME)
+                    .append(" AND o.outcome = 'UNKNOWN'))");
+            params.add(pendingSince.atOffset(java.time.ZoneOffset.UTC));
+        } else if (outcome != null) {
+            sql.append(" AND ").append(HAS_OUTCOME).append(" AND o.outcome = ?)");
+            params.add(outcome.toString());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private static void equal(StringBuilder sql, List<Object> params, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    /** A WHERE clause with its parameters. */
+    record Where(String sql, List<Object> params) {
+        int bind(PreparedStatement statement, int first) throws SQLException {
+            int index = first;
+            for (Object param : params) {
+                statement.setObject(index++, param);
+            }
+            return index;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.amcfacade.audit;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * One row of {@code audit_records}: an intent, details, target or outcome of an audited action.
+ * Fields a kind does not use stay {@code null}. Times are kept to the microsecond, as PostgreSQL
+ * stores them, so the content hash is the same before and after the round trip.
+ */
+public final class TrailRecord {
+
+    public enum Kind {
+        INTENT, DETAILS, TARGET, OUTCOME
+    }
+
+    public Long seq;
+    public Long txid;
+    public Instant recordedAt;
+    public UUID eventId;
+    public Kind kind;
+    public Instant occurredAt;
+    public String actorSubject;
+    public String actorName;
+    public String actorRoles;
+    public String onBehalfOf;
+    public String clientIp;
+    public String userAgent;
+    public String correlationId;
+    public String action;
+    public String httpMethod;
+    public String path;
+    public String accountId;
+    public String idempotencyKey;
+    public String targetKind;
+    public String targetId;
+    public Integer position;
+    public String role;
+    public String outcome;
+    public String errorCode;
+    public String requestSummary;
+    public Integer httpStatus;
+    public String detail;
+    public Integer upstreamStatus;
+    public String upstreamRequestId;
+    public Integer upstreamAttempts;
+    public Long latencyMs;
+    public String contentHash;
+
+    static TrailRecord of(Kind kind, UUID eventId) {
+        TrailRecord record = new TrailRecord();
+        record.kind = kind;
+        record.eventId = eventId;
+        record.recordedAt = micros(Instant.now());
+        return record;
+    }
+
+    static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

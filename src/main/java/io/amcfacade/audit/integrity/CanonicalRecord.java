@@ -1,0 +1,49 @@
+package io.amcfacade.audit.integrity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import io.amcfacade.audit.TrailRecord;
+
+/**
+ * The content hash of an audit record: SHA-256 over every field in a fixed order, each written as
+ * its length and its text ({@code -1} for null), so no two different records share a canonical form.
+ * The position fields {@code seq} and {@code txid} are assigned by the database and covered by seals.
+ */
+public final class CanonicalRecord {
+
+    private CanonicalRecord() {
+    }
+
+    public static String hash(TrailRecord r) {
+        StringBuilder canonical = new StringBuilder(512).append("amc-audit-record-v1");
+        field(canonical, r.kind == null ? null : r.kind.name());
+        field(canonical, r.eventId == null ? null : r.eventId.toString());
+        field(canonical, r.recordedAt == null ? null : r.recordedAt.toString());
+        field(canonical, r.occurredAt == null ? null : r.occurredAt.toString());
+        for (Object value : new Object[] { r.actorSubject, r.actorName, r.actorRoles, r.onBehalfOf, r.clientIp,
+                r.userAgent, r.correlationId, r.action, r.httpMethod, r.path, r.accountId, r.idempotencyKey,
+                r.targetKind, r.targetId, r.position, r.role, r.outcome, r.errorCode, r.requestSummary, r.httpStatus,
+                r.detail, r.upstreamStatus, r.upstreamRequestId, r.upstreamAttempts, r.latencyMs }) {
+            field(canonical, value == null ? null : value.toString());
+        }
+        return sha256(canonical.toString());
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void field(StringBuilder canonical, String value) {
+        canonical.append('|').append(value == null ? -1 : value.length()).append(':');
+        if (value != null) {
+            canonical.append(value);
+        }
+    }
+}

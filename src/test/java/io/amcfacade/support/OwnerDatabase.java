@@ -1,0 +1,31 @@
+package io.amcfacade.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Connections as the database owner, who can do what the service's role cannot (create triggers,
+ * bypass them to tamper with the trail), for tests that play the attacker or break the database.
+ */
+public final class OwnerDatabase {
+
+    private OwnerDatabase() {
+    }
+
+    public static Connection connect() throws SQLException {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        return DriverManager.getConnection(url, "postgres", "");
+    }
+
+    public static void execute(String... statements) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+}
