@@ -111,6 +111,9 @@ DECLARE
     first_day date := date_trunc('month', month)::date;
     name text := 'audit_records_' || to_char(first_day, 'YYYY_MM');
 BEGIN
+    IF EXISTS (SELECT 1 FROM audit_purges p WHERE p.month = first_day) THEN
+        RAISE EXCEPTION '% was purged by retention and is never created again', name;
+    END IF;
     IF to_regclass(name) IS NULL THEN
         EXECUTE format('CREATE TABLE %I PARTITION OF audit_records FOR VALUES FROM (%L) TO (%L)',
             name, first_day, (first_day + interval '1 month')::date);

@@ -1,0 +1,101 @@
+package io.amcfacade.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.amcfacade.audit.integrity.AuditSealer;
+import io.amcfacade.audit.integrity.CanonicalRecord;
+import io.amcfacade.audit.integrity.VerifyCli;
+import io.amcfacade.support.AuditTrail;
+import io.amcfacade.support.Callers;
+import io.amcfacade.support.OwnerDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Retention drops only whole sealed months, records doing so, and the rest of the trail stays provable, also offline. */
+@QuarkusTest
+class RetentionAndCliTest {
+
+    @Inject
+    AuditRetention retention;
+    @Inject
+    AuditSealer sealer;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "amc.audit.signing-key-file")
+    String keyFile;
+
+    @Test
+    void aPurgedMonthIsRecordedAndTheRemainingTrailStillVerifies() throws Exception {
+        // A month of the past that no earlier run purged: a purged month is never created again.
+        LocalDate oldMonth = LocalDate.of(2000 + new java.util.Random().nextInt(20), 1 + new java.util.Random().nextInt(12), 1);
+        OwnerDatabase.execute("SELECT audit_ensure_partition('" + oldMonth + "')");
+        String oldActor = Callers.uniqueSubject("last-month");
+        insertIntent(oldActor, oldMonth.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600));
+        sealer.sealNow();
+
+        List<LocalDate> purged = retention.purgeMonthsEndingBefore(LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1));
+
+        assertThat(purged).contains(oldMonth);
+        Map<String, Object> purge = AuditTrail.eventsOf(AuditRetention.ACTOR).get(0);
+        assertThat(purge).containsEntry("action", "RETENTION_PURGE").containsEntry("outcome", "SUCCEEDED");
+        assertThat((String) purge.get("detail")).contains("after checking it against seal");
+        assertThat(AuditTrail.eventsOf(oldActor)).isEmpty();
+        sealer.sealNow();
+        Callers.as(Callers.uniqueSubject("auditor"), "auditor").get("/v1/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true));
+    }
+
+    @Test
+    void theCommandLineVerifierProvesTheTrailWithoutTheService() throws Exception {
+        Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer").get("/v1/accounts").then().statusCode(200);
+        sealer.sealNow();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int status;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            status = VerifyCli.run(new String[] { "--jdbc-url", jdbcUrl, "--user", "postgres", "--key-file", keyFile });
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(status).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("INTACT").contains("seals checked");
+        assertThat(VerifyCli.run(new String[] { "--jdbc-url", jdbcUrl })).isEqualTo(2);
+    }
+
+    private static void insertIntent(String subject, Instant when) throws Exception {
+        TrailRecord intent = TrailRecord.of(TrailRecord.Kind.INTENT, UUID.randomUUID());
+        intent.recordedAt = TrailRecord.micros(when);
+        intent.occurredAt = intent.recordedAt;
+        intent.actorSubject = subject;
+        intent.actorRoles = "amc-viewer";
+        intent.correlationId = "old";
+        intent.action = "ACCOUNTS_LIST";
+        intent.httpMethod = "GET";
+        intent.path = "/v1/accounts";
+        intent.contentHash = CanonicalRecord.hash(intent);
+        try (Connection connection = OwnerDatabase.connect();
+                PreparedStatement insert = connection.prepareStatement(TrailRecordSql.INSERT)) {
+            TrailRecordSql.bind(insert, intent);
+            insert.executeUpdate();
+        }
+    }
+}
