@@ -23,6 +23,8 @@ import io.agroal.api.AgroalDataSource;
 /**
  * Streams actions oldest first straight from a database cursor to the response: memory stays flat
  * however many rows. The last line is a manifest with the count and the SHA-256 of every byte before it.
+ * An action's other records follow its intent within the request's lifetime; the one-day window lets
+ * PostgreSQL look them up in at most two monthly partitions instead of all of them.
  */
 @ApplicationScoped
 public class AuditExport {
@@ -34,11 +36,13 @@ public class AuditExport {
     private static final String SELECT = "SELECT i.event_id, i.occurred_at, i.action, o.outcome, i.actor_subject, "
             + "i.actor_name, i.actor_roles, i.on_behalf_of, i.client_ip, i.correlation_id, i.account_id, i.target_id, "
             + "(SELECT string_agg(t.target_id, ' ' ORDER BY t.position) FROM audit_records t WHERE t.event_id = i.event_id "
-            + "AND t.kind = 'TARGET' AND t.outcome IS NULL AND t.recorded_at >= i.recorded_at) AS targets, "
+            + "AND t.kind = 'TARGET' AND t.outcome IS NULL AND t.recorded_at >= i.recorded_at "
+            + "AND t.recorded_at < i.recorded_at + interval '1 day') AS targets, "
             + "o.http_status, o.error_code, o.upstream_status, o.upstream_request_id, o.latency_ms, i.idempotency_key, "
             + "i.recorded_at FROM audit_records i LEFT JOIN LATERAL (SELECT x.outcome, x.http_status, x.error_code, "
             + "x.upstream_status, x.upstream_request_id, x.latency_ms FROM audit_records x WHERE x.event_id = i.event_id "
-            + "AND x.kind = 'OUTCOME' AND x.recorded_at >= i.recorded_at LIMIT 1) o ON true WHERE ";
+            + "AND x.kind = 'OUTCOME' AND x.recorded_at >= i.recorded_at AND x.recorded_at < i.recorded_at + interval '1 day' "
+            + "LIMIT 1) o ON true WHERE ";
 
     @Inject
     AgroalDataSource dataSource;

@@ -37,8 +37,8 @@ public record AuditFilterSql(String action, AuditOutcome outcome, String actor, 
             params.add(to);
         }
         if (targetId != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM audit_records t WHERE t.target_id = ? AND t.kind = 'TARGET' "
-                    + "AND t.event_id = i.event_id AND t.recorded_at >= i.recorded_at)");
+            // Driven from the target index: the few actions that touched it, not every action probing for it.
+            sql.append(" AND i.event_id IN (SELECT t.event_id FROM audit_records t WHERE t.kind = 'TARGET' AND t.target_id = ?)");
             params.add(targetId.contains("@") ? targetId.toLowerCase(Locale.ROOT) : targetId);
         }
         if (outcome == AuditOutcome.PENDING) {
