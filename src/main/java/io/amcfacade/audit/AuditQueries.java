@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
-import io.amcfacade.problem.ProblemException;
-import io.amcfacade.problem.Problems;
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.api.model.AuditRecord;
@@ -91,27 +88,31 @@ public class AuditQueries {
         }
     }
 
-    static ProblemException unreadable(SQLException e) {
-        return new ProblemException(Problems.of(503, "AUDIT_UNAVAILABLE", "Audit trail unavailable",
-                "The audit trail could not be read; retry shortly."), Map.of("Retry-After", "5"), e);
+    private static AuditUnavailableException unreadable(SQLException e) {
+        return AuditUnavailableException.forReading(e);
     }
 
     private Instant pendingSince() {
         return Instant.now().minus(config.pendingTimeout());
     }
 
-    /** One query for the other records of a whole page, not one per action. */
+    /**
+     * One query for the other records of a whole page, not one per action. An action's other records
+     * are written within its request (minutes at most), so each is looked up within a day of its
+     * intent: PostgreSQL then probes at most two monthly partitions per action instead of all of them.
+     */
     private List<AuditEvent> assemble(Connection connection, List<TrailRecord> intents) throws SQLException {
         if (intents.isEmpty()) {
             return List.of();
         }
-        Instant earliest = intents.stream().map(i -> i.recordedAt).min(Comparator.naturalOrder()).orElseThrow();
         Map<UUID, List<TrailRecord>> related;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + columns("r") + " FROM audit_records r "
-                + "WHERE r.event_id = ANY (?) AND r.kind <> 'INTENT' AND r.recorded_at >= ?")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + columns("r")
+                + " FROM unnest(?::uuid[], ?::timestamptz[]) AS k(event_id, at) JOIN LATERAL (SELECT * FROM audit_records x "
+                + "WHERE x.event_id = k.event_id AND x.kind <> 'INTENT' AND x.recorded_at >= k.at "
+                + "AND x.recorded_at < k.at + interval '1 day') r ON true")) {
             statement.setArray(1, connection.createArrayOf("uuid", intents.stream().map(i -> i.eventId).toArray()));
-            // Later records of an action are never older than its intent: this lets PostgreSQL skip old partitions.
-            statement.setObject(2, earliest.atOffset(ZoneOffset.UTC));
+            statement.setArray(2, connection.createArrayOf("timestamptz", intents.stream()
+                    .map(i -> i.recordedAt.atOffset(ZoneOffset.UTC)).toArray()));
             related = read(statement).stream().collect(Collectors.groupingBy(r -> r.eventId, LinkedHashMap::new,
                     Collectors.toList()));
         }

@@ -5,12 +5,19 @@ import java.util.Map;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 
-/** The intent of an action could not be committed, so the action is refused (fail closed). */
+/** The trail cannot be written (the action is refused: fail closed) or read. */
 public class AuditUnavailableException extends ProblemException {
 
     AuditUnavailableException(Throwable cause) {
-        super(Problems.of(503, "AUDIT_UNAVAILABLE", "Audit trail unavailable",
-                "The action could not be recorded in the audit trail, so it was not performed."),
-                Map.of("Retry-After", "5"), cause);
+        this("The action could not be recorded in the audit trail, so it was not performed.", cause);
+    }
+
+    private AuditUnavailableException(String detail, Throwable cause) {
+        super(Problems.of(503, "AUDIT_UNAVAILABLE", "Audit trail unavailable", detail), Map.of("Retry-After", "5"), cause);
+    }
+
+    /** The trail could not be read (queries, exports, verification). */
+    public static AuditUnavailableException forReading(Throwable cause) {
+        return new AuditUnavailableException("The audit trail could not be read; retry shortly.", cause);
     }
 }

@@ -6,9 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,7 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.audit.integrity.AuditSealer;
-import io.amcfacade.audit.integrity.CanonicalRecord;
 import io.amcfacade.audit.integrity.VerifyCli;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
@@ -47,7 +43,8 @@ class RetentionAndCliTest {
         LocalDate oldMonth = LocalDate.of(2000 + new java.util.Random().nextInt(20), 1 + new java.util.Random().nextInt(12), 1);
         OwnerDatabase.execute("SELECT audit_ensure_partition('" + oldMonth + "')");
         String oldActor = Callers.uniqueSubject("last-month");
-        insertIntent(oldActor, oldMonth.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600));
+        OrphanIntents.insert(oldActor, UUID.randomUUID(), oldMonth.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600),
+                "ACCOUNTS_LIST");
         sealer.sealNow();
 
         List<LocalDate> purged = retention.purgeMonthsEndingBefore(LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1));
@@ -79,23 +76,5 @@ class RetentionAndCliTest {
         assertThat(status).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("INTACT").contains("seals checked");
         assertThat(VerifyCli.run(new String[] { "--jdbc-url", jdbcUrl })).isEqualTo(2);
-    }
-
-    private static void insertIntent(String subject, Instant when) throws Exception {
-        TrailRecord intent = TrailRecord.of(TrailRecord.Kind.INTENT, UUID.randomUUID());
-        intent.recordedAt = TrailRecord.micros(when);
-        intent.occurredAt = intent.recordedAt;
-        intent.actorSubject = subject;
-        intent.actorRoles = "amc-viewer";
-        intent.correlationId = "old";
-        intent.action = "ACCOUNTS_LIST";
-        intent.httpMethod = "GET";
-        intent.path = "/v1/accounts";
-        intent.contentHash = CanonicalRecord.hash(intent);
-        try (Connection connection = OwnerDatabase.connect();
-                PreparedStatement insert = connection.prepareStatement(TrailRecordSql.INSERT)) {
-            TrailRecordSql.bind(insert, intent);
-            insert.executeUpdate();
-        }
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.amcfacade.audit.integrity.CanonicalRecord;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.OwnerDatabase;
@@ -56,31 +53,11 @@ class UnfinishedActionsTest {
     void anIntentWhoseProcessDiedLongAgoReadsUnknown() throws SQLException {
         String subject = Callers.uniqueSubject("died");
         UUID eventId = UUID.randomUUID();
-        insertIntentOf(subject, eventId, Instant.now().minusSeconds(3600));
+        OrphanIntents.insert(subject, eventId, Instant.now().minusSeconds(3600), "INVITATIONS_CREATE");
 
         Callers.as(Callers.uniqueSubject("auditor"), "auditor").get("/v1/audit/events/{id}", eventId)
                 .then().statusCode(200).body("outcome", equalTo("UNKNOWN"));
         Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("outcome", "UNKNOWN").queryParam("actor", subject)
                 .get("/v1/audit/events").then().statusCode(200).body("events.eventId", hasItem(eventId.toString()));
-    }
-
-    /** What a process that died right after committing its intent leaves behind. */
-    private static void insertIntentOf(String subject, UUID eventId, Instant when) throws SQLException {
-        TrailRecord intent = TrailRecord.of(TrailRecord.Kind.INTENT, eventId);
-        intent.recordedAt = TrailRecord.micros(when);
-        intent.occurredAt = intent.recordedAt;
-        intent.actorSubject = subject;
-        intent.actorRoles = "amc-admin";
-        intent.correlationId = "crash-" + eventId;
-        intent.action = "INVITATIONS_CREATE";
-        intent.httpMethod = "POST";
-        intent.path = "/v1/accounts/ENTITY1ACMERETAIL0/invitations";
-        intent.accountId = "ENTITY1ACMERETAIL0";
-        intent.contentHash = CanonicalRecord.hash(intent);
-        try (Connection connection = OwnerDatabase.connect();
-                PreparedStatement insert = connection.prepareStatement(TrailRecordSql.INSERT)) {
-            TrailRecordSql.bind(insert, intent);
-            insert.executeUpdate();
-        }
     }
 }

@@ -13,8 +13,7 @@ import io.agroal.api.AgroalDataSource;
 import io.amcfacade.api.model.VerifyProblem;
 import io.amcfacade.api.model.VerifyResult;
 import io.amcfacade.audit.AuditConfig;
-import io.amcfacade.problem.ProblemException;
-import io.amcfacade.problem.Problems;
+import io.amcfacade.audit.AuditUnavailableException;
 
 /** {@code GET /v1/audit/verify}: the verifier on the service's own database, key and anchor. */
 @ApplicationScoped
@@ -39,8 +38,7 @@ public class AuditVerification {
                     silence.compareTo(MIN_SILENCE) > 0 ? silence : MIN_SILENCE);
             return toApi(report);
         } catch (SQLException e) {
-            throw new ProblemException(Problems.of(503, "AUDIT_UNAVAILABLE", "Audit trail unavailable",
-                    "The audit trail could not be read; retry shortly."), java.util.Map.of("Retry-After", "5"), e);
+            throw AuditUnavailableException.forReading(e);
         }
     }
 
