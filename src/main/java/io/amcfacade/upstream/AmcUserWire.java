@@ -70,8 +70,6 @@ public final class AmcUserWire {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PermissionsResult(List<UserRef> successes, List<ItemError> errors) {
 
-        public static final PermissionsResult NOTHING = new PermissionsResult(List.of(), List.of());
-
         public List<UserRef> successes() {
             return successes == null ? List.of() : successes;
         }

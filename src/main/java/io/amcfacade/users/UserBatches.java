@@ -1,6 +1,7 @@
 package io.amcfacade.users;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,24 +48,31 @@ public class UserBatches {
         Map<String, DirectoryUser> users = directory.find(accountId, ids);
         boolean othersHaveAdmin = UserBatchPlan.weakensAnAdmin(changes, users) && directory.hasAdminBesides(accountId, ids);
         List<UserBatchPlan.Step> steps = UserBatchPlan.plan(accountId, changes, users, othersHaveAdmin);
-        audit.intend(intendedTargets(steps), AuditSummaries.of(Map.of("changes", steps.stream().map(s -> {
-            Map<String, Object> item = UserMapper.summary(s.change().getUserId(), s.user(), s.toRole());
-            item.put("action", s.change().getAction().toString());
-            return item;
-        }).toList())));
+        audit.intend(intendedTargets(steps), summary(steps));
 
-        List<UserBatchPlan.Step> roleChanges = sent(steps, false);
-        Map<String, ItemError> refused = errorsById(roleChanges.isEmpty() ? AmcUserWire.PermissionsResult.NOTHING
-                : amc.setRoles(accountId, roleChanges.stream().map(s -> AmcUserWire.UserPermission.role(
-                        s.change().getUserId(), AmcVocabulary.userPermissionRole(s.toRole()))).toList()));
-        List<UserBatchPlan.Step> removals = sent(steps, true);
-        refused.putAll(removals.isEmpty() ? Map.of() : removalErrors(accountId, removals));
-
+        Map<String, ItemError> refused = send(accountId, steps);
         List<UserChangeResult> results = steps.stream().map(s -> result(s, refused.get(s.change().getUserId()))).toList();
         int succeeded = (int) results.stream().filter(r -> r.getStatus() != UserChangeStatus.FAILED).count();
         audit.report(reportedTargets(steps, results), succeeded == results.size() ? AuditOutcome.SUCCEEDED
                 : succeeded == 0 ? AuditOutcome.FAILED : AuditOutcome.PARTIAL);
         return new UpdateUsersResult(succeeded, results.size() - succeeded, results);
+    }
+
+    /** One AMC role change for all role changes, then one removal; answers AMC's refusals by user id. */
+    private Map<String, ItemError> send(String accountId, List<UserBatchPlan.Step> steps) {
+        Map<String, ItemError> refused = new HashMap<>();
+        List<UserBatchPlan.Step> roleChanges = sent(steps, false);
+        if (!roleChanges.isEmpty()) {
+            refused.putAll(errorsById(amc.setRoles(accountId, roleChanges.stream()
+                    .map(s -> AmcUserWire.UserPermission.role(s.change().getUserId(),
+                            AmcVocabulary.userPermissionRole(s.toRole())))
+                    .toList())));
+        }
+        List<UserBatchPlan.Step> removals = sent(steps, true);
+        if (!removals.isEmpty()) {
+            refused.putAll(removalErrors(accountId, removals));
+        }
+        return refused;
     }
 
     /** A failed removal call fails every removal in it; the role changes before it stay reported as they went. */
@@ -100,8 +108,15 @@ public class UserBatches {
 
     private static Map<String, ItemError> errorsById(AmcUserWire.PermissionsResult result) {
         return result.errors().stream().filter(e -> e.userId() != null)
-                .collect(Collectors.toMap(AmcUserWire.ItemError::userId, UserMapper::error, (a, b) -> a,
-                        java.util.HashMap::new));
+                .collect(Collectors.toMap(AmcUserWire.ItemError::userId, UserMapper::error, (first, again) -> first));
+    }
+
+    private static String summary(List<UserBatchPlan.Step> steps) {
+        return AuditSummaries.of(Map.of("changes", steps.stream().map(s -> {
+            Map<String, Object> item = UserMapper.summary(s.change().getUserId(), s.user(), s.toRole());
+            item.put("action", s.change().getAction().toString());
+            return item;
+        }).toList()));
     }
 
     private static List<AuditTargetEntry> intendedTargets(List<UserBatchPlan.Step> steps) {

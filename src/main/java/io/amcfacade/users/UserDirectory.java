@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,8 @@ import io.amcfacade.web.PageCursor;
 public class UserDirectory {
 
     private static final String CURSOR_LIST = "users";
+    /** Role look-ups that never stop early: every user asked about is needed. */
+    private static final Predicate<List<String>> ALL_OF_THEM = roles -> false;
 
     @Inject
     AmcUsersClient amc;
@@ -33,7 +36,7 @@ public class UserDirectory {
         AmcUserWire.UsersPage page = amc.list(accountId, limit, PageCursor.upstreamToken(CURSOR_LIST, accountId, cursor));
         List<AmcUserWire.User> users = page.users() == null ? List.of() : page.users();
         Map<String, List<String>> roles = amc.roles(accountId, users.stream().map(AmcUserWire.User::userId).toList(),
-                anyRoles -> false);
+                ALL_OF_THEM);
         return new UserPage(users.stream().map(u -> UserMapper.toApi(UserMapper.toDirectory(u, roles.get(u.userId()))))
                 .toList())
                 .nextCursor(PageCursor.next(CURSOR_LIST, accountId, page.nextToken()));
@@ -57,7 +60,7 @@ public class UserDirectory {
             return found.size() == userIds.size();
         });
         Map<String, List<String>> roles = found.isEmpty() ? Map.of()
-                : amc.roles(accountId, List.copyOf(found.keySet()), anyRoles -> false);
+                : amc.roles(accountId, List.copyOf(found.keySet()), ALL_OF_THEM);
         Map<String, DirectoryUser> users = new LinkedHashMap<>();
         found.forEach((id, user) -> users.put(id, UserMapper.toDirectory(user, roles.get(id))));
         return users;

@@ -11,9 +11,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class SandboxUsersTest {
     @Test
     void aNewAccountIsListedWithItsSeedAdminAsItsOnlyUser() {
         UserCalls.Account account = UserCalls.newAccount();
-        List<String> listed = new java.util.ArrayList<>();
+        List<String> listed = new ArrayList<>();
         String nextToken = null;
         do {
             var request = InvitationCalls.as(token);
@@ -185,7 +187,7 @@ class SandboxUsersTest {
 
     @Test
     void aRemovalOfMoreThan200UsersIsRefused() {
-        List<String> ids = java.util.stream.IntStream.range(0, 201).mapToObj(i -> "amzn1.user.u" + i).toList();
+        List<String> ids = IntStream.range(0, 201).mapToObj(i -> "amzn1.user.u" + i).toList();
 
         UserCalls.remove(token, ACME, ids).statusCode(400)
                 .body("message", equalTo("users must contain between 1 and 200 items"));

@@ -2,6 +2,7 @@ package io.amcfacade.users;
 
 import static io.amcfacade.support.UsersApi.removal;
 import static io.amcfacade.support.UsersApi.setRoleChange;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.amcfacade.support.UsersApi;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 /** {@code PATCH /v1/accounts/{accountId}/users}: several role changes and removals, a result per user. */
 @QuarkusTest
@@ -125,8 +128,8 @@ class UsersBatchTest {
         String token = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");
         String bob = UsersApi.addUser(token, account.accountId(), InvitationsApi.uniqueEmail("bob"), "viewer");
         long changes = Sandbox.requests("PUT /userPermissions");
-        java.util.function.Supplier<io.restassured.response.ValidatableResponse> send = () -> io.restassured.RestAssured
-                .given().auth().oauth2(token).header("Idempotency-Key", "batch-" + bob).contentType("application/json")
+        Supplier<ValidatableResponse> send = () -> given().auth().oauth2(token)
+                .header("Idempotency-Key", "batch-" + bob).contentType("application/json")
                 .body(Map.of("changes", List.of(setRoleChange(bob, "admin"))))
                 .patch("/v1/accounts/{a}/users", account.accountId()).then();
 
