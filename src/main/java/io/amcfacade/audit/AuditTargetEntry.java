@@ -12,6 +12,11 @@ public record AuditTargetEntry(String kind, String id, String role, String outco
         return new AuditTargetEntry("EMAIL", email, role, null, null);
     }
 
+    /** A user of an AMC account; {@code role} is the role the action gives them, if any. */
+    public static AuditTargetEntry user(String userId, String role) {
+        return new AuditTargetEntry("USER", userId, role, null, null);
+    }
+
     public static AuditTargetEntry invitation(String invitationId) {
         return new AuditTargetEntry("INVITATION", invitationId, null, null, null);
     }

@@ -22,6 +22,7 @@ import io.amcfacade.api.model.UpdateInvitationsRequest;
 import io.amcfacade.api.model.UpdateInvitationsResult;
 import io.amcfacade.api.model.UpdateResult;
 import io.amcfacade.api.model.UpdateResultStatus;
+import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.AuditTrail;
 import io.amcfacade.upstream.AmcInvitationWire;
@@ -45,7 +46,7 @@ public class InvitationBatches {
                 "invitations", "emailAddress");
         boolean notify = request.getNotifyInvitedUsers() == null || request.getNotifyInvitedUsers();
         audit.intend(items.stream().map(i -> AuditTargetEntry.email(i.getEmailAddress(), i.getRole().toString())).toList(),
-                Summaries.of(Map.of("notifyInvitedUsers", notify, "invitations", items.stream()
+                AuditSummaries.of(Map.of("notifyInvitedUsers", notify, "invitations", items.stream()
                         .map(i -> Map.of("emailAddress", i.getEmailAddress(), "userName", i.getUserName(),
                                 "role", i.getRole().toString()))
                         .toList())));
@@ -90,7 +91,7 @@ public class InvitationBatches {
                 "updates", "invitationId");
         boolean notify = request.getNotifyInvitedUsers() == null || request.getNotifyInvitedUsers();
         audit.intend(updates.stream().map(u -> AuditTargetEntry.invitation(u.getInvitationId())).toList(),
-                Summaries.of(Map.of("notifyInvitedUsers", notify, "updates", updates.stream()
+                AuditSummaries.of(Map.of("notifyInvitedUsers", notify, "updates", updates.stream()
                         .map(u -> Map.of("invitationId", u.getInvitationId(), "action", u.getAction().toString()))
                         .toList())));
 

@@ -11,6 +11,7 @@ import io.amcfacade.api.model.Invitation;
 import io.amcfacade.api.model.InvitationAction;
 import io.amcfacade.api.model.InvitationState;
 import io.amcfacade.api.model.InvitationStateChange;
+import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.AuditTrail;
 import io.amcfacade.problem.ProblemException;
@@ -34,7 +35,7 @@ public class InvitationStateChanges {
             boolean notify) {
         Invitation invitation = queries.get(accountId, invitationId);
         audit.intend(List.of(AuditTargetEntry.email(invitation.getEmailAddress(), invitation.getRole())),
-                Summaries.of(Map.of("action", action.toString(), "notifyInvitedUsers", notify)));
+                AuditSummaries.of(Map.of("action", action.toString(), "notifyInvitedUsers", notify)));
         if (!InvitationTransitions.allows(action, invitation.getState())) {
             throw new ProblemException(InvitationTransitions.refusal(invitationId, action, invitation.getState()));
         }
@@ -56,7 +57,7 @@ public class InvitationStateChanges {
         String role = invitation == null || invitation.permissionSet() == null || invitation.permissionSet().role() == null
                 ? null : AmcVocabulary.facadeRole(invitation.permissionSet().role().name());
         audit.intend(email == null ? List.of() : List.of(AuditTargetEntry.email(email, role)),
-                Summaries.of(invitation == null || invitation.targetId() == null ? Map.of()
+                AuditSummaries.of(invitation == null || invitation.targetId() == null ? Map.of()
                         : Map.of("accountId", invitation.targetId())));
         amc.redeem(invitationId, inviteeToken);
         return new InvitationStateChange(invitationId, InvitationState.ACCEPTED);

@@ -3,7 +3,6 @@ package io.amcfacade.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,8 @@ import java.util.Optional;
 
 /**
  * What the sandbox holds for one AMC account: its invitations, oldest first, and its users. Every
- * method holds the account's lock, so an item's checks and its change are one step and two items
- * of one batch see each other.
+ * method holds the account's lock, so an item's checks and its change are one step, two items of one
+ * batch see each other, and a redeem cannot race a removal.
  */
 final class SandboxAccountState {
 
@@ -21,11 +20,11 @@ final class SandboxAccountState {
 
     private final String accountId;
     private final Map<String, SandboxInvitation> invitations = new LinkedHashMap<>();
-    private final List<SandboxUser> users = new ArrayList<>();
+    private final SandboxUserRoster users;
 
     SandboxAccountState(String accountId, List<SandboxUser> seedUsers) {
         this.accountId = accountId;
-        users.addAll(seedUsers);
+        this.users = new SandboxUserRoster(seedUsers);
     }
 
     /** How a redeem attempt ended; {@code state} is the invitation's state when it was found. */
@@ -43,7 +42,7 @@ final class SandboxAccountState {
             return SandboxItemOutcome.failed("DUPLICATE_INVITATION", "A pending invitation already exists for this email address",
                     "Revoke invitation " + pending.get().invitationId() + " or resend it instead", email);
         }
-        Optional<SandboxUser> user = userWithEmail(email);
+        Optional<SandboxUser> user = users.withEmail(email);
         if (user.isPresent()) {
             return SandboxItemOutcome.failed("ALREADY_A_USER", "The email address already belongs to a user of this account",
                     "User " + user.get().userId() + " of account " + accountId, email);
@@ -93,7 +92,7 @@ final class SandboxAccountState {
         }
         invitations.put(invitationId, invitation.withState(SandboxInvitationState.ACCEPTED));
         // A resent expired invitation can sit next to a newer pending one; redeeming both must not add the user twice.
-        if (userWithEmail(invitation.invitee().emailAddress()).isEmpty()) {
+        if (users.withEmail(invitation.invitee().emailAddress()).isEmpty()) {
             users.add(SandboxUser.create(invitation.invitee().emailAddress(), invitation.userRole()));
         }
         return new Redemption(Redemption.Outcome.REDEEMED, SandboxInvitationState.ACCEPTED);
@@ -115,14 +114,23 @@ final class SandboxAccountState {
     }
 
     synchronized List<SandboxUser> users() {
-        return List.copyOf(users);
+        return users.list();
+    }
+
+    synchronized Optional<SandboxUser> user(String userId) {
+        return users.withId(userId);
+    }
+
+    /** Gives a user a role (upper case); the error, if the change is refused. */
+    synchronized Optional<SandboxUserWire.ItemError> setRole(String userId, String role) {
+        return users.setRole(userId, role);
+    }
+
+    synchronized SandboxUserRoster.Removal remove(List<String> userIds) {
+        return users.remove(userIds);
     }
 
     String accountId() {
         return accountId;
-    }
-
-    private Optional<SandboxUser> userWithEmail(String email) {
-        return users.stream().filter(u -> u.emailAddress().equalsIgnoreCase(email)).findFirst();
     }
 }

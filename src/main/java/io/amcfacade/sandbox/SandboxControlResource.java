@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,13 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 
 /**
  * Controls for people and tests: what the sandbox was asked, expiring its tokens and invitations,
- * and looking at state AMC itself would not show.
+ * adding accounts, and looking at state AMC itself would not show.
  */
 @Path("/sandbox")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +31,14 @@ public class SandboxControlResource {
 
     /** An invitation as stored, with the flag the wire object leaves out. */
     public record InvitationRecord(SandboxWire.Invitation invitation, boolean notifyInvitedUsers) {
+    }
+
+    /** An account to add; both fields are optional. */
+    public record NewAccount(String accountName, String marketplaceId) {
+    }
+
+    /** The account added and its one admin. */
+    public record CreatedAccount(String accountId, String accountName, String marketplaceId, String adminEmailAddress) {
     }
 
     @GET
@@ -69,6 +79,19 @@ public class SandboxControlResource {
                 .flatMap(account -> account.expire(invitationId, now))
                 .map(invitation -> invitation.toWire(now))
                 .orElseThrow(() -> notFound("No invitation " + invitationId + "."));
+    }
+
+    /** Adds an account with one admin (the seed's {@code admin@<account id in lower case>.example}). */
+    @POST
+    @Path("/accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createAccount(NewAccount request) {
+        NewAccount wanted = request == null ? new NewAccount(null, null) : request;
+        SandboxAccount account = state.createAccount(
+                wanted.accountName() == null ? "Sandbox test account" : wanted.accountName(),
+                wanted.marketplaceId() == null ? "ATVPDKIKX0DER" : wanted.marketplaceId());
+        return Response.status(201).entity(new CreatedAccount(account.accountId(), account.accountName(),
+                account.marketplaceId(), SandboxState.seedAdminEmail(account.accountId()))).build();
     }
 
     @GET

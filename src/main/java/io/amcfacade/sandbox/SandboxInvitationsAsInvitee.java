@@ -32,8 +32,8 @@ class SandboxInvitationsAsInvitee {
     }
 
     Response redeem(String endpoint, String callerEmail, String body) {
-        JsonNode request = SandboxInvitationRequests.object(mapper, endpoint, body);
-        String invitationId = SandboxInvitationRequests.text(request.path("invitationId"));
+        JsonNode request = SandboxRequests.object(mapper, endpoint, body);
+        String invitationId = SandboxRequests.text(request.path("invitationId"));
         if (invitationId == null || invitationId.isBlank()) {
             throw new SandboxRejection(endpoint, 400, "invitationId is required");
         }

@@ -30,7 +30,7 @@ public class SandboxInvitationsResource {
     static final String REDEEM_TYPE = "application/vnd.RedeemUserInvitation.v1+json";
 
     @Inject
-    SandboxInvitationChecks checks;
+    SandboxChecks checks;
     @Inject
     SandboxInvitationsAsAdmin admin;
     @Inject
@@ -70,6 +70,6 @@ public class SandboxInvitationsResource {
     }
 
     private static String accountId(HttpHeaders headers) {
-        return headers.getHeaderString(SandboxInvitationChecks.ACCOUNT_HEADER);
+        return headers.getHeaderString(SandboxChecks.ACCOUNT_HEADER);
     }
 }

@@ -57,7 +57,14 @@ class SandboxReplies {
 
     @ServerExceptionMapper
     public Response rejected(SandboxRejection rejection) {
-        return message(rejection.endpoint(), rejection.status(), rejection.getMessage());
+        String endpoint = rejection.endpoint();
+        return switch (SandboxErrorBody.of(endpoint)) {
+            case MESSAGE -> message(endpoint, rejection.status(), rejection.getMessage());
+            case CODE_MESSAGE -> reply(endpoint, rejection.status(),
+                    Map.of("code", rejection.code(), "message", rejection.getMessage()));
+            case CODE_DETAILS -> reply(endpoint, rejection.status(),
+                    Map.of("code", rejection.code(), "details", rejection.getMessage()));
+        };
     }
 
     Response reply(String endpoint, int status, Object body) {

@@ -1,5 +1,6 @@
 package io.amcfacade.sandbox;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,9 +48,27 @@ public class SandboxState {
     SandboxState(SandboxStats stats, Clock clock) {
         this.stats = stats;
         this.clock = clock;
-        // Every account starts with one admin, so rules about the last admin have someone to protect.
-        accounts.forEach(a -> accountStates.put(a.accountId(), new SandboxAccountState(a.accountId(),
-                List.of(SandboxUser.create(seedAdminEmail(a.accountId()), "ADMIN")))));
+        accounts.forEach(a -> accountStates.put(a.accountId(), withSeedAdmin(a.accountId())));
+    }
+
+    /** Every account starts with one admin, so rules about the last admin have someone to protect. */
+    private static SandboxAccountState withSeedAdmin(String accountId) {
+        return new SandboxAccountState(accountId,
+                List.of(SandboxUser.create(seedAdminEmail(accountId), SandboxUser.ADMIN)));
+    }
+
+    /**
+     * Adds an account with its seed admin, as if the facade's identity had just been made its
+     * administrator: a test that needs users or admins nobody else touches makes its own account.
+     */
+    SandboxAccount createAccount(String accountName, String marketplaceId) {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        String accountId = "ENTITY" + new BigInteger(1, bytes).toString(36).toUpperCase(Locale.ROOT);
+        SandboxAccount account = new SandboxAccount(accountId, accountName, marketplaceId);
+        accountStates.put(accountId, withSeedAdmin(accountId));
+        accounts.add(account);
+        return account;
     }
 
     static String seedAdminEmail(String accountId) {

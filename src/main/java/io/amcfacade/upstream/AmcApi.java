@@ -19,6 +19,10 @@ import io.amcfacade.upstream.AmcInvitationWire.CreateRequest;
 import io.amcfacade.upstream.AmcInvitationWire.ListRequest;
 import io.amcfacade.upstream.AmcInvitationWire.RedeemRequest;
 import io.amcfacade.upstream.AmcInvitationWire.UpdateRequest;
+import io.amcfacade.upstream.AmcUserWire.DeletePermissionsRequest;
+import io.amcfacade.upstream.AmcUserWire.ListRolesRequest;
+import io.amcfacade.upstream.AmcUserWire.ListUsersRequest;
+import io.amcfacade.upstream.AmcUserWire.UpdatePermissionsRequest;
 
 /** The raw AMC administration API, with AMC's headers and vendor media types. Only the feature clients call it. */
 @RegisterRestClient(configKey = "amc-api")
@@ -28,6 +32,10 @@ interface AmcApi {
 
     String CLIENT_ID = "Amazon-Advertising-API-ClientId";
     String ACCOUNT = "Amazon-Ads-AccountId";
+    /** The instance API names the AMC account as an advertiser, with its marketplace. */
+    String ADVERTISER = "Amazon-Advertising-API-AdvertiserId";
+    String MARKETPLACE = "Amazon-Advertising-API-MarketplaceId";
+    String INSTANCES_TYPE = "application/vnd.amcinstances.v1+json";
 
     @GET
     @Path("amc/accounts")
@@ -68,4 +76,48 @@ interface AmcApi {
     @Consumes("application/vnd.RedeemUserInvitation.v1+json")
     Response redeemInvitation(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, RedeemRequest body);
+
+    @POST
+    @Path("users/list")
+    @Consumes("application/vnd.listusers.v1+json")
+    Response listUsers(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ACCOUNT) String accountId, ListUsersRequest body);
+
+    @POST
+    @Path("userRoles/list")
+    @Consumes("application/vnd.queryuserroles.v1+json")
+    Response listUserRoles(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ACCOUNT) String accountId, ListRolesRequest body);
+
+    @PUT
+    @Path("userPermissions")
+    @Consumes("application/vnd.MinosAuthorizationNativeServicePublicAPI.UpdateUserPermissionsResource.v1+json")
+    Response updateUserPermissions(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ACCOUNT) String accountId, UpdatePermissionsRequest body);
+
+    @POST
+    @Path("userPermissions/delete")
+    @Consumes("application/vnd.MinosAuthorizationNativeServicePublicAPI.DeleteUserPermissionsResource.v1+json")
+    Response deleteUserPermissions(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ACCOUNT) String accountId, DeletePermissionsRequest body);
+
+    @GET
+    @Path("amc/instances")
+    @Produces({ INSTANCES_TYPE, MediaType.APPLICATION_JSON })
+    Response listInstances(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
+            @QueryParam("limit") int limit, @QueryParam("nextToken") String nextToken);
+
+    @GET
+    @Path("amc/instances/{instanceId}")
+    @Produces({ INSTANCES_TYPE, MediaType.APPLICATION_JSON })
+    Response getInstance(@HeaderParam(CLIENT_ID) String clientId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
+            @PathParam("instanceId") String instanceId);
 }

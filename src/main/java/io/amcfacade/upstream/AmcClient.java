@@ -32,7 +32,7 @@ public class AmcClient {
             String pageToken = nextToken;
             AmcAccountsPage result = upstream.call(LIST_ACCOUNTS,
                     bearer -> api.listAccounts(lwa.clientId(), bearer, pageToken), AmcAccountsPage.class,
-                    UpstreamCaller.ErrorMapping.NONE);
+                    ErrorMapping.NONE);
             if (result.amcAccounts() != null) {
                 accounts.addAll(result.amcAccounts());
             }

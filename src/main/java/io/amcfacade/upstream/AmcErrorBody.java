@@ -18,16 +18,27 @@ final class AmcErrorBody {
     }
 
     static String message(String body) {
+        Map<String, Object> fields = fields(body);
+        Object message = fields.getOrDefault("message", fields.get("details"));
+        return message == null ? null : truncate(message.toString());
+    }
+
+    /** The {@code code} of the APIs that send one; {@code null} otherwise. */
+    static String code(String body) {
+        Object code = fields(body).get("code");
+        return code == null ? null : truncate(code.toString());
+    }
+
+    private static Map<String, Object> fields(String body) {
         if (body == null || body.isBlank()) {
-            return null;
+            return Map.of();
         }
         try {
             Map<String, Object> fields = JSON.readValue(body, new TypeReference<Map<String, Object>>() {
             });
-            Object message = fields.getOrDefault("message", fields.get("details"));
-            return message == null ? null : truncate(message.toString());
+            return fields == null ? Map.of() : fields;
         } catch (java.io.IOException e) {
-            return null;
+            return Map.of();
         }
     }
 

@@ -78,10 +78,8 @@ public class AmcInvitationsClient {
 
     private static ProblemException accountErrors(String accountId, int status, String message) {
         return switch (status) {
-            case 400 -> new ProblemException(Problems.of(400, "UPSTREAM_REJECTED", "AMC rejected the request",
-                    "AMC rejected the request" + (message == null ? "." : ": " + message)));
-            case 403 -> new ProblemException(Problems.of(403, "AMC_ACCESS_DENIED", "AMC access denied",
-                    "The facade's Amazon identity is not an administrator of AMC account " + accountId + "."));
+            case 400 -> AmcProblems.rejected(message);
+            case 403 -> AmcProblems.accessDenied(accountId);
             default -> null;
         };
     }

@@ -1,13 +1,24 @@
 package io.amcfacade.upstream;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * The one place that knows how AMC spells things the facade models differently: role names, states,
  * timestamps and per-item error codes. Several are unconfirmed upstream (see UPSTREAM.md); a
  * correction is a change here only.
+ *
+ * <p>Role names: the invitation API writes {@code admin}/{@code viewer}, the user-permissions API
+ * {@code ADMIN}/{@code VIEWER}/{@code EDITOR}. Which casing AMC accepts is not confirmed, so the facade
+ * sends each API its own documented spelling and reads any casing back; the facade's model is always
+ * {@code admin}/{@code viewer}, and any other role is shown exactly as AMC spells it.
  */
 public final class AmcVocabulary {
 
@@ -15,6 +26,8 @@ public final class AmcVocabulary {
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
     private static final Set<String> ITEM_ERROR_CODES = Set.of("INVALID_EMAIL", "INVALID_USER_NAME", "INVALID_ROLE",
             "DUPLICATE_INVITATION", "ALREADY_A_USER", "INVALID_STATE_TRANSITION");
+    /** The strongest role first: a user listed with several shows the first of these it holds. */
+    private static final List<String> ROLE_PRECEDENCE = List.of("admin", "viewer");
 
     private AmcVocabulary() {
     }
@@ -22,6 +35,21 @@ public final class AmcVocabulary {
     /** The invitation API spells roles in lower case. */
     public static String invitationRole(String facadeRole) {
         return facadeRole.toLowerCase(Locale.ROOT);
+    }
+
+    /** The user-permissions API spells roles in upper case. */
+    public static String userPermissionRole(String facadeRole) {
+        return facadeRole.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A user's roles as the user-permissions API lists them, as the one role the facade shows: admin
+     * over viewer over anything else (first listed, as AMC spells it); {@code null} for none.
+     */
+    public static String facadeUserRole(List<String> amcRoles) {
+        List<String> roles = amcRoles.stream().filter(Objects::nonNull).map(AmcVocabulary::facadeRole).toList();
+        return ROLE_PRECEDENCE.stream().filter(roles::contains).findFirst()
+                .orElse(roles.isEmpty() ? null : roles.get(0));
     }
 
     /** Any AMC spelling of admin/viewer becomes the facade's lower case; other roles are shown as they are. */
@@ -47,6 +75,31 @@ public final class AmcVocabulary {
         };
     }
 
+    /**
+     * A timestamp AMC writes as text: ISO-8601 (with or without an offset) or epoch seconds or
+     * milliseconds; {@code null} when it is none of those, rather than failing a whole listing.
+     */
+    public static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.trim();
+        try {
+            return value.chars().allMatch(Character::isDigit) ? instant(Long.parseLong(value))
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return utcWithoutOffset(value);
+        }
+    }
+
+    private static Instant utcWithoutOffset(String value) {
+        try {
+            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     public static Instant instant(Long epoch) {
         if (epoch == null) {
             return null;
@@ -64,5 +117,20 @@ public final class AmcVocabulary {
             return "INVITATION_NOT_FOUND";
         }
         return ITEM_ERROR_CODES.contains(code) ? code : "UPSTREAM_REJECTED";
+    }
+
+    /**
+     * The user-permissions API's per-user and error-body codes are unpublished: the ones the facade can
+     * act on become its own ({@code USER_NOT_FOUND}, {@code LAST_ADMIN}, {@code INVALID_ROLE}), the rest
+     * {@code UPSTREAM_REJECTED}.
+     */
+    public static String userErrorCode(String amcCode) {
+        String code = amcCode == null ? "" : amcCode.toUpperCase(Locale.ROOT);
+        return switch (code) {
+            case "NOT_FOUND", "USER_NOT_FOUND" -> "USER_NOT_FOUND";
+            case "LAST_ADMIN", "LAST_ADMINISTRATOR", "CANNOT_REMOVE_LAST_ADMIN" -> "LAST_ADMIN";
+            case "INVALID_ROLE" -> "INVALID_ROLE";
+            default -> "UPSTREAM_REJECTED";
+        };
     }
 }

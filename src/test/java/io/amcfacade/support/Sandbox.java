@@ -1,12 +1,20 @@
 package io.amcfacade.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+import java.util.Map;
+
+import io.amcfacade.sandbox.SandboxCredentials;
 
 /** Reads and steers the sandbox upstream over HTTP, as an operator would. */
 public final class Sandbox {
 
     public static final String ACCOUNTS = "GET /amc/accounts";
     public static final String LWA_TOKEN = "POST /auth/o2/token";
+    private static final String USER_PERMISSIONS_UPDATE_TYPE =
+            "application/vnd.MinosAuthorizationNativeServicePublicAPI.UpdateUserPermissionsResource.v1+json";
 
     private Sandbox() {
     }
@@ -16,6 +24,21 @@ public final class Sandbox {
         Number value = given().get("/sandbox/stats").then().statusCode(200)
                 .extract().path("endpoints.'" + endpoint + "'.requests");
         return value == null ? 0 : value.longValue();
+    }
+
+    /** Gives a user an AMC role directly in the simulated AMC, as another AMC client could (e.g. {@code EDITOR}). */
+    public static void grantRole(String accountId, String userId, String amcRole) {
+        String lwaToken = given().formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", SandboxCredentials.REFRESH_TOKEN)
+                .formParam("client_id", SandboxCredentials.CLIENT_ID)
+                .formParam("client_secret", SandboxCredentials.CLIENT_SECRET)
+                .post("/sandbox/auth/o2/token").then().statusCode(200).extract().path("access_token");
+        given().header("Amazon-Advertising-API-ClientId", SandboxCredentials.CLIENT_ID).auth().oauth2(lwaToken)
+                .header("Amazon-Ads-AccountId", accountId)
+                .contentType(USER_PERMISSIONS_UPDATE_TYPE)
+                .body(Map.of("userPermissions", List.of(Map.of("userId", userId,
+                        "permissionSet", Map.of("type", "ROLE", "role", Map.of("name", amcRole))))))
+                .put("/sandbox/userPermissions").then().statusCode(200).body("errors", hasSize(0));
     }
 
     /** Makes every access token the sandbox issued invalid, as if AMC had revoked them. */

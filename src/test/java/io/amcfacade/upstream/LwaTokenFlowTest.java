@@ -41,14 +41,15 @@ class LwaTokenFlowTest {
         long accountCalls = Sandbox.requests(Sandbox.ACCOUNTS);
 
         Sandbox.expireAccessTokens();
-        listAccounts(token);
+        int pages = (listAccounts(token) + 1) / 2;
 
         assertThat(Sandbox.requests(Sandbox.LWA_TOKEN)).isEqualTo(grants + 1);
-        // First page: 401, then again with the new token; second page: once.
-        assertThat(Sandbox.requests(Sandbox.ACCOUNTS)).isEqualTo(accountCalls + 3);
+        // First page: 401, then again with the new token; every further page (two accounts each): once.
+        assertThat(Sandbox.requests(Sandbox.ACCOUNTS)).isEqualTo(accountCalls + pages + 1);
         Map<String, Object> event = AuditTrail.eventsOf(subject).get(0);
         assertThat(event).containsEntry("outcome", "SUCCEEDED");
-        assertThat((Map<String, Object>) event.get("upstream")).containsEntry("attempts", 3).containsEntry("status", 200);
+        assertThat((Map<String, Object>) event.get("upstream")).containsEntry("attempts", pages + 1)
+                .containsEntry("status", 200);
     }
 
     @Test
@@ -75,7 +76,9 @@ class LwaTokenFlowTest {
         assertThat(Sandbox.requests(Sandbox.LWA_TOKEN)).isEqualTo(grants + 1);
     }
 
-    private static void listAccounts(String token) {
-        io.restassured.RestAssured.given().auth().oauth2(token).get("/v1/accounts").then().statusCode(200);
+    /** @return how many accounts were listed (tests may add accounts to the sandbox) */
+    private static int listAccounts(String token) {
+        return io.restassured.RestAssured.given().auth().oauth2(token).get("/v1/accounts").then().statusCode(200)
+                .extract().jsonPath().getList("accounts").size();
     }
 }

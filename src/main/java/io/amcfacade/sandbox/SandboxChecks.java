@@ -7,20 +7,27 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * The checks the simulated user-invitation API makes before it reads a body: the app's client id,
- * a bearer token of the right kind, the {@code Amazon-Ads-AccountId} header and the vendor media
- * type. A failed check throws a {@link SandboxRejection}.
+ * The checks the simulated AMC APIs make before they read a body: the app's client id, a bearer
+ * token of the right kind, the account header ({@code Amazon-Ads-AccountId} for user invitations and
+ * permissions, {@code Amazon-Advertising-API-AdvertiserId} and {@code -MarketplaceId} for instances)
+ * and the vendor media type. A failed check throws a {@link SandboxRejection}, which answers in the
+ * error body of the API it guards.
  */
 @ApplicationScoped
-class SandboxInvitationChecks {
+class SandboxChecks {
 
     static final String ACCOUNT_HEADER = "Amazon-Ads-AccountId";
+    static final String ADVERTISER_HEADER = "Amazon-Advertising-API-AdvertiserId";
+    static final String MARKETPLACE_HEADER = "Amazon-Advertising-API-MarketplaceId";
     private static final int MAX_HEADER_LENGTH = 120;
 
     @Inject
     SandboxState state;
 
-    /** Create, update and list: an account administrator's access token, naming the account. */
+    /**
+     * Invitation create, update and list, and every user-permission call: an account administrator's
+     * access token, naming the account.
+     */
     void asAdministrator(String endpoint, HttpHeaders headers, String mediaType) {
         clientId(endpoint, headers);
         if (!state.isValidAccessToken(bearer(headers))) {
@@ -28,6 +35,27 @@ class SandboxInvitationChecks {
         }
         account(endpoint, headers.getHeaderString(ACCOUNT_HEADER));
         mediaType(endpoint, headers, mediaType);
+    }
+
+    /**
+     * Instances: the facade's access token, the advertiser (the AMC account) and its marketplace.
+     *
+     * @return the account the advertiser header names
+     */
+    SandboxAccount asAdvertiser(String endpoint, HttpHeaders headers) {
+        clientId(endpoint, headers);
+        if (!state.isValidAccessToken(bearer(headers))) {
+            throw unauthorized(endpoint);
+        }
+        String advertiser = required(endpoint, headers, ADVERTISER_HEADER);
+        String marketplace = required(endpoint, headers, MARKETPLACE_HEADER);
+        SandboxAccount account = state.accounts().stream().filter(a -> a.accountId().equals(advertiser)).findFirst()
+                .orElseThrow(() -> new SandboxRejection(endpoint, 403, "Not authorized for advertiser " + advertiser));
+        if (!account.marketplaceId().equals(marketplace)) {
+            throw new SandboxRejection(endpoint, 400,
+                    "Advertiser " + advertiser + " is not in marketplace " + marketplace);
+        }
+        return account;
     }
 
     /** Get: the administrator or the invited user may look. */
@@ -63,6 +91,14 @@ class SandboxInvitationChecks {
         if (state.account(accountId).isEmpty()) {
             throw new SandboxRejection(endpoint, 403, "Not an administrator of this account");
         }
+    }
+
+    private static String required(String endpoint, HttpHeaders headers, String header) {
+        String value = headers.getHeaderString(header);
+        if (value == null || value.isBlank()) {
+            throw new SandboxRejection(endpoint, 400, "Missing " + header + " header");
+        }
+        return value;
     }
 
     private static void mediaType(String endpoint, HttpHeaders headers, String expected) {

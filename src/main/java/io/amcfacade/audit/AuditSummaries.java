@@ -1,17 +1,20 @@
-package io.amcfacade.invitations;
+package io.amcfacade.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Redacted request summaries for the audit trail: built from chosen fields, never from raw bodies or headers. */
-final class Summaries {
+/**
+ * Redacted request summaries for {@link AuditTrail#intend}: features build them from chosen fields,
+ * never from raw bodies or headers.
+ */
+public final class AuditSummaries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Summaries() {
+    private AuditSummaries() {
     }
 
-    static String of(Object summary) {
+    public static String of(Object summary) {
         try {
             return JSON.writeValueAsString(summary);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,46 @@
+package io.amcfacade.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the JSON bodies of the simulated AMC APIs the way AMC does: leniently about what it ignores,
+ * strictly about the rules of the whole request, which throw a {@link SandboxRejection} (a 400).
+ */
+final class SandboxRequests {
+
+    private SandboxRequests() {
+    }
+
+    static JsonNode object(ObjectMapper mapper, String endpoint, String body) {
+        try {
+            JsonNode node = body == null || body.isBlank() ? null : mapper.readTree(body);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (JsonProcessingException e) {
+            // Answered below like any other body that is not a JSON object.
+        }
+        throw new SandboxRejection(endpoint, 400, "Request body must be a JSON object");
+    }
+
+    /** The 1 to {@code max} items of a batch; AMC refuses the whole request outside that range. */
+    static List<JsonNode> items(String endpoint, JsonNode body, String field, int max) {
+        JsonNode items = body.get(field);
+        if (items == null || !items.isArray() || items.isEmpty() || items.size() > max) {
+            throw new SandboxRejection(endpoint, 400, field + " must contain between 1 and " + max + " items");
+        }
+        List<JsonNode> result = new ArrayList<>();
+        items.forEach(result::add);
+        return result;
+    }
+
+    /** A string field's value, or null when it is absent or not a string. */
+    static String text(JsonNode node) {
+        return node.isTextual() ? node.textValue() : null;
+    }
+}

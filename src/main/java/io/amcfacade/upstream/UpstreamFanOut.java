@@ -1,0 +1,58 @@
+package io.amcfacade.upstream;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Independent AMC reads for one request, a few at a time: the role look-ups of a page of users, say,
+ * without an N+1 burst. At most {@code amc.upstream.fan-out.parallelism} reads are in flight for the
+ * whole replica. The request's audit context is request-scoped and the reads run on other threads, so
+ * each read gathers what AMC answered and the request thread files it afterwards.
+ */
+@ApplicationScoped
+class UpstreamFanOut {
+
+    @Inject
+    UpstreamCaller upstream;
+    @Inject
+    FanOutConfig config;
+
+    private BoundedFanOut pool;
+
+    @PostConstruct
+    void start() {
+        pool = new BoundedFanOut(config.parallelism(), "amc-fan-out");
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.close();
+    }
+
+    /**
+     * The same read for each input, answers in input order. Once an answer satisfies {@code enough} (or a
+     * read fails), reads not yet started are skipped and answer {@code null}. The first failure is thrown
+     * after every answer that came back has been recorded.
+     */
+    <I, T> List<T> callEach(String operation, List<I> inputs, BiFunction<I, String, Response> request, Class<T> type,
+            ErrorMapping errors, Predicate<T> enough) {
+        String token = upstream.accessToken();
+        List<UpstreamCaller.Detached<T>> reads = pool.map(inputs,
+                input -> upstream.detached(operation, bearer -> request.apply(input, bearer), token, type, errors),
+                read -> read.failure() != null || enough.test(read.value()));
+        List<UpstreamCaller.Detached<T>> ran = reads.stream().filter(Objects::nonNull).toList();
+        ran.forEach(read -> upstream.record(read.answers()));
+        ran.stream().map(UpstreamCaller.Detached::failure).filter(Objects::nonNull).findFirst().ifPresent(failure -> {
+            throw failure;
+        });
+        return reads.stream().map(read -> read == null ? null : read.value()).toList();
+    }
+}

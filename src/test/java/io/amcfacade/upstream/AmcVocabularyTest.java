@@ -1,0 +1,48 @@
+package io.amcfacade.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** How AMC's spellings of user roles, error codes and instance timestamps become the facade's. */
+class AmcVocabularyTest {
+
+    @Test
+    void theUserPermissionsApiGetsUpperCaseRoles() {
+        assertThat(AmcVocabulary.userPermissionRole("admin")).isEqualTo("ADMIN");
+        assertThat(AmcVocabulary.userPermissionRole("viewer")).isEqualTo("VIEWER");
+    }
+
+    @Test
+    void aUsersRolesReadAsTheStrongestInTheFacadesSpelling() {
+        assertThat(AmcVocabulary.facadeUserRole(List.of("VIEWER"))).isEqualTo("viewer");
+        assertThat(AmcVocabulary.facadeUserRole(List.of("Viewer", "ADMIN"))).isEqualTo("admin");
+        assertThat(AmcVocabulary.facadeUserRole(List.of("EDITOR", "viewer"))).isEqualTo("viewer");
+        assertThat(AmcVocabulary.facadeUserRole(List.of("EDITOR"))).isEqualTo("EDITOR");
+        assertThat(AmcVocabulary.facadeUserRole(List.of())).isNull();
+    }
+
+    @Test
+    void userErrorCodesAmcMightSendBecomeTheFacadesOwn() {
+        assertThat(AmcVocabulary.userErrorCode("NOT_FOUND")).isEqualTo("USER_NOT_FOUND");
+        assertThat(AmcVocabulary.userErrorCode("last_admin")).isEqualTo("LAST_ADMIN");
+        assertThat(AmcVocabulary.userErrorCode("INVALID_ROLE")).isEqualTo("INVALID_ROLE");
+        assertThat(AmcVocabulary.userErrorCode("THROTTLED")).isEqualTo("UPSTREAM_REJECTED");
+        assertThat(AmcVocabulary.userErrorCode(null)).isEqualTo("UPSTREAM_REJECTED");
+    }
+
+    @Test
+    void instanceTimestampsAreReadInEveryFormAmcMightUse() {
+        Instant expected = Instant.parse("2026-01-15T09:30:00Z");
+        assertThat(AmcVocabulary.instant("2026-01-15T09:30:00Z")).isEqualTo(expected);
+        assertThat(AmcVocabulary.instant("2026-01-15T10:30:00+01:00")).isEqualTo(expected);
+        assertThat(AmcVocabulary.instant("2026-01-15T09:30:00")).isEqualTo(expected);
+        assertThat(AmcVocabulary.instant(Long.toString(expected.getEpochSecond()))).isEqualTo(expected);
+        assertThat(AmcVocabulary.instant(Long.toString(expected.toEpochMilli()))).isEqualTo(expected);
+        assertThat(AmcVocabulary.instant("last tuesday")).isNull();
+        assertThat(AmcVocabulary.instant((String) null)).isNull();
+    }
+}
