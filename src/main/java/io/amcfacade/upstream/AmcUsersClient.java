@@ -77,13 +77,15 @@ public class AmcUsersClient {
 
     /**
      * The AMC role names of each user, looked up a few at a time. Once one user's roles satisfy
-     * {@code enough}, users not yet looked up are left out of the answer.
+     * {@code enough}, users not yet looked up are left out of the answer; so are users AMC no longer
+     * knows (removed since they were listed), rather than failing the whole read.
      */
     public Map<String, List<String>> roles(String accountId, List<String> userIds, Predicate<List<String>> enough) {
         List<RolesPage> pages = fanOut.callEach("POST /userRoles/list", userIds,
                 (userId, bearer) -> api.listUserRoles(lwa.clientId(), bearer, accountId,
                         new ListRolesRequest(userId, ROLES_PER_USER, null)),
-                RolesPage.class, errors(accountId, null), page -> enough.test(roleNames(page)));
+                RolesPage.class, errors(accountId, null), page -> enough.test(roleNames(page)),
+                failure -> failure instanceof ProblemException problem && problem.problem().getStatus() == 404);
         Map<String, List<String>> roles = new LinkedHashMap<>();
         for (int i = 0; i < userIds.size(); i++) {
             if (pages.get(i) != null) {

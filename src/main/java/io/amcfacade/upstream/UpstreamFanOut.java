@@ -39,20 +39,22 @@ class UpstreamFanOut {
 
     /**
      * The same read for each input, answers in input order. Once an answer satisfies {@code enough} (or a
-     * read fails), reads not yet started are skipped and answer {@code null}. The first failure is thrown
-     * after every answer that came back has been recorded.
+     * read fails), reads not yet started are skipped and answer {@code null}. A failure {@code absent}
+     * accepts means the input has nothing to read (say, a user removed meanwhile): it answers {@code null}
+     * too and stops nothing. Any other failure is thrown, after every answer that came back is recorded.
      */
     <I, T> List<T> callEach(String operation, List<I> inputs, BiFunction<I, String, Response> request, Class<T> type,
-            ErrorMapping errors, Predicate<T> enough) {
+            ErrorMapping errors, Predicate<T> enough, Predicate<RuntimeException> absent) {
         String token = upstream.accessToken();
         List<UpstreamCaller.Detached<T>> reads = pool.map(inputs,
                 input -> upstream.detached(operation, bearer -> request.apply(input, bearer), token, type, errors),
-                read -> read.failure() != null || enough.test(read.value()));
+                read -> read.failure() != null ? !absent.test(read.failure()) : enough.test(read.value()));
         List<UpstreamCaller.Detached<T>> ran = reads.stream().filter(Objects::nonNull).toList();
         ran.forEach(read -> upstream.record(read.answers()));
-        ran.stream().map(UpstreamCaller.Detached::failure).filter(Objects::nonNull).findFirst().ifPresent(failure -> {
-            throw failure;
-        });
+        ran.stream().map(UpstreamCaller.Detached::failure).filter(f -> f != null && !absent.test(f)).findFirst()
+                .ifPresent(failure -> {
+                    throw failure;
+                });
         return reads.stream().map(read -> read == null ? null : read.value()).toList();
     }
 }

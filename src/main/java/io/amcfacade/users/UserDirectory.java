@@ -31,7 +31,10 @@ public class UserDirectory {
     @Inject
     AmcUsersClient amc;
 
-    /** One page of users with their roles: one AMC list call and one role look-up per user on the page. */
+    /**
+     * One page of users with their roles: one AMC list call and one role look-up per user on the page. A
+     * user removed between the two shows without a role rather than failing the page.
+     */
     public UserPage list(String accountId, int limit, String cursor) {
         AmcUserWire.UsersPage page = amc.list(accountId, limit, PageCursor.upstreamToken(CURSOR_LIST, accountId, cursor));
         List<AmcUserWire.User> users = page.users() == null ? List.of() : page.users();
