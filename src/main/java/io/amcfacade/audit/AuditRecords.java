@@ -8,7 +8,8 @@ import java.util.UUID;
 final class AuditRecords {
 
     /** Request summaries are capped so one request cannot bloat the trail. */
-    static final int MAX_SUMMARY = 4096;
+    /** Room for a 50-item batch with both roles of every user (about 7.5 KiB), and no more. */
+    static final int MAX_SUMMARY = 16384;
 
     private AuditRecords() {
     }
