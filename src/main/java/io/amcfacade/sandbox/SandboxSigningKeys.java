@@ -32,11 +32,15 @@ record SandboxSigningKeys(Path privateKey, Path publicKey) {
     /** The public key as base64 DER, the form {@code mp.jwt.verify.publickey} takes. */
     String publicKeyContent() {
         try {
-            return Files.readString(publicKey, StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return pemBody(publicKey);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot read " + publicKey, e);
         }
+    }
+
+    /** The base64 DER inside a PEM file, without its BEGIN/END lines and line breaks. */
+    static String pemBody(Path pem) throws IOException {
+        return Files.readString(pem, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     }
 
     private static KeyPair generate() {

@@ -1,8 +1,6 @@
 package io.amcfacade.sandbox;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -82,8 +80,7 @@ public class SandboxTokensResource {
 
     private static PrivateKey readPkcs8(java.nio.file.Path pem) {
         try {
-            String base64 = Files.readString(pem, StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            String base64 = SandboxSigningKeys.pemBody(pem);
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot read the sandbox signing key " + pem, e);

@@ -164,15 +164,12 @@ class AuditIntegrityTest {
                 }
                 if (latest != null && latest.txidTo() > txid) {
                     try (PreparedStatement covering = connection.prepareStatement(
-                            "SELECT " + "seal_id, sealed_at, txid_from, txid_to, row_count, parts, previous_digest, digest, key_id, signature"
-                                    + " FROM audit_seals WHERE txid_from <= ? AND txid_to > ?")) {
+                            "SELECT " + Seal.COLUMNS + " FROM audit_seals WHERE txid_from <= ? AND txid_to > ?")) {
                         covering.setLong(1, txid);
                         covering.setLong(2, txid);
                         try (ResultSet rs = covering.executeQuery()) {
                             rs.next();
-                            return new Seal(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
-                                    rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getString(6), rs.getString(7),
-                                    rs.getString(8), rs.getString(9), rs.getString(10));
+                            return Seal.read(rs);
                         }
                     }
                 }

@@ -14,11 +14,12 @@ public record Seal(long sealId, Instant sealedAt, long txidFrom, long txidTo, in
                 + "|" + previousDigest + "|" + parts);
     }
 
-    static Seal read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** Reads a row selected with {@link #COLUMNS}. */
+    public static Seal read(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Seal(rs.getLong("seal_id"), rs.getObject("sealed_at", java.time.OffsetDateTime.class).toInstant(),
                 rs.getLong("txid_from"), rs.getLong("txid_to"), rs.getInt("row_count"), rs.getString("parts"),
                 rs.getString("previous_digest"), rs.getString("digest"), rs.getString("key_id"), rs.getString("signature"));
     }
 
-    static final String COLUMNS = "seal_id, sealed_at, txid_from, txid_to, row_count, parts, previous_digest, digest, key_id, signature";
+    public static final String COLUMNS = "seal_id, sealed_at, txid_from, txid_to, row_count, parts, previous_digest, digest, key_id, signature";
 }
