@@ -20,7 +20,7 @@ import io.amcfacade.audit.integrity.Sealing;
 
 /**
  * Loads N synthetic audited actions into an embedded database that the service has migrated: 50
- * accounts, 2,000 actors, two years, half of them invitations with an invitee email target. Records
+ * accounts, 2,000 actors, two years in time order, half of them invitations with an invitee email target. Records
  * get real content hashes and are sealed batch by batch, so the trail verifies.
  * Usage: java -cp <app jars> bench/AuditScaleLoad.java JDBC_URL KEY_FILE EVENTS
  */
@@ -50,7 +50,9 @@ public class AuditScaleLoad {
                 StringBuilder rows = new StringBuilder(BATCH_EVENTS * 600);
                 int batch = (int) Math.min(BATCH_EVENTS, events - loaded);
                 for (int i = 0; i < batch; i++) {
-                    Instant at = start.plusSeconds((long) (random.nextDouble() * span)).plusNanos(random.nextInt(1_000_000) * 1000L);
+                    // In time order, as a trail grows: action k falls at a random moment of its k-th slice of the two years.
+                    double slice = (loaded + i + random.nextDouble()) / events;
+                    Instant at = start.plusNanos((long) (slice * span * 1_000_000_000L));
                     appendAction(rows, random, at);
                 }
                 connection.setAutoCommit(false);

@@ -70,7 +70,7 @@ public class AuditRetention {
         intent.correlationId = intent.eventId.toString();
         intent.action = "RETENTION_PURGE";
         intent.httpMethod = "JOB";
-        intent.path = "audit_records_" + month.toString().substring(0, 7).replace('-', '_');
+        intent.path = AuditPartitions.name(month);
         long started = System.nanoTime();
         recorder.commitIntent(List.of(intent));
         TrailRecord outcome = TrailRecord.of(TrailRecord.Kind.OUTCOME, intent.eventId);
@@ -99,16 +99,8 @@ public class AuditRetention {
     }
 
     private List<LocalDate> months() throws SQLException {
-        List<LocalDate> months = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT c.relname FROM pg_inherits i "
-                        + "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit_records'::regclass ORDER BY 1");
-                ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                String[] parts = rs.getString(1).replace("audit_records_", "").split("_");
-                months.add(LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), 1));
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return AuditPartitions.months(connection);
         }
-        return months;
     }
 }

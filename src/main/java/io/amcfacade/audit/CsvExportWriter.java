@@ -11,6 +11,7 @@ import java.io.OutputStream;
 final class CsvExportWriter implements AuditExport.ExportWriter {
 
     private final OutputStream out;
+    private final StringBuilder line = new StringBuilder(512);
 
     CsvExportWriter(OutputStream out) {
         this.out = new BufferedOutputStream(out, 64 * 1024);
@@ -23,12 +24,14 @@ final class CsvExportWriter implements AuditExport.ExportWriter {
 
     @Override
     public void row(Object[] values) throws IOException {
-        StringBuilder line = new StringBuilder(256);
+        line.setLength(0);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 line.append(',');
             }
-            line.append(cell(values[i] == null ? "" : values[i].toString()));
+            if (values[i] != null) {
+                appendCell(line, values[i].toString());
+            }
         }
         out.write(AuditExport.utf8(line.append("\r\n").toString()));
     }
@@ -43,11 +46,31 @@ final class CsvExportWriter implements AuditExport.ExportWriter {
         raw.write(AuditExport.utf8("#manifest," + count + "," + sha256 + "\r\n"));
     }
 
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
+    /** One pass over the value: quoted only when it holds a comma, quote or line break. */
+    private static void appendCell(StringBuilder line, String value) {
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        boolean quote = false;
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
         }
-        return safe;
+        if (quote) {
+            line.append('"');
+        }
+        if (formula) {
+            line.append('\'');
+        }
+        if (quote) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                line.append(c);
+                if (c == '"') {
+                    line.append('"');
+                }
+            }
+            line.append('"');
+        } else {
+            line.append(value);
+        }
     }
 }

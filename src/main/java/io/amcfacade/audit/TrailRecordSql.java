@@ -47,41 +47,41 @@ public final class TrailRecordSql {
         s.setString(i, r.contentHash);
     }
 
-    /** Reads a row selected with {@link #ALL_COLUMNS}. */
+    /** Reads a row selected with {@link #ALL_COLUMNS}, by position (the verifier reads millions). */
     public static TrailRecord read(ResultSet rs) throws SQLException {
         TrailRecord r = new TrailRecord();
-        r.seq = rs.getLong("seq");
-        r.txid = rs.getLong("txid");
-        r.recordedAt = instant(rs, "recorded_at");
-        r.eventId = rs.getObject("event_id", UUID.class);
-        r.kind = TrailRecord.Kind.valueOf(rs.getString("kind"));
-        r.occurredAt = instant(rs, "occurred_at");
-        r.actorSubject = rs.getString("actor_subject");
-        r.actorName = rs.getString("actor_name");
-        r.actorRoles = rs.getString("actor_roles");
-        r.onBehalfOf = rs.getString("on_behalf_of");
-        r.clientIp = rs.getString("client_ip");
-        r.userAgent = rs.getString("user_agent");
-        r.correlationId = rs.getString("correlation_id");
-        r.action = rs.getString("action");
-        r.httpMethod = rs.getString("http_method");
-        r.path = rs.getString("path");
-        r.accountId = rs.getString("account_id");
-        r.idempotencyKey = rs.getString("idempotency_key");
-        r.targetKind = rs.getString("target_kind");
-        r.targetId = rs.getString("target_id");
-        r.position = rs.getObject("position", Integer.class);
-        r.role = rs.getString("role");
-        r.outcome = rs.getString("outcome");
-        r.errorCode = rs.getString("error_code");
-        r.requestSummary = rs.getString("request_summary");
-        r.httpStatus = rs.getObject("http_status", Integer.class);
-        r.detail = rs.getString("detail");
-        r.upstreamStatus = rs.getObject("upstream_status", Integer.class);
-        r.upstreamRequestId = rs.getString("upstream_request_id");
-        r.upstreamAttempts = rs.getObject("upstream_attempts", Integer.class);
-        r.latencyMs = rs.getObject("latency_ms", Long.class);
-        r.contentHash = rs.getString("content_hash");
+        r.seq = rs.getLong(1);
+        r.txid = rs.getLong(2);
+        r.recordedAt = instant(rs, 3);
+        r.eventId = rs.getObject(4, UUID.class);
+        r.kind = TrailRecord.Kind.valueOf(rs.getString(5));
+        r.occurredAt = instant(rs, 6);
+        r.actorSubject = rs.getString(7);
+        r.actorName = rs.getString(8);
+        r.actorRoles = rs.getString(9);
+        r.onBehalfOf = rs.getString(10);
+        r.clientIp = rs.getString(11);
+        r.userAgent = rs.getString(12);
+        r.correlationId = rs.getString(13);
+        r.action = rs.getString(14);
+        r.httpMethod = rs.getString(15);
+        r.path = rs.getString(16);
+        r.accountId = rs.getString(17);
+        r.idempotencyKey = rs.getString(18);
+        r.targetKind = rs.getString(19);
+        r.targetId = rs.getString(20);
+        r.position = rs.getObject(21, Integer.class);
+        r.role = rs.getString(22);
+        r.outcome = rs.getString(23);
+        r.errorCode = rs.getString(24);
+        r.requestSummary = rs.getString(25);
+        r.httpStatus = rs.getObject(26, Integer.class);
+        r.detail = rs.getString(27);
+        r.upstreamStatus = rs.getObject(28, Integer.class);
+        r.upstreamRequestId = rs.getString(29);
+        r.upstreamAttempts = rs.getObject(30, Integer.class);
+        r.latencyMs = rs.getObject(31, Long.class);
+        r.contentHash = rs.getString(32);
         return r;
     }
 
@@ -89,7 +89,7 @@ public final class TrailRecordSql {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.OwnerDatabase;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -66,6 +72,44 @@ class AuditExportTest {
         String content = body.substring(0, body.lastIndexOf("{\"manifest\""));
         assertThat(manifest.get("sha256").asText()).isEqualTo(sha256(content.getBytes(StandardCharsets.UTF_8)));
         assertThat(AuditTrail.eventsOf(auditor).get(0)).containsEntry("action", "AUDIT_EXPORT");
+    }
+
+    @Test
+    void anExportAcrossMonthsAndBatchesKeepsEveryActionInOrderWithItsTargets() throws Exception {
+        String subject = Callers.uniqueSubject("many");
+        // Months ahead: partitions no retention test drops. More intents than one read batch (5,000).
+        LocalDate nextMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1);
+        OwnerDatabase.execute("SELECT audit_ensure_partition('" + nextMonth + "')",
+                "SELECT audit_ensure_partition('" + nextMonth.plusMonths(1) + "')");
+        Instant first = nextMonth.plusDays(20).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<TrailRecord> records = new ArrayList<>();
+        List<UUID> inOrder = new ArrayList<>();
+        for (int i = 0; i < 5_100; i++) {
+            UUID eventId = UUID.randomUUID();
+            inOrder.add(eventId);
+            records.add(OrphanIntents.intent(subject, eventId, first.plusSeconds(600L * i), "EXPORT_PROBE"));
+        }
+        for (int position : new int[] { 2, 1 }) { // the first action names two invitees, out of order
+            TrailRecord target = TrailRecord.of(TrailRecord.Kind.TARGET, inOrder.get(0));
+            target.recordedAt = first.plusMillis(position);
+            target.targetKind = "EMAIL";
+            target.targetId = "invitee" + position + "@example.com";
+            target.position = position;
+            records.add(target);
+        }
+        OrphanIntents.insertAll(records);
+
+        String body = Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("format", "csv")
+                .queryParam("actor", subject).get("/v1/audit/export").then().statusCode(200).extract().asString();
+
+        List<String> lines = Arrays.asList(body.split("\r\n"));
+        assertThat(lines).hasSize(5_100 + 2);
+        assertThat(lines.get(lines.size() - 1)).startsWith("#manifest,5100,");
+        List<String> rows = lines.subList(1, lines.size() - 1);
+        assertThat(rows.stream().map(line -> UUID.fromString(line.substring(0, 36))).toList()).isEqualTo(inOrder);
+        assertThat(rows.get(0).split(",")[12]).isEqualTo("invitee1@example.com invitee2@example.com");
+        assertThat(rows).allMatch(line -> line.split(",")[3].equals("PENDING"));
+        assertThat(rows.get(5_099).split(",")[1]).startsWith(nextMonth.plusMonths(1).toString().substring(0, 7));
     }
 
     @Test

@@ -7,14 +7,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.amcfacade.audit.TrailRecord;
 import io.amcfacade.audit.TrailRecordSql;
@@ -22,13 +30,17 @@ import io.amcfacade.audit.TrailRecordSql;
 /**
  * Proves the trail: every seal's chain link, digest and signature, and for every month not purged by
  * retention, that the records are exactly the sealed ones with unchanged content. Plain JDBC, so the
- * service and the command line run the same check. Stops at the first problem.
+ * service and the command line run the same check. Stops at the first problem. Records are hashed on
+ * as many threads as there are processors while the next seal's records are read.
  */
 public final class AuditVerifier {
 
     /** The latest seal someone kept outside the database, to catch a cut-off tail of seals. */
     public record Anchor(long sealId, String digest) {
     }
+
+    /** Threads that hash records while the next seal's records are read. */
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     private final Connection connection;
     private final SealKey key;
@@ -46,30 +58,105 @@ public final class AuditVerifier {
      */
     public VerifyReport verify(Instant from, Instant to, Anchor anchor, Duration maxSealAge) throws SQLException {
         Set<String> purged = purgedMonths();
-        Seal previous = from == null ? null : sealBefore(from).orElse(null);
-        long seals = 0;
-        long records = 0;
-        Seal last = previous;
-        for (Seal seal : seals(from, to)) {
-            VerifyReport.Problem problem = checkSeal(seal, previous, from == null);
-            if (problem == null) {
+        Seal before = from == null ? null : sealBefore(from).orElse(null);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false); // seals arrive from a cursor, a few at a time
+        ExecutorService hashing = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "audit-verify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Progress progress = new Progress(before);
+            VerifyReport.Problem problem = checkSeals(from, to, purged, hashing, progress);
+            if (problem != null || to != null) {
+                return progress.report(0, problem);
+            }
+            long unsealed = countFrom(progress.last == null ? 0 : progress.last.txidTo());
+            return progress.report(unsealed, checkTail(progress.last, anchor, maxSealAge));
+        } finally {
+            hashing.shutdownNow();
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Checks each seal's link in the chain here, in order, and hands its records to the hashing threads
+     * while the next seal's records are read; results are taken in seal order, so the first problem
+     * reported is the first in the trail.
+     */
+    private VerifyReport.Problem checkSeals(Instant from, Instant to, Set<String> purged, ExecutorService hashing,
+            Progress progress) throws SQLException {
+        Deque<Pending> pending = new ArrayDeque<>();
+        Seal previous = progress.last;
+        try (PreparedStatement statement = sealsFrom(from, to); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                Seal seal = Seal.read(rs);
+                VerifyReport.Problem problem = checkSeal(seal, previous, from == null);
+                if (problem != null) {
+                    VerifyReport.Problem earlier = progress.takeAll(pending);
+                    return earlier != null ? earlier : problem;
+                }
                 List<TrailRecord> rows = records(seal.txidFrom(), seal.txidTo());
-                records += rows.size();
-                problem = checkRecords(seal, rows, purged);
+                pending.add(new Pending(seal, rows.size(), hashing.submit(() -> checkRecords(seal, rows, purged))));
+                previous = seal;
+                if (pending.size() > THREADS) {
+                    VerifyReport.Problem found = progress.take(pending.poll());
+                    if (found != null) {
+                        return found;
+                    }
+                }
             }
-            if (problem != null) {
-                return new VerifyReport(seals, records, 0, last, problem);
+        }
+        return progress.takeAll(pending);
+    }
+
+    /** A seal whose records are being checked. */
+    private record Pending(Seal seal, int rows, Future<VerifyReport.Problem> check) {
+    }
+
+    /** What has been proven so far, in seal order. */
+    private static final class Progress {
+        long seals;
+        long records;
+        Seal last;
+
+        Progress(Seal before) {
+            this.last = before;
+        }
+
+        VerifyReport.Problem take(Pending pending) {
+            VerifyReport.Problem problem;
+            try {
+                problem = pending.check().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while verifying the audit trail", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             }
-            seals++;
-            previous = seal;
-            last = seal;
+            records += pending.rows();
+            if (problem == null) {
+                seals++;
+                last = pending.seal();
+            }
+            return problem;
         }
-        if (to != null) {
-            return new VerifyReport(seals, records, 0, last, null);
+
+        VerifyReport.Problem takeAll(Deque<Pending> pending) {
+            while (!pending.isEmpty()) {
+                VerifyReport.Problem problem = take(pending.poll());
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
         }
-        long unsealed = countFrom(last == null ? 0 : last.txidTo());
-        VerifyReport.Problem tail = checkTail(last, anchor, maxSealAge);
-        return new VerifyReport(seals, records, unsealed, last, tail);
+
+        VerifyReport report(long unsealed, VerifyReport.Problem problem) {
+            return new VerifyReport(seals, records, unsealed, last, problem);
+        }
     }
 
     private VerifyReport.Problem checkSeal(Seal seal, Seal previous, boolean fromStart) {
@@ -103,23 +190,14 @@ public final class AuditVerifier {
             }
             List<TrailRecord> present = byMonth.getOrDefault(part.month(), List.of());
             byMonth.remove(part.month());
-            Set<Long> sealed = new HashSet<>(part.seqs());
+            VerifyReport.Problem problem = sameRecords(seal, part.seqs(), present);
+            if (problem != null) {
+                return problem;
+            }
             for (TrailRecord row : present) {
-                if (!sealed.contains(row.seq)) {
-                    return new VerifyReport.Problem("RECORD_INSERTED", seal.sealId(), row.seq, row.eventId,
-                            "Record " + row.seq + " (" + row.kind + ") is not in seal " + seal.sealId() + ": it was added afterwards.");
-                }
                 if (!CanonicalRecord.hash(row).equals(row.contentHash)) {
                     return new VerifyReport.Problem("RECORD_MODIFIED", seal.sealId(), row.seq, row.eventId,
                             "The content hash of record " + row.seq + " (" + row.kind + ") does not match its fields.");
-                }
-            }
-            Set<Long> found = new HashSet<>();
-            present.forEach(r -> found.add(r.seq));
-            for (Long seq : part.seqs()) {
-                if (!found.contains(seq)) {
-                    return new VerifyReport.Problem("RECORD_DELETED", seal.sealId(), seq, null,
-                            "Record " + seq + " of seal " + seal.sealId() + " is missing.");
                 }
             }
             List<SealParts.Row> rowsForDigest = present.stream()
@@ -135,6 +213,36 @@ public final class AuditVerifier {
                     "Record " + row.seq + " (" + row.kind + ") is not in seal " + seal.sealId() + ": it was added afterwards.");
         }
         return null;
+    }
+
+    /**
+     * Both lists are in sealing order (txid, seq), so an untouched month is the same sequence; only when
+     * it is not are the sets built to name the first record added or missing.
+     */
+    private static VerifyReport.Problem sameRecords(Seal seal, List<Long> sealed, List<TrailRecord> present) {
+        boolean same = sealed.size() == present.size();
+        for (int i = 0; same && i < sealed.size(); i++) {
+            same = sealed.get(i) == present.get(i).seq.longValue();
+        }
+        if (same) {
+            return null;
+        }
+        Set<Long> sealedSet = new HashSet<>(sealed);
+        for (TrailRecord row : present) {
+            if (!sealedSet.contains(row.seq)) {
+                return new VerifyReport.Problem("RECORD_INSERTED", seal.sealId(), row.seq, row.eventId,
+                        "Record " + row.seq + " (" + row.kind + ") is not in seal " + seal.sealId() + ": it was added afterwards.");
+            }
+        }
+        Set<Long> found = new HashSet<>();
+        present.forEach(r -> found.add(r.seq));
+        for (Long seq : sealed) {
+            if (!found.contains(seq)) {
+                return new VerifyReport.Problem("RECORD_DELETED", seal.sealId(), seq, null,
+                        "Record " + seq + " of seal " + seal.sealId() + " is missing.");
+            }
+        }
+        return null; // the same records in another order: the part digest below names it
     }
 
     private VerifyReport.Problem checkTail(Seal last, Anchor anchor, Duration maxSealAge) throws SQLException {
@@ -160,24 +268,18 @@ public final class AuditVerifier {
         return new VerifyReport.Problem(kind, seal.sealId(), null, null, detail);
     }
 
-    private List<Seal> seals(Instant from, Instant to) throws SQLException {
+    private PreparedStatement sealsFrom(Instant from, Instant to) throws SQLException {
         String sql = "SELECT " + Seal.COLUMNS + " FROM audit_seals WHERE (?::timestamptz IS NULL OR sealed_at >= ?) "
                 + "AND (?::timestamptz IS NULL OR sealed_at < ?) ORDER BY seal_id";
-        List<Seal> seals = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i : new int[] { 1, 2 }) {
-                statement.setObject(i, from == null ? null : from.atOffset(ZoneOffset.UTC));
-            }
-            for (int i : new int[] { 3, 4 }) {
-                statement.setObject(i, to == null ? null : to.atOffset(ZoneOffset.UTC));
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    seals.add(Seal.read(rs));
-                }
-            }
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setFetchSize(THREADS * 4);
+        for (int i : new int[] { 1, 2 }) {
+            statement.setObject(i, from == null ? null : from.atOffset(ZoneOffset.UTC));
         }
-        return seals;
+        for (int i : new int[] { 3, 4 }) {
+            statement.setObject(i, to == null ? null : to.atOffset(ZoneOffset.UTC));
+        }
+        return statement;
     }
 
     private Optional<Seal> sealBefore(Instant from) throws SQLException {
@@ -236,6 +338,6 @@ public final class AuditVerifier {
     }
 
     private static String month(TrailRecord row) {
-        return java.time.YearMonth.from(row.recordedAt.atOffset(ZoneOffset.UTC)).toString();
+        return YearMonth.from(LocalDate.ofEpochDay(Math.floorDiv(row.recordedAt.getEpochSecond(), 86_400))).toString();
     }
 }

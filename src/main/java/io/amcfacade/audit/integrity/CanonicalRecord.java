@@ -14,6 +14,16 @@ import io.amcfacade.audit.TrailRecord;
  */
 public final class CanonicalRecord {
 
+    private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread: looking the algorithm up per record costs more than hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private CanonicalRecord() {
     }
 
@@ -33,11 +43,7 @@ public final class CanonicalRecord {
     }
 
     public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HEX.formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void field(StringBuilder canonical, String value) {

@@ -1,0 +1,223 @@
+package io.amcfacade.audit;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import javax.sql.DataSource;
+
+/**
+ * Reads an export's lines on its own thread, at most two batches ahead of the writer, so PostgreSQL and
+ * the response work at the same time while memory stays bounded.
+ *
+ * <p>The trail is read one monthly partition at a time, so PostgreSQL never plans a sort over all of
+ * it before the first line, and in one repeatable-read snapshot, so the months add up to one consistent
+ * export. Intents arrive from a cursor; each batch of them fetches its outcomes and targets with one
+ * indexed look-up by event id. An action's other records follow its intent within its request, so a day
+ * after the batch's last intent bounds that look-up to one or two partitions.
+ */
+final class AuditExportReader implements AutoCloseable {
+
+    private static final int BATCH = 5000;
+    private static final int WIDTH = AuditExport.COLUMNS.length;
+    private static final String INTENTS = "SELECT i.event_id, i.occurred_at, i.action, i.actor_subject, i.actor_name, "
+            + "i.actor_roles, i.on_behalf_of, i.client_ip, i.correlation_id, i.account_id, i.target_id, "
+            + "i.idempotency_key, i.recorded_at FROM audit_records i WHERE ";
+    private static final String RELATED = "SELECT event_id, kind, outcome, http_status, error_code, upstream_status, "
+            + "upstream_request_id, latency_ms, target_id, position FROM audit_records WHERE event_id = ANY (?) "
+            + "AND kind IN ('OUTCOME', 'TARGET') AND recorded_at >= ? AND recorded_at < ? + interval '1 day'";
+    private static final List<Object[]> END = List.of();
+
+    /** Batches of lines, {@link #END}, or the failure that stopped the reading. */
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
+    private final DataSource dataSource;
+    private final AuditFilterSql filter;
+    private final AuditFilterSql.Where where;
+    private final Instant pendingSince;
+    private final Thread thread;
+
+    private AuditExportReader(DataSource dataSource, AuditFilterSql filter, Instant pendingSince) {
+        this.dataSource = dataSource;
+        this.filter = filter;
+        this.where = filter.where(pendingSince);
+        this.pendingSince = pendingSince;
+        this.thread = new Thread(this::read, "audit-export");
+        this.thread.setDaemon(true);
+    }
+
+    static AuditExportReader start(DataSource dataSource, AuditFilterSql filter, Instant pendingSince) {
+        AuditExportReader reader = new AuditExportReader(dataSource, filter, pendingSince);
+        reader.thread.start();
+        return reader;
+    }
+
+    /** @param written lines written so far, for the failure message; @return the next lines, or null at the end */
+    @SuppressWarnings("unchecked")
+    List<Object[]> next(long written) throws IOException {
+        Object item;
+        try {
+            item = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("The audit export was interrupted after " + written + " rows", e);
+        }
+        if (item instanceof Exception failure) {
+            throw new IOException("The audit export failed after " + written + " rows", failure);
+        }
+        return item == END ? null : (List<Object[]>) item;
+    }
+
+    /** Stops the reading when the writer gives up early (the caller went away); its transaction rolls back. */
+    @Override
+    public void close() {
+        thread.interrupt();
+    }
+
+    private void read() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                for (LocalDate month : AuditPartitions.months(connection)) {
+                    OffsetDateTime start = latest(month.atStartOfDay().atOffset(ZoneOffset.UTC), filter.from());
+                    OffsetDateTime end = earliest(month.plusMonths(1).atStartOfDay().atOffset(ZoneOffset.UTC), filter.to());
+                    if (start.isBefore(end)) {
+                        month(connection, start, end);
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+            queue.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the writer stopped; nobody waits for more
+        } catch (SQLException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void fail(Exception failure) {
+        try {
+            queue.put(failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One month's matching actions, oldest first, a batch of intents at a time. */
+    private void month(Connection connection, OffsetDateTime start, OffsetDateTime end)
+            throws SQLException, InterruptedException {
+        try (PreparedStatement intents = connection.prepareStatement(INTENTS + where.sql()
+                + " AND i.recorded_at >= ? AND i.recorded_at < ? ORDER BY i.recorded_at, i.seq")) {
+            intents.setFetchSize(BATCH); // a server-side cursor: rows arrive a batch at a time
+            int next = where.bind(intents, 1);
+            intents.setObject(next++, start);
+            intents.setObject(next, end);
+            try (ResultSet rs = intents.executeQuery()) {
+                List<Object[]> batch = new ArrayList<>(BATCH);
+                while (rs.next()) {
+                    batch.add(intent(rs));
+                    if (batch.size() == BATCH) {
+                        queue.put(complete(connection, batch));
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    queue.put(complete(connection, batch));
+                }
+            }
+        }
+    }
+
+    /** The intent's columns in export order, its recording time after them (used here, not exported). */
+    private static Object[] intent(ResultSet rs) throws SQLException {
+        Object[] values = new Object[WIDTH + 1];
+        values[0] = rs.getObject(1, UUID.class);
+        values[1] = rs.getObject(2, OffsetDateTime.class).toInstant().toString();
+        values[2] = rs.getString(3);
+        for (int column = 4; column <= 11; column++) { // actorSubject .. targetId share their positions
+            values[column] = rs.getString(column);
+        }
+        values[18] = rs.getString(12);
+        values[WIDTH] = rs.getObject(13, OffsetDateTime.class);
+        return values;
+    }
+
+    /** Adds each action's outcome (or PENDING/UNKNOWN) and intended targets; answers the exported lines. */
+    private List<Object[]> complete(Connection connection, List<Object[]> batch) throws SQLException {
+        Map<UUID, Related> related = related(connection, batch);
+        List<Object[]> lines = new ArrayList<>(batch.size());
+        for (Object[] values : batch) {
+            Related other = related.get((UUID) values[0]);
+            if (other != null && other.outcome != null) {
+                values[3] = other.outcomeName;
+                System.arraycopy(other.outcome, 0, values, 13, other.outcome.length);
+            } else {
+                values[3] = ((OffsetDateTime) values[WIDTH]).toInstant().isAfter(pendingSince) ? "PENDING" : "UNKNOWN";
+            }
+            values[12] = other == null ? null : other.targets();
+            lines.add(Arrays.copyOf(values, WIDTH));
+        }
+        return lines;
+    }
+
+    /** The outcomes and intended targets of a batch of actions, by event id, in one look-up. */
+    private static Map<UUID, Related> related(Connection connection, List<Object[]> batch) throws SQLException {
+        Map<UUID, Related> related = new HashMap<>(batch.size() * 2);
+        try (PreparedStatement statement = connection.prepareStatement(RELATED)) {
+            statement.setArray(1, connection.createArrayOf("uuid", batch.stream().map(values -> values[0]).toArray()));
+            statement.setObject(2, batch.get(0)[WIDTH]);
+            statement.setObject(3, batch.get(batch.size() - 1)[WIDTH]);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Related other = related.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Related());
+                    if ("OUTCOME".equals(rs.getString(2))) {
+                        if (other.outcome == null) {
+                            other.outcomeName = rs.getString(3);
+                            other.outcome = new Object[] { rs.getObject(4), rs.getString(5), rs.getObject(6),
+                                    rs.getString(7), rs.getObject(8) };
+                        }
+                    } else if (rs.getString(3) == null) { // named up front; per-item results carry an outcome
+                        other.targets.put(rs.getInt(10), rs.getString(9));
+                    }
+                }
+            }
+        }
+        return related;
+    }
+
+    /** What an action's other records add to its line: the outcome's columns and the intended targets. */
+    private static final class Related {
+        String outcomeName;
+        Object[] outcome;
+        final SortedMap<Integer, String> targets = new TreeMap<>();
+
+        String targets() {
+            return targets.isEmpty() ? null : String.join(" ", targets.values());
+        }
+    }
+
+    private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static OffsetDateTime earliest(OffsetDateTime a, OffsetDateTime b) {
+        return b == null || a.isBefore(b) ? a : b;
+    }
+}
