@@ -16,4 +16,8 @@ public interface IdempotencyConfig {
     /** After this, a key still in flight belonged to a request that died; its outcome is unknown. */
     @WithDefault("PT2M")
     Duration inFlightTimeout();
+
+    /** How often expired keys are deleted. */
+    @WithDefault("PT10M")
+    Duration purgeInterval();
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ class IdempotencyKeyTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    IdempotencyPurge purge;
 
     @Test
     void theSameKeyAndRequestReplaysTheAnswerWithoutASecondUpstreamCall() {
@@ -174,6 +177,34 @@ class IdempotencyKeyTest {
         given().auth().oauth2(token).header("Idempotency-Key", key)
                 .post("/v1/accounts/{a}/invitations/{i}/revoke", ACCOUNT, id).then().statusCode(200)
                 .header("Idempotent-Replayed", "true").body("state", equalTo("REVOKED"));
+    }
+
+    @Test
+    void thePurgeDeletesExpiredKeysAndKeepsLiveOnes() throws SQLException {
+        String caller = Callers.uniqueSubject("purged");
+        String insert = "INSERT INTO idempotency_keys (caller, idempotency_key, operation, request_hash, state, "
+                + "response_status, response_body, created_at, expires_at) "
+                + "VALUES (?, ?, 'op', 'hash', 'COMPLETED', 200, '{}', now() - interval '2 days', now() + ?::interval)";
+        execute(insert, caller, "expired", "-1 day");
+        execute(insert, caller, "live", "1 day");
+
+        assertThat(purge.purgeExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(keysOf(caller)).containsExactly("live");
+    }
+
+    private List<String> keysOf(String caller) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT idempotency_key FROM idempotency_keys WHERE caller = ? ORDER BY 1")) {
+            select.setString(1, caller);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
     }
 
     private static Map<String, Object> createBody(String email) {
