@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -34,14 +33,13 @@ public class AuditExport {
     AuditConfig config;
 
     StreamingOutput stream(AuditFilterSql filter, boolean csv) {
-        Instant pendingSince = Instant.now().minus(config.pendingTimeout());
         return output -> {
             MessageDigest sha256 = sha256();
             DigestOutputStream digesting = new DigestOutputStream(output, sha256);
             ExportWriter writer = csv ? new CsvExportWriter(digesting) : new NdjsonExportWriter(digesting);
             writer.header(COLUMNS);
             long count = 0;
-            try (AuditExportReader reader = AuditExportReader.start(dataSource, filter, pendingSince)) {
+            try (AuditExportReader reader = AuditExportReader.start(dataSource, filter, config.pendingTimeout())) {
                 for (List<Object[]> batch = reader.next(count); batch != null; batch = reader.next(count)) {
                     for (Object[] row : batch) {
                         writer.row(row);

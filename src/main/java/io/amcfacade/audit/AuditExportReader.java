@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,9 +29,9 @@ import javax.sql.DataSource;
  *
  * <p>The trail is read one monthly partition at a time, so PostgreSQL never plans a sort over all of
  * it before the first line, and in one repeatable-read snapshot, so the months add up to one consistent
- * export. Intents arrive from a cursor; each batch of them fetches its outcomes and targets with one
- * indexed look-up by event id. An action's other records follow its intent within its request, so a day
- * after the batch's last intent bounds that look-up to one or two partitions.
+ * export. Intents arrive from a cursor; each batch of them fetches its outcomes and targets in one or
+ * two statements (see {@link #related}). An action's other records follow its intent within its
+ * request, so a day after the batch's last intent bounds any look-up to one or two partitions.
  */
 final class AuditExportReader implements AutoCloseable {
 
@@ -39,9 +40,16 @@ final class AuditExportReader implements AutoCloseable {
     private static final String INTENTS = "SELECT i.event_id, i.occurred_at, i.action, i.actor_subject, i.actor_name, "
             + "i.actor_roles, i.on_behalf_of, i.client_ip, i.correlation_id, i.account_id, i.target_id, "
             + "i.idempotency_key, i.recorded_at FROM audit_records i WHERE ";
-    private static final String RELATED = "SELECT event_id, kind, outcome, http_status, error_code, upstream_status, "
-            + "upstream_request_id, latency_ms, target_id, position FROM audit_records WHERE event_id = ANY (?) "
+    private static final String RELATED_COLUMNS = "SELECT event_id, kind, outcome, http_status, error_code, "
+            + "upstream_status, upstream_request_id, latency_ms, target_id, position FROM audit_records WHERE ";
+    /** Other records of the given actions, up to a day after the last of them: one index probe per action. */
+    private static final String RELATED_BY_ID = RELATED_COLUMNS + "event_id = ANY (?) "
             + "AND kind IN ('OUTCOME', 'TARGET') AND recorded_at >= ? AND recorded_at < ? + interval '1 day'";
+    /** Every outcome and target recorded in a time range: one ordered range read, for dense batches. */
+    private static final String RELATED_IN_RANGE = RELATED_COLUMNS + "recorded_at >= ? AND recorded_at < ? "
+            + "AND kind IN ('OUTCOME', 'TARGET')";
+    /** A range read pays when it reads at most this many records per action of the batch. */
+    private static final int RANGE_RECORDS_PER_ACTION = 8;
     private static final List<Object[]> END = List.of();
 
     /** Batches of lines, {@link #END}, or the failure that stopped the reading. */
@@ -50,19 +58,22 @@ final class AuditExportReader implements AutoCloseable {
     private final AuditFilterSql filter;
     private final AuditFilterSql.Where where;
     private final Instant pendingSince;
+    private final Duration pendingTimeout;
     private final Thread thread;
 
-    private AuditExportReader(DataSource dataSource, AuditFilterSql filter, Instant pendingSince) {
+    private AuditExportReader(DataSource dataSource, AuditFilterSql filter, Duration pendingTimeout) {
         this.dataSource = dataSource;
         this.filter = filter;
+        this.pendingTimeout = pendingTimeout;
+        this.pendingSince = Instant.now().minus(pendingTimeout);
         this.where = filter.where(pendingSince);
-        this.pendingSince = pendingSince;
         this.thread = new Thread(this::read, "audit-export");
         this.thread.setDaemon(true);
     }
 
-    static AuditExportReader start(DataSource dataSource, AuditFilterSql filter, Instant pendingSince) {
-        AuditExportReader reader = new AuditExportReader(dataSource, filter, pendingSince);
+    /** @param pendingTimeout an intent older than this with no outcome reads UNKNOWN, younger PENDING */
+    static AuditExportReader start(DataSource dataSource, AuditFilterSql filter, Duration pendingTimeout) {
+        AuditExportReader reader = new AuditExportReader(dataSource, filter, pendingTimeout);
         reader.thread.start();
         return reader;
     }
@@ -98,7 +109,7 @@ final class AuditExportReader implements AutoCloseable {
                     OffsetDateTime start = latest(month.atStartOfDay().atOffset(ZoneOffset.UTC), filter.from());
                     OffsetDateTime end = earliest(month.plusMonths(1).atStartOfDay().atOffset(ZoneOffset.UTC), filter.to());
                     if (start.isBefore(end)) {
-                        month(connection, start, end);
+                        month(connection, month, start, end);
                     }
                 }
             } finally {
@@ -121,8 +132,9 @@ final class AuditExportReader implements AutoCloseable {
     }
 
     /** One month's matching actions, oldest first, a batch of intents at a time. */
-    private void month(Connection connection, OffsetDateTime start, OffsetDateTime end)
+    private void month(Connection connection, LocalDate month, OffsetDateTime start, OffsetDateTime end)
             throws SQLException, InterruptedException {
+        double recordsPerSecond = recordsPerSecond(connection, month);
         try (PreparedStatement intents = connection.prepareStatement(INTENTS + where.sql()
                 + " AND i.recorded_at >= ? AND i.recorded_at < ? ORDER BY i.recorded_at, i.seq")) {
             intents.setFetchSize(BATCH); // a server-side cursor: rows arrive a batch at a time
@@ -134,12 +146,12 @@ final class AuditExportReader implements AutoCloseable {
                 while (rs.next()) {
                     batch.add(intent(rs));
                     if (batch.size() == BATCH) {
-                        queue.put(complete(connection, batch));
+                        queue.put(complete(connection, batch, recordsPerSecond));
                         batch = new ArrayList<>(BATCH);
                     }
                 }
                 if (!batch.isEmpty()) {
-                    queue.put(complete(connection, batch));
+                    queue.put(complete(connection, batch, recordsPerSecond));
                 }
             }
         }
@@ -160,8 +172,9 @@ final class AuditExportReader implements AutoCloseable {
     }
 
     /** Adds each action's outcome (or PENDING/UNKNOWN) and intended targets; answers the exported lines. */
-    private List<Object[]> complete(Connection connection, List<Object[]> batch) throws SQLException {
-        Map<UUID, Related> related = related(connection, batch);
+    private List<Object[]> complete(Connection connection, List<Object[]> batch, double recordsPerSecond)
+            throws SQLException {
+        Map<UUID, Related> related = related(connection, batch, recordsPerSecond);
         List<Object[]> lines = new ArrayList<>(batch.size());
         for (Object[] values : batch) {
             Related other = related.get((UUID) values[0]);
@@ -177,29 +190,72 @@ final class AuditExportReader implements AutoCloseable {
         return lines;
     }
 
-    /** The outcomes and intended targets of a batch of actions, by event id, in one look-up. */
-    private static Map<UUID, Related> related(Connection connection, List<Object[]> batch) throws SQLException {
+    /**
+     * The outcomes and intended targets of a batch of actions, by event id. A batch whose actions are
+     * dense in time (a broad filter) reads every outcome and target from its first intent to
+     * {@code amc.audit.pending-timeout} after its last, in one range read; a sparse batch (a narrow
+     * filter over months) probes the event index per action instead, as does every action whose outcome
+     * the range did not hold (still running, died, or answered very late).
+     */
+    private Map<UUID, Related> related(Connection connection, List<Object[]> batch, double recordsPerSecond)
+            throws SQLException {
         Map<UUID, Related> related = new HashMap<>(batch.size() * 2);
-        try (PreparedStatement statement = connection.prepareStatement(RELATED)) {
-            statement.setArray(1, connection.createArrayOf("uuid", batch.stream().map(values -> values[0]).toArray()));
-            statement.setObject(2, batch.get(0)[WIDTH]);
-            statement.setObject(3, batch.get(batch.size() - 1)[WIDTH]);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Related other = related.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Related());
-                    if ("OUTCOME".equals(rs.getString(2))) {
-                        if (other.outcome == null) {
-                            other.outcomeName = rs.getString(3);
-                            other.outcome = new Object[] { rs.getObject(4), rs.getString(5), rs.getObject(6),
-                                    rs.getString(7), rs.getObject(8) };
-                        }
-                    } else if (rs.getString(3) == null) { // named up front; per-item results carry an outcome
-                        other.targets.put(rs.getInt(10), rs.getString(9));
-                    }
-                }
+        batch.forEach(values -> related.put((UUID) values[0], new Related()));
+        OffsetDateTime first = (OffsetDateTime) batch.get(0)[WIDTH];
+        OffsetDateTime last = (OffsetDateTime) batch.get(batch.size() - 1)[WIDTH];
+        OffsetDateTime rangeEnd = last.plus(pendingTimeout);
+        double seconds = Duration.between(first, rangeEnd).toMillis() / 1000.0;
+        List<Object[]> unresolved = batch;
+        if (recordsPerSecond > 0 && recordsPerSecond * seconds <= RANGE_RECORDS_PER_ACTION * batch.size()) {
+            try (PreparedStatement statement = connection.prepareStatement(RELATED_IN_RANGE)) {
+                statement.setObject(1, first);
+                statement.setObject(2, rangeEnd);
+                read(statement, related);
+            }
+            unresolved = batch.stream().filter(values -> related.get((UUID) values[0]).outcome == null).toList();
+        }
+        if (!unresolved.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(RELATED_BY_ID)) {
+                statement.setArray(1, connection.createArrayOf("uuid", unresolved.stream().map(values -> values[0]).toArray()));
+                statement.setObject(2, unresolved.get(0)[WIDTH]);
+                statement.setObject(3, unresolved.get(unresolved.size() - 1)[WIDTH]);
+                read(statement, related);
             }
         }
         return related;
+    }
+
+    /** Adds the outcome and targets the statement finds to the actions of the batch; ignores other actions. */
+    private static void read(PreparedStatement statement, Map<UUID, Related> related) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                Related other = related.get(rs.getObject(1, UUID.class));
+                if (other == null) {
+                    continue;
+                }
+                if ("OUTCOME".equals(rs.getString(2))) {
+                    if (other.outcome == null) {
+                        other.outcomeName = rs.getString(3);
+                        other.outcome = new Object[] { rs.getObject(4), rs.getString(5), rs.getObject(6),
+                                rs.getString(7), rs.getObject(8) };
+                    }
+                } else if (rs.getString(3) == null) { // named up front; per-item results carry an outcome
+                    other.targets.put(rs.getInt(10), rs.getString(9));
+                }
+            }
+        }
+    }
+
+    /** How many records a second the month's partition holds on average, by PostgreSQL's statistics (0: unknown). */
+    private static double recordsPerSecond(Connection connection, LocalDate month) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT reltuples FROM pg_class WHERE oid = to_regclass(?)")) {
+            statement.setString(1, AuditPartitions.name(month));
+            try (ResultSet rs = statement.executeQuery()) {
+                double records = rs.next() ? rs.getDouble(1) : 0;
+                return Math.max(0, records) / Duration.between(month.atStartOfDay(), month.plusMonths(1).atStartOfDay()).toSeconds();
+            }
+        }
     }
 
     /** What an action's other records add to its line: the outcome's columns and the intended targets. */
