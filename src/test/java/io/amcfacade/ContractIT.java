@@ -36,22 +36,34 @@ import io.amcfacade.client.model.CreateInvitationsResult;
 import io.amcfacade.client.model.ExportFormat;
 import io.amcfacade.client.model.Instance;
 import io.amcfacade.client.model.Invitation;
+import io.amcfacade.client.model.InvitationAction;
 import io.amcfacade.client.model.InvitationPage;
 import io.amcfacade.client.model.InvitationRequest;
 import io.amcfacade.client.model.InvitationResult;
 import io.amcfacade.client.model.InvitationState;
+import io.amcfacade.client.model.InvitationUpdate;
 import io.amcfacade.client.model.Problem;
 import io.amcfacade.client.model.Role;
 import io.amcfacade.client.model.SetUserRoleRequest;
+import io.amcfacade.client.model.UpdateInvitationsRequest;
+import io.amcfacade.client.model.UpdateInvitationsResult;
+import io.amcfacade.client.model.UpdateResult;
+import io.amcfacade.client.model.UpdateResultStatus;
+import io.amcfacade.client.model.UpdateUsersRequest;
 import io.amcfacade.client.model.User;
+import io.amcfacade.client.model.UserChange;
+import io.amcfacade.client.model.UserChangeAction;
+import io.amcfacade.client.model.UserChangeResult;
+import io.amcfacade.client.model.UserChangeStatus;
 import io.amcfacade.support.PackagedFacade;
 import io.amcfacade.support.ValidatingProxy;
 import io.amcfacade.support.ValidatingProxy.Violation;
 import io.restassured.http.ContentType;
 
 /**
- * A platform team's first day: the Java client generated from {@code openapi.yaml} drives the whole
- * invitation lifecycle and the audit trail against the packaged service, and every call goes through
+ * A platform team's first day: the Java client generated from {@code openapi.yaml} calls every
+ * operation of the contract (the invitation lifecycle, users, instances, the audit trail and its
+ * exports) against the packaged service, and every call goes through
  * Prism, which checks each request and response against the contract. Any response that does not
  * match the contract fails the test; so does any request the happy path sends that does not.
  */
@@ -120,6 +132,10 @@ class ContractIT {
                 .isEqualTo(InvitationState.REVOKED);
         assertThat(problem(() -> invitations.revokeInvitation(accountId, bobsInvitation, null, ON_BEHALF_OF)))
                 .extracting(Problem::getStatus, Problem::getCode).containsExactly(409, "INVALID_STATE_TRANSITION");
+        UpdateInvitationsResult batch = invitations.updateInvitations(accountId, new UpdateInvitationsRequest()
+                .addUpdatesItem(new InvitationUpdate().invitationId(bobsInvitation).action(InvitationAction.RESEND)), null,
+                ON_BEHALF_OF);
+        assertThat(batch.getResults()).extracting(UpdateResult::getStatus).containsExactly(UpdateResultStatus.FAILED);
         assertThat(invitations.resendInvitation(accountId, carolsInvitation, null, ON_BEHALF_OF).getState())
                 .isEqualTo(InvitationState.PENDING);
         assertThat(invitations.redeemInvitation(carolsInvitation, inviteeToken(carol), null, ON_BEHALF_OF).getState())
@@ -131,8 +147,11 @@ class ContractIT {
         assertThat(carolAsUser.getRole()).isEqualTo("admin");
         assertThat(users.setUserRole(accountId, carolAsUser.getUserId(), new SetUserRoleRequest().role(Role.VIEWER), null,
                 ON_BEHALF_OF).getChanged()).isTrue();
+        assertThat(users.updateUsers(accountId, new UpdateUsersRequest().addChangesItem(new UserChange()
+                .userId(carolAsUser.getUserId()).action(UserChangeAction.SET_ROLE).role(Role.ADMIN)), null, ON_BEHALF_OF)
+                .getResults()).extracting(UserChangeResult::getStatus).containsExactly(UserChangeStatus.UPDATED);
         assertThat(users.removeUser(accountId, carolAsUser.getUserId(), null, ON_BEHALF_OF).getPreviousRole())
-                .isEqualTo("viewer");
+                .isEqualTo("admin");
 
         InstancesApi instances = new InstancesApi(admin);
         Instance first = instances.listInstances(accountId, 10, null, ON_BEHALF_OF).getInstances().get(0);
