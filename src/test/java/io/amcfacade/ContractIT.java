@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.client.ApiClient;
@@ -94,12 +93,6 @@ class ContractIT {
         if (facade != null) {
             facade.close();
         }
-    }
-
-    @BeforeEach
-    void forgetViolations() {
-        violations.clear();
-        responseViolations.clear();
     }
 
     @Test
