@@ -73,10 +73,14 @@ public final class PackagedFacade implements AutoCloseable {
         return new RequestSpecBuilder().setBaseUri("http://localhost").setPort(port).build();
     }
 
+    /** Stops the jar with SIGTERM, so it stops its database too; kills it when that does not work within a minute. */
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
     }
 
