@@ -3,10 +3,13 @@ package io.amcfacade.support;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.amcfacade.sandbox.SandboxCredentials;
+import io.restassured.path.json.JsonPath;
 
 /** Reads and steers the sandbox upstream over HTTP, as an operator would. */
 public final class Sandbox {
@@ -53,6 +56,26 @@ public final class Sandbox {
     /** A healthy upstream again, without a rate limit of its own. */
     public static void clearFaults() {
         given().delete("/sandbox/faults").then().statusCode(200);
+    }
+
+    /** The invitee emails of every invitation the simulated AMC holds for an account, in any state, pages followed. */
+    public static List<String> invitations(String accountId) {
+        String token = lwaToken();
+        List<String> emails = new ArrayList<>();
+        String nextToken = null;
+        do {
+            Map<String, Object> request = new HashMap<>(Map.of("maxResults", 50));
+            if (nextToken != null) {
+                request.put("nextToken", nextToken);
+            }
+            JsonPath page = given().header("Amazon-Advertising-API-ClientId", SandboxCredentials.CLIENT_ID)
+                    .auth().oauth2(token).header("Amazon-Ads-AccountId", accountId)
+                    .contentType("application/vnd.ListUserInvitations.v1+json").body(request)
+                    .post("/sandbox/user-invitations/list").then().statusCode(200).extract().jsonPath();
+            emails.addAll(page.getList("invitations.user.emailAddress", String.class));
+            nextToken = page.getString("nextToken");
+        } while (nextToken != null);
+        return emails;
     }
 
     /** A Login with Amazon access token for calling the simulated AMC directly. */
