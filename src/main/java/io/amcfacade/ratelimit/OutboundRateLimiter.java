@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
-import io.amcfacade.resilience.Deadline;
 import io.amcfacade.resilience.RetryAfter;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -19,6 +18,8 @@ import io.micrometer.core.instrument.Timer;
  * Keeps the whole fleet inside its AMC budget: every attempt takes a token from its group's shared
  * bucket first. A caller waits for a token as long as its deadline allows (the token is reserved in the
  * database meanwhile, so waiters are served in order), and otherwise gets a 429 with {@code Retry-After}.
+ * A wait is only worth it while enough of the deadline is left for the call itself: {@link
+ * io.amcfacade.resilience.UpstreamPolicies} decides how long that is.
  */
 @ApplicationScoped
 public class OutboundRateLimiter {
@@ -32,7 +33,8 @@ public class OutboundRateLimiter {
     @Inject
     MeterRegistry registry;
 
-    public void acquire(String group, Deadline deadline) {
+    /** Takes a token of {@code group}, waiting at most {@code maxWait} for it. */
+    public void acquire(String group, Duration maxWait) {
         BucketProxy bucket = store.bucket(KEY_PREFIX + group, config.groups().get(group).limit());
         Timer.Sample waited = Timer.start(registry);
         ConsumptionProbe probe;
@@ -42,7 +44,7 @@ public class OutboundRateLimiter {
                 return;
             }
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            if (wait.compareTo(deadline.remaining()) < 0 && bucket.asBlocking().tryConsume(1, deadline.remaining())) {
+            if (wait.compareTo(maxWait) <= 0 && bucket.asBlocking().tryConsume(1, maxWait)) {
                 waited.stop(registry.timer("amc.ratelimit.outbound.waits", "group", group));
                 return;
             }

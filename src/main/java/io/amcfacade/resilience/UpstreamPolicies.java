@@ -62,10 +62,19 @@ public class UpstreamPolicies {
         return left.compareTo(config.attemptTimeout()) < 0 ? left : config.attemptTimeout();
     }
 
+    /**
+     * How long an attempt may wait for a rate-limit token: what is left of the deadline less half an
+     * attempt's timeout, so that a token that comes late still leaves time to use it.
+     */
+    private Duration tokenWait(Deadline deadline) {
+        Duration wait = deadline.remaining().minus(config.attemptTimeout().dividedBy(2));
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
     public <T> T call(Operation operation, Deadline deadline, Supplier<T> attempt) {
         for (int attempts = 1;; attempts++) {
             try {
-                limiter.acquire(operation.rateGroup(), deadline);
+                limiter.acquire(operation.rateGroup(), tokenWait(deadline));
                 T result = guard.call(attempt);
                 budget.succeeded();
                 attempts(operation, attempts);

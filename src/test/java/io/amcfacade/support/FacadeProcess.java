@@ -1,0 +1,87 @@
+package io.amcfacade.support;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.specification.RequestSpecification;
+
+/** The packaged jar running as a process of its own on a loopback port, as integration tests start it. */
+public final class FacadeProcess {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+
+    private final Path workDir;
+    private final int port;
+    private Process process;
+
+    public FacadeProcess(Path workDir, int port) {
+        this.workDir = workDir;
+        this.port = port;
+    }
+
+    /** Starts the jar in its work directory with these environment variables and waits until it is ready. */
+    public void start(String name, Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve(name + ".log").toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        long started = System.nanoTime();
+        process = builder.start();
+        long deadline = started + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the facade is running; see " + workDir.resolve(name + ".log")).isTrue();
+            if (isReady()) {
+                System.out.printf("%s: %s start to ready in %d ms%n", workDir.getFileName(), name,
+                        (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Not ready within " + READY_WITHIN + "; see " + workDir.resolve(name + ".log"));
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public RequestSpecification spec() {
+        return new RequestSpecBuilder().setBaseUri("http://localhost").setPort(port).build();
+    }
+
+    /** Ends the process if it still runs, as {@code kill -9} would. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private boolean isReady() {
+        try {
+            return given().spec(spec()).get("/q/health/ready").statusCode() == 200;
+        } catch (Exception e) { // RestAssured rethrows ConnectException unchecked-style
+            return false;
+        }
+    }
+}
