@@ -50,13 +50,9 @@ public class InboundRateLimitFilter {
         Map<String, String> headers() {
             long remaining = probe.getRemainingTokens();
             long reset = probe.isConsumed() ? limit.secondsToRefill(limit.burst() - remaining)
-                    : seconds(probe.getNanosToWaitForRefill());
+                    : RetryAfter.wholeSeconds(Duration.ofNanos(probe.getNanosToWaitForRefill()));
             return Map.of("RateLimit-Policy", "\"" + policy + "\";q=" + limit.requests() + ";w=" + limit.period().toSeconds(),
                     "RateLimit", "\"" + policy + "\";r=" + remaining + ";t=" + reset);
-        }
-
-        private static long seconds(long nanos) {
-            return Long.parseLong(RetryAfter.seconds(Duration.ofNanos(nanos)));
         }
     }
 

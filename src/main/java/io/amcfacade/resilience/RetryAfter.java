@@ -37,7 +37,11 @@ public final class RetryAfter {
 
     /** Whole seconds for a {@code Retry-After} the facade sends, rounded up and at least one. */
     public static String seconds(Duration wait) {
-        long seconds = (wait.toMillis() + 999) / 1000;
-        return Long.toString(Math.max(1, seconds));
+        return Long.toString(wholeSeconds(wait));
+    }
+
+    /** A wait in whole seconds, rounded up and at least one: nobody should come back sooner than asked. */
+    public static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }
