@@ -1,5 +1,6 @@
 package io.amcfacade.resilience;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,6 +32,7 @@ class UpstreamRetryTest {
 
     static final String LIST_INSTANCES = "GET /amc/instances";
     private static final String GET_INSTANCE = "GET /amc/instances/{id}";
+    private static final String UPDATE_INVITATIONS = "PUT /user-invitations";
     private static final long DEADLINE_MS = 5000;
 
     @Inject
@@ -124,6 +126,22 @@ class UpstreamRetryTest {
                 .then().statusCode(404);
 
         assertThat(Sandbox.requests(GET_INSTANCE)).isEqualTo(requests + 1);
+    }
+
+    @Test
+    void aRevokeWhoseAnswerWasLostIsSentAgainAndReportsTheRevocation() {
+        String admin = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");
+        String invitationId = InvitationsApi.inviteOne(admin, InvitationsApi.uniqueEmail("revoke-lost"), "viewer");
+        long updates = Sandbox.requests(UPDATE_INVITATIONS);
+        Sandbox.faults(Map.of("dropConnectionRate", 1.0, "phase", "AFTER", "times", 1,
+                "endpoints", List.of(UPDATE_INVITATIONS)));
+
+        given().auth().oauth2(admin)
+                .post("/v1/accounts/{account}/invitations/{id}/revoke", InvitationsApi.ACCOUNT, invitationId)
+                .then().statusCode(200).body("state", equalTo("REVOKED"));
+
+        assertThat(Sandbox.requests(UPDATE_INVITATIONS)).as("the lost answer, then AMC's 'already REVOKED'")
+                .isEqualTo(updates + 2);
     }
 
     static ValidatableResponse listInstances(String subject) {
