@@ -114,7 +114,8 @@ class UpstreamRetryTest {
         long tookMs = (System.nanoTime() - started) / 1_000_000;
 
         // Attempts of 2 s each against 3 s of latency: the deadline, not the attempts, ends the wait.
-        assertThat(tookMs).isBetween(DEADLINE_MS - 1000, DEADLINE_MS + 500);
+        assertThat(tookMs).as("the answer itself and its audit outcome take a little after the deadline")
+                .isBetween(DEADLINE_MS - 1000, DEADLINE_MS + 1000);
     }
 
     @Test
