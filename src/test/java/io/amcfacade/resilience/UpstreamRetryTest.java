@@ -69,14 +69,14 @@ class UpstreamRetryTest {
 
     @Test
     void throttlingWithoutRetryAfterIsRetriedWithBackoff() {
+        String subject = Callers.uniqueSubject("viewer");
         long requests = Sandbox.requests(LIST_INSTANCES);
         Sandbox.faults(Map.of("throttleRate", 1.0, "times", 2, "endpoints", List.of(LIST_INSTANCES)));
 
-        long started = System.nanoTime();
-        listInstances(Callers.uniqueSubject("viewer")).statusCode(200);
+        listInstances(subject).statusCode(200);
 
-        assertThat((System.nanoTime() - started) / 1_000_000).as("back-off is tens of milliseconds here").isLessThan(1000);
         assertThat(Sandbox.requests(LIST_INSTANCES)).isEqualTo(requests + 3);
+        assertThat(upstreamOf(AuditTrail.eventsOf(subject).get(0))).containsEntry("attempts", 3);
     }
 
     @Test
@@ -94,14 +94,13 @@ class UpstreamRetryTest {
     @Test
     void aRetryAfterBeyondTheCapIsPassedToTheCallerInsteadOfWaitedFor() {
         long requests = Sandbox.requests(LIST_INSTANCES);
-        Sandbox.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 30, "endpoints", List.of(LIST_INSTANCES)));
+        // Three seconds: beyond the test profile's 2 s cap, within its 5 s deadline.
+        Sandbox.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 3, "endpoints", List.of(LIST_INSTANCES)));
 
-        long started = System.nanoTime();
         listInstances(Callers.uniqueSubject("viewer")).statusCode(503)
-                .header("Retry-After", "30").body("code", equalTo("UPSTREAM_THROTTLED"));
+                .header("Retry-After", "3").body("code", equalTo("UPSTREAM_THROTTLED"));
 
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1000);
-        assertThat(Sandbox.requests(LIST_INSTANCES)).isEqualTo(requests + 1);
+        assertThat(Sandbox.requests(LIST_INSTANCES)).as("not waited for, so not sent again").isEqualTo(requests + 1);
     }
 
     @Test
