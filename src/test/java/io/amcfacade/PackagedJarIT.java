@@ -29,7 +29,7 @@ class PackagedJarIT {
     @AfterEach
     void stop() throws InterruptedException {
         if (facade != null) {
-            facade.kill();
+            facade.stop();
         }
     }
 

@@ -35,7 +35,7 @@ class DatabaseOutageIT {
     @AfterEach
     void stop() throws Exception {
         if (facade != null) {
-            facade.kill();
+            facade.stop();
         }
         if (database != null) {
             database.close();

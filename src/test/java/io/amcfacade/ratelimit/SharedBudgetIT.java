@@ -63,7 +63,7 @@ class SharedBudgetIT {
     @AfterAll
     void stop() throws InterruptedException {
         for (int i = replicas.size() - 1; i >= 0; i--) {
-            replicas.get(i).kill();
+            replicas.get(i).stop();
         }
     }
 

@@ -64,10 +64,16 @@ public final class FacadeProcess {
         return new RequestSpecBuilder().setBaseUri("http://localhost").setPort(port).build();
     }
 
-    /** Ends the process if it still runs, as {@code kill -9} would. */
-    public void kill() throws InterruptedException {
+    /**
+     * Ends the process if it still runs: SIGTERM first, so an embedded PostgreSQL it started is shut down
+     * with it rather than left behind, and {@code kill -9} only if it does not stop within a minute.
+     */
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
     }
 
