@@ -54,7 +54,7 @@ import io.amcfacade.client.model.UserChange;
 import io.amcfacade.client.model.UserChangeAction;
 import io.amcfacade.client.model.UserChangeResult;
 import io.amcfacade.client.model.UserChangeStatus;
-import io.amcfacade.support.PackagedFacade;
+import io.amcfacade.support.FacadeProcess;
 import io.amcfacade.support.ValidatingProxy;
 import io.amcfacade.support.ValidatingProxy.Violation;
 import io.restassured.http.ContentType;
@@ -72,7 +72,7 @@ class ContractIT {
     /** Far above any call here; a hung exchange fails the test instead of the build's time limit. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
-    private static PackagedFacade facade;
+    private static FacadeProcess facade;
     private static ValidatingProxy proxy;
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final List<String> responseViolations = Collections.synchronizedList(new ArrayList<>());
@@ -80,8 +80,8 @@ class ContractIT {
     @BeforeAll
     static void start() throws Exception {
         Path workDir = Files.createTempDirectory("amc-facade-contract-it");
-        facade = new PackagedFacade("ContractIT", workDir);
-        facade.start("facade");
+        facade = new FacadeProcess(workDir, FacadeProcess.freePort());
+        facade.start("facade", Map.of());
         proxy = ValidatingProxy.start(facade.baseUri(), workDir.resolve("prism.log"));
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.amcfacade.support.PackagedFacade;
+import io.amcfacade.support.FacadeProcess;
 import io.restassured.http.ContentType;
 
 /**
@@ -24,7 +24,7 @@ import io.restassured.http.ContentType;
  */
 class PackagedJarIT {
 
-    private PackagedFacade facade;
+    private FacadeProcess facade;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -36,9 +36,9 @@ class PackagedJarIT {
     @Test
     void runsWithoutConfigurationFromAnotherDirectoryAndKeepsItsTrailAcrossAKill() throws Exception {
         Path workDir = Files.createTempDirectory("amc-facade-it");
-        facade = new PackagedFacade("PackagedJarIT", workDir);
+        facade = new FacadeProcess(workDir, FacadeProcess.freePort());
 
-        facade.start("first");
+        facade.start("first", Map.of());
         String token = given().spec(facade.spec()).contentType(ContentType.JSON)
                 .body(Map.of("subject", "it-newcomer", "roles", List.of("amc-viewer", "auditor")))
                 .post("/sandbox/tokens").then().statusCode(200).extract().path("access_token");
@@ -53,7 +53,7 @@ class PackagedJarIT {
         facade.process().destroyForcibly(); // kill -9: the embedded postmaster is left behind
         assertThat(facade.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        facade.start("after-kill");
+        facade.start("after-kill", Map.of());
         // Same signing key and same database: the old token still works and the old event is still there.
         assertAudited(token, correlationId);
 

@@ -9,8 +9,8 @@ final class Outcomes {
     }
 
     static AuditOutcome of(int status, String errorCode) {
-        if ("UPSTREAM_CONNECTION_LOST".equals(errorCode)) {
-            return AuditOutcome.UNKNOWN; // sent, and the connection died: AMC may have acted
+        if ("UPSTREAM_CONNECTION_LOST".equals(errorCode) || "UPSTREAM_OUTCOME_UNKNOWN".equals(errorCode)) {
+            return AuditOutcome.UNKNOWN; // sent, and no usable answer came back: AMC may have acted
         }
         if (status < 400) {
             return AuditOutcome.SUCCEEDED;

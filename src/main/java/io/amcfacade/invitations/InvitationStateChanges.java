@@ -42,7 +42,8 @@ public class InvitationStateChanges {
         String amcState = InvitationTransitions.amcState(action);
         AmcInvitationWire.UpdateResult result = amc.update(accountId,
                 List.of(new AmcInvitationWire.Update(invitationId, amcState)), notify);
-        if (result.errors() != null && !result.errors().isEmpty()) {
+        if (result.errors() != null && !result.errors().isEmpty()
+                && !revokedMeanwhile(accountId, invitationId, action, result.errors().get(0))) {
             throw itemFailure(invitationId, result.errors().get(0));
         }
         audit.report(List.of(AuditTargetEntry.invitation(invitationId).withResult("UPDATED", null)), AuditOutcome.SUCCEEDED);
@@ -61,6 +62,18 @@ public class InvitationStateChanges {
                         : Map.of("accountId", invitation.targetId())));
         amc.redeem(invitationId, inviteeToken);
         return new InvitationStateChange(invitationId, InvitationState.ACCEPTED);
+    }
+
+    /**
+     * AMC refused a revoke of an invitation that was revocable a moment ago because it is REVOKED now: an
+     * earlier attempt of this very call whose answer was lost (revokes are retried), or a concurrent
+     * revoke. Either way the invitation is revoked as asked.
+     */
+    private boolean revokedMeanwhile(String accountId, String invitationId, InvitationAction action,
+            AmcInvitationWire.ItemError error) {
+        return action == InvitationAction.REVOKE
+                && "INVALID_STATE_TRANSITION".equals(AmcVocabulary.itemErrorCode(error.errorCode()))
+                && queries.get(accountId, invitationId).getState() == InvitationState.REVOKED;
     }
 
     private static ProblemException itemFailure(String invitationId, AmcInvitationWire.ItemError error) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,6 +29,8 @@ public class SandboxControlResource {
 
     @Inject
     SandboxState state;
+    @Inject
+    SandboxFaults faults;
 
     /** An invitation as stored, with the flag the wire object leaves out. */
     public record InvitationRecord(SandboxWire.Invitation invitation, boolean notifyInvitedUsers) {
@@ -52,6 +55,29 @@ public class SandboxControlResource {
     public Map<String, Object> resetStats() {
         state.stats().reset();
         return stats();
+    }
+
+    /** Injects faults into the simulated AMC endpoints, replacing the ones set before. */
+    @PUT
+    @Path("/faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SandboxFaultSettings setFaults(SandboxFaultSettings wanted) {
+        faults.set((wanted == null ? SandboxFaultSettings.NONE : wanted).validated());
+        return faults.settings();
+    }
+
+    @GET
+    @Path("/faults")
+    public SandboxFaultSettings faults() {
+        return faults.settings();
+    }
+
+    /** Back to a healthy upstream with no rate limit of its own. */
+    @DELETE
+    @Path("/faults")
+    public SandboxFaultSettings resetFaults() {
+        faults.reset();
+        return faults.settings();
     }
 
     /** Makes every issued access and invitee token invalid, so the next upstream call meets a 401. */

@@ -57,13 +57,20 @@ class SandboxReplies {
 
     @ServerExceptionMapper
     public Response rejected(SandboxRejection rejection) {
-        String endpoint = rejection.endpoint();
+        return reply(rejection.endpoint(), rejection.status(),
+                errorBody(rejection.endpoint(), rejection.status(), rejection.code(), rejection.getMessage()));
+    }
+
+    /** The error body of the API an endpoint belongs to, with the usual code for the status. */
+    static Object errorBody(String endpoint, int status, String message) {
+        return errorBody(endpoint, status, SandboxErrorBody.defaultCode(status), message);
+    }
+
+    private static Object errorBody(String endpoint, int status, String code, String message) {
         return switch (SandboxErrorBody.of(endpoint)) {
-            case MESSAGE -> message(endpoint, rejection.status(), rejection.getMessage());
-            case CODE_MESSAGE -> reply(endpoint, rejection.status(),
-                    Map.of("code", rejection.code(), "message", rejection.getMessage()));
-            case CODE_DETAILS -> reply(endpoint, rejection.status(),
-                    Map.of("code", rejection.code(), "details", rejection.getMessage()));
+            case MESSAGE -> new SandboxWire.Message(message);
+            case CODE_MESSAGE -> Map.of("code", code, "message", message);
+            case CODE_DETAILS -> Map.of("code", code, "details", message);
         };
     }
 

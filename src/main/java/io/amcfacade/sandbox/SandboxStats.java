@@ -23,6 +23,19 @@ public class SandboxStats {
         }
     }
 
+    /** A request whose connection was closed before it was processed: no answer at all. */
+    void recordDropped(String endpoint) {
+        Counters counters = endpoints.computeIfAbsent(endpoint, e -> new Counters());
+        counters.requests.increment();
+        counters.dropped.increment();
+    }
+
+    /** A processed request (already counted) whose answer was then lost: replaced by an error, or dropped. */
+    void recordLostAnswer(String endpoint, boolean dropped) {
+        Counters counters = endpoints.computeIfAbsent(endpoint, e -> new Counters());
+        (dropped ? counters.dropped : counters.errors).increment();
+    }
+
     public long requests(String endpoint) {
         Counters counters = endpoints.get(endpoint);
         return counters == null ? 0 : counters.requests.sum();
@@ -31,7 +44,7 @@ public class SandboxStats {
     Map<String, EndpointStats> snapshot() {
         Map<String, EndpointStats> result = new TreeMap<>();
         endpoints.forEach((endpoint, c) -> result.put(endpoint,
-                new EndpointStats(c.requests.sum(), c.throttled.sum(), c.errors.sum())));
+                new EndpointStats(c.requests.sum(), c.throttled.sum(), c.errors.sum(), c.dropped.sum())));
         return result;
     }
 
@@ -39,13 +52,17 @@ public class SandboxStats {
         endpoints.clear();
     }
 
-    /** Counts for one endpoint: requests received, 429s returned, other 4xx/5xx returned. */
-    public record EndpointStats(long requests, long throttled, long errors) {
+    /**
+     * Counts for one endpoint: requests received, 429s returned, other 4xx/5xx returned, and connections
+     * closed without an answer (before or after processing).
+     */
+    public record EndpointStats(long requests, long throttled, long errors, long dropped) {
     }
 
     private static final class Counters {
         final LongAdder requests = new LongAdder();
         final LongAdder throttled = new LongAdder();
         final LongAdder errors = new LongAdder();
+        final LongAdder dropped = new LongAdder();
     }
 }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.smallrye.mutiny.Uni;
+
 import io.amcfacade.upstream.AmcInvitationWire.CreateRequest;
 import io.amcfacade.upstream.AmcInvitationWire.ListRequest;
 import io.amcfacade.upstream.AmcInvitationWire.RedeemRequest;
@@ -24,7 +26,10 @@ import io.amcfacade.upstream.AmcUserWire.ListRolesRequest;
 import io.amcfacade.upstream.AmcUserWire.ListUsersRequest;
 import io.amcfacade.upstream.AmcUserWire.UpdatePermissionsRequest;
 
-/** The raw AMC administration API, with AMC's headers and vendor media types. Only the feature clients call it. */
+/**
+ * The raw AMC administration API, with AMC's headers and vendor media types. Only the feature clients call it.
+ * Answers are {@link Uni}s so that {@link UpstreamCaller} can bound each attempt by the caller's deadline.
+ */
 @RegisterRestClient(configKey = "amc-api")
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,76 +44,76 @@ interface AmcApi {
 
     @GET
     @Path("amc/accounts")
-    Response listAccounts(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> listAccounts(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("nextToken") String nextToken);
 
     @POST
     @Path("user-invitations")
     @Consumes("application/vnd.CreateUserInvitations.v1+json")
-    Response createInvitations(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> createInvitations(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, CreateRequest body);
 
     @PUT
     @Path("user-invitations")
     @Consumes("application/vnd.UpdateUserInvitations.v1+json")
-    Response updateInvitations(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> updateInvitations(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, UpdateRequest body);
 
     @POST
     @Path("user-invitations/list")
     @Consumes("application/vnd.ListUserInvitations.v1+json")
-    Response listInvitations(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> listInvitations(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, ListRequest body);
 
     @GET
     @Path("user-invitations/{invitationId}")
     @Produces({ "application/vnd.GetUserInvitation.v1+json", MediaType.APPLICATION_JSON })
-    Response getInvitation(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> getInvitation(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("invitationId") String invitationId);
 
     @PUT
     @Path("user-invitations/redeem")
     @Consumes("application/vnd.RedeemUserInvitation.v1+json")
-    Response redeemInvitation(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> redeemInvitation(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, RedeemRequest body);
 
     @POST
     @Path("users/list")
     @Consumes("application/vnd.listusers.v1+json")
-    Response listUsers(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> listUsers(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, ListUsersRequest body);
 
     @POST
     @Path("userRoles/list")
     @Consumes("application/vnd.queryuserroles.v1+json")
-    Response listUserRoles(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> listUserRoles(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, ListRolesRequest body);
 
     @PUT
     @Path("userPermissions")
     @Consumes("application/vnd.MinosAuthorizationNativeServicePublicAPI.UpdateUserPermissionsResource.v1+json")
-    Response updateUserPermissions(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> updateUserPermissions(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, UpdatePermissionsRequest body);
 
     @POST
     @Path("userPermissions/delete")
     @Consumes("application/vnd.MinosAuthorizationNativeServicePublicAPI.DeleteUserPermissionsResource.v1+json")
-    Response deleteUserPermissions(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> deleteUserPermissions(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, DeletePermissionsRequest body);
 
     @GET
     @Path("amc/instances")
     @Produces({ INSTANCES_TYPE, MediaType.APPLICATION_JSON })
-    Response listInstances(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> listInstances(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
             @QueryParam("limit") int limit, @QueryParam("nextToken") String nextToken);
@@ -116,7 +121,7 @@ interface AmcApi {
     @GET
     @Path("amc/instances/{instanceId}")
     @Produces({ INSTANCES_TYPE, MediaType.APPLICATION_JSON })
-    Response getInstance(@HeaderParam(CLIENT_ID) String clientId,
+    Uni<Response> getInstance(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
             @PathParam("instanceId") String instanceId);

@@ -14,8 +14,7 @@ public class AmcClient {
 
     /** 100 accounts a page upstream; more than 50 pages means a paging loop, not a real identity. */
     private static final int MAX_ACCOUNT_PAGES = 50;
-    private static final String LIST_ACCOUNTS = "GET /amc/accounts";
-
+    
     @Inject
     @RestClient
     AmcApi api;
@@ -30,7 +29,7 @@ public class AmcClient {
         String nextToken = null;
         for (int page = 0; page < MAX_ACCOUNT_PAGES; page++) {
             String pageToken = nextToken;
-            AmcAccountsPage result = upstream.call(LIST_ACCOUNTS,
+            AmcAccountsPage result = upstream.call(AmcOperation.LIST_ACCOUNTS,
                     bearer -> api.listAccounts(lwa.clientId(), bearer, pageToken), AmcAccountsPage.class,
                     ErrorMapping.NONE);
             if (result.amcAccounts() != null) {
@@ -41,6 +40,6 @@ public class AmcClient {
                 return accounts;
             }
         }
-        throw UpstreamException.pagingLoop(LIST_ACCOUNTS, MAX_ACCOUNT_PAGES, upstream.lastRequestId());
+        throw UpstreamException.pagingLoop(AmcOperation.LIST_ACCOUNTS, MAX_ACCOUNT_PAGES, upstream.lastRequestId());
     }
 }

@@ -26,13 +26,13 @@ public class AmcInstancesClient {
     LwaConfig lwa;
 
     public Page list(String accountId, String marketplaceId, int limit, String nextToken) {
-        return upstream.call("GET /amc/instances",
+        return upstream.call(AmcOperation.LIST_INSTANCES,
                 bearer -> api.listInstances(lwa.clientId(), bearer, accountId, marketplaceId, limit, nextToken),
                 Page.class, errors(accountId, null));
     }
 
     public Instance get(String accountId, String marketplaceId, String instanceId) {
-        return upstream.call("GET /amc/instances/{id}",
+        return upstream.call(AmcOperation.GET_INSTANCE,
                 bearer -> api.getInstance(lwa.clientId(), bearer, accountId, marketplaceId, instanceId),
                 Instance.class, errors(accountId, instanceId));
     }

@@ -39,39 +39,39 @@ public class AmcInvitationsClient {
     LwaConfig lwa;
 
     public CreateResult create(String accountId, List<InvitationRequest> invitations, boolean notify) {
-        return upstream.call("POST /user-invitations",
+        return upstream.call(AmcOperation.CREATE_INVITATIONS,
                 bearer -> api.createInvitations(lwa.clientId(), bearer, accountId, new CreateRequest(invitations, notify)),
                 CreateResult.class, (status, message) -> accountErrors(accountId, status, message));
     }
 
     public UpdateResult update(String accountId, List<Update> updates, boolean notify) {
-        return upstream.call("PUT /user-invitations",
+        return upstream.call(AmcOperation.UPDATE_INVITATIONS,
                 bearer -> api.updateInvitations(lwa.clientId(), bearer, accountId, new UpdateRequest(updates, notify)),
                 UpdateResult.class, (status, message) -> accountErrors(accountId, status, message));
     }
 
     public Page list(String accountId, int maxResults, String nextToken) {
-        return upstream.call("POST /user-invitations/list",
+        return upstream.call(AmcOperation.LIST_INVITATIONS,
                 bearer -> api.listInvitations(lwa.clientId(), bearer, accountId, new ListRequest(maxResults, nextToken)),
                 Page.class, (status, message) -> accountErrors(accountId, status, message));
     }
 
     public InvitationWithTerms get(String invitationId) {
-        return upstream.call("GET /user-invitations/{id}",
+        return upstream.call(AmcOperation.GET_INVITATION,
                 bearer -> api.getInvitation(lwa.clientId(), bearer, invitationId),
                 InvitationWithTerms.class, (status, message) -> status == 404 ? notFound(invitationId) : null);
     }
 
     /** Reads an invitation as its invitee, with the invitee's own access token. */
     public InvitationWithTerms getAsInvitee(String invitationId, String inviteeToken) {
-        return upstream.callWithToken("GET /user-invitations/{id}", inviteeToken,
+        return upstream.callWithToken(AmcOperation.GET_INVITATION, inviteeToken,
                 bearer -> api.getInvitation(lwa.clientId(), bearer, invitationId),
                 InvitationWithTerms.class, (status, message) -> inviteeErrors(invitationId, status, message));
     }
 
     /** Accepts an invitation as its invitee, with the invitee's own access token. */
     public void redeem(String invitationId, String inviteeToken) {
-        upstream.callWithToken("PUT /user-invitations/redeem", inviteeToken,
+        upstream.callWithToken(AmcOperation.REDEEM_INVITATION, inviteeToken,
                 bearer -> api.redeemInvitation(lwa.clientId(), bearer, new RedeemRequest(invitationId)),
                 Void.class, (status, message) -> inviteeErrors(invitationId, status, message));
     }

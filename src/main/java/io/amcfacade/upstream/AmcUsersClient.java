@@ -37,8 +37,7 @@ public class AmcUsersClient {
     private static final int MAX_PAGES = 50;
     /** One page of roles per user: an AMC user holds one role per account in practice. */
     private static final int ROLES_PER_USER = 20;
-    private static final String LIST_USERS = "POST /users/list";
-
+    
     @Inject
     @RestClient
     AmcApi api;
@@ -50,7 +49,7 @@ public class AmcUsersClient {
     LwaConfig lwa;
 
     public UsersPage list(String accountId, int maxResults, String nextToken) {
-        return upstream.call(LIST_USERS,
+        return upstream.call(AmcOperation.LIST_USERS,
                 bearer -> api.listUsers(lwa.clientId(), bearer, accountId, new ListUsersRequest(maxResults, nextToken)),
                 UsersPage.class, errors(accountId, null));
     }
@@ -72,7 +71,7 @@ public class AmcUsersClient {
                 return false;
             }
         }
-        throw UpstreamException.pagingLoop(LIST_USERS, MAX_PAGES, upstream.lastRequestId());
+        throw UpstreamException.pagingLoop(AmcOperation.LIST_USERS, MAX_PAGES, upstream.lastRequestId());
     }
 
     /**
@@ -81,7 +80,7 @@ public class AmcUsersClient {
      * knows (removed since they were listed), rather than failing the whole read.
      */
     public Map<String, List<String>> roles(String accountId, List<String> userIds, Predicate<List<String>> enough) {
-        List<RolesPage> pages = fanOut.callEach("POST /userRoles/list", userIds,
+        List<RolesPage> pages = fanOut.callEach(AmcOperation.LIST_USER_ROLES, userIds,
                 (userId, bearer) -> api.listUserRoles(lwa.clientId(), bearer, accountId,
                         new ListRolesRequest(userId, ROLES_PER_USER, null)),
                 RolesPage.class, errors(accountId, null), page -> enough.test(roleNames(page)),
@@ -96,7 +95,7 @@ public class AmcUsersClient {
     }
 
     public PermissionsResult setRoles(String accountId, List<UserPermission> permissions) {
-        return upstream.call("PUT /userPermissions",
+        return upstream.call(AmcOperation.SET_USER_ROLES,
                 bearer -> api.updateUserPermissions(lwa.clientId(), bearer, accountId,
                         new UpdatePermissionsRequest(permissions)),
                 PermissionsResult.class, errors(accountId, null));
@@ -104,7 +103,7 @@ public class AmcUsersClient {
 
     /** AMC refuses a removal that would take the last admin as a whole: that is a 409 {@code LAST_ADMIN}. */
     public PermissionsResult remove(String accountId, List<String> userIds) {
-        return upstream.call("POST /userPermissions/delete",
+        return upstream.call(AmcOperation.REMOVE_USERS,
                 bearer -> api.deleteUserPermissions(lwa.clientId(), bearer, accountId,
                         new DeletePermissionsRequest(userIds.stream().map(UserRef::new).toList())),
                 PermissionsResult.class, errors(accountId, userIds));

@@ -84,7 +84,7 @@ public class LwaTokenProvider {
             body = response.hasEntity() ? response.readEntity(LwaTokenResponse.class) : null;
         } catch (ProcessingException e) {
             count("unreachable");
-            throw UpstreamException.unreachable("Login with Amazon token refresh", e);
+            throw UpstreamException.tokenEndpointUnreachable("Login with Amazon token refresh", e);
         }
         if (status != 200 || body == null || body.accessToken() == null) {
             String error = body == null || body.error() == null ? "HTTP " + status : body.error();

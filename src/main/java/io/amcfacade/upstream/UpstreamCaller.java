@@ -1,28 +1,35 @@
 package io.amcfacade.upstream;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
 import io.amcfacade.problem.ProblemException;
+import io.amcfacade.resilience.Deadline;
+import io.amcfacade.resilience.UpstreamPolicies;
+import io.amcfacade.web.RequestMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Makes AMC calls on behalf of the feature clients: adds the Login with Amazon token, replaces a
  * token AMC rejects (once per call), records each answer for the audit trail and the metrics, and
- * turns failures into problem exceptions. Resilience policies wrap these calls. {@link UpstreamFanOut}
- * spreads independent reads over other threads through {@link #detached}.
+ * turns failures into problem exceptions. Every call runs under the {@link UpstreamPolicies} (rate
+ * limit, retries, circuit breaker, bulkhead) and within the caller's deadline, each attempt bounded by
+ * it. {@link UpstreamFanOut} spreads independent reads over other threads through {@link #detached}.
  */
 @ApplicationScoped
 class UpstreamCaller {
 
     static final String REQUEST_ID = "x-amzn-RequestId";
+    /** Mutiny refuses to wait for nothing; an attempt that starts this close to the deadline times out at once. */
+    private static final Duration SHORTEST_WAIT = Duration.ofMillis(1);
 
     /** Where a call's answers are recorded: the request's {@link UpstreamExchange}, or a list off the request thread. */
     @FunctionalInterface
@@ -43,21 +50,32 @@ class UpstreamCaller {
     @Inject
     UpstreamExchange exchange;
     @Inject
+    RequestMetadata request;
+    @Inject
+    UpstreamPolicies policies;
+    @Inject
     MeterRegistry registry;
 
     /** A call as the facade's own Amazon identity. */
-    <T> T call(String operation, Function<String, Response> request, Class<T> type, ErrorMapping errors) {
-        try (Response response = sendRefreshingOnce(operation, request, tokens.accessToken(), exchange::record)) {
-            return read(operation, response, type, errors);
-        }
+    <T> T call(AmcOperation operation, Function<String, Uni<Response>> send, Class<T> type, ErrorMapping errors) {
+        Deadline deadline = deadline();
+        return policies.call(operation, deadline, () -> {
+            try (Response response = sendRefreshingOnce(operation, send, tokens.accessToken(), deadline,
+                    exchange::record)) {
+                return read(operation, response, type, errors);
+            }
+        });
     }
 
     /** A call with somebody else's token (the invitee's): no refresh, a 401 is theirs to fix. */
-    <T> T callWithToken(String operation, String accessToken, Function<String, Response> request, Class<T> type,
-            ErrorMapping errors) {
-        try (Response response = send(operation, request, accessToken, exchange::record)) {
-            return read(operation, response, type, errors);
-        }
+    <T> T callWithToken(AmcOperation operation, String accessToken, Function<String, Uni<Response>> send,
+            Class<T> type, ErrorMapping errors) {
+        Deadline deadline = deadline();
+        return policies.call(operation, deadline, () -> {
+            try (Response response = send(operation, send, accessToken, deadline, exchange::record)) {
+                return read(operation, response, type, errors);
+            }
+        });
     }
 
     /**
@@ -65,12 +83,17 @@ class UpstreamCaller {
      * other than the request's: it answers AMC's answers instead of recording them, and its failure
      * instead of throwing it. {@link #record} then files the answers from the request thread.
      */
-    <T> Detached<T> detached(String operation, Function<String, Response> request, String token, Class<T> type,
-            ErrorMapping errors) {
+    <T> Detached<T> detached(AmcOperation operation, Function<String, Uni<Response>> send, String token,
+            Deadline deadline, Class<T> type, ErrorMapping errors) {
         List<Answer> answers = new ArrayList<>();
-        try (Response response = sendRefreshingOnce(operation, request, token,
-                (status, requestId) -> answers.add(new Answer(status, requestId)))) {
-            return new Detached<>(read(operation, response, type, errors), null, answers);
+        try {
+            T value = policies.call(operation, deadline, () -> {
+                try (Response response = sendRefreshingOnce(operation, send, token, deadline,
+                        (status, requestId) -> answers.add(new Answer(status, requestId)))) {
+                    return read(operation, response, type, errors);
+                }
+            });
+            return new Detached<>(value, null, answers);
         } catch (RuntimeException e) {
             return new Detached<>(null, e, answers);
         }
@@ -86,7 +109,12 @@ class UpstreamCaller {
         return tokens.accessToken();
     }
 
-    private <T> T read(String operation, Response response, Class<T> type, ErrorMapping errors) {
+    /** By when the current caller must have its answer; {@link #detached} calls are handed it. */
+    Deadline deadline() {
+        return policies.deadlineFrom(request.startNanos());
+    }
+
+    private <T> T read(AmcOperation operation, Response response, Class<T> type, ErrorMapping errors) {
         if (response.getStatus() / 100 == 2) {
             return type == Void.class ? null : response.readEntity(type);
         }
@@ -102,29 +130,35 @@ class UpstreamCaller {
     }
 
     /** A 401 means the cached token died early (revoked, clock skew): replace it and try once more. */
-    private Response sendRefreshingOnce(String operation, Function<String, Response> request, String token,
-            AnswerLog log) {
-        Response response = send(operation, request, token, log);
+    private Response sendRefreshingOnce(AmcOperation operation, Function<String, Uni<Response>> send, String token,
+            Deadline deadline, AnswerLog log) {
+        Response response = send(operation, send, token, deadline, log);
         if (response.getStatus() != 401) {
             return response;
         }
         response.close();
-        return send(operation, request, tokens.refreshAfterRejection(token), log);
+        return send(operation, send, tokens.refreshAfterRejection(token), deadline, log);
     }
 
-    private Response send(String operation, Function<String, Response> request, String token, AnswerLog log) {
+    private Response send(AmcOperation operation, Function<String, Uni<Response>> send, String token,
+            Deadline deadline, AnswerLog log) {
+        if (deadline.expired()) {
+            throw UpstreamException.deadlineExceeded(operation);
+        }
         Timer.Sample sample = Timer.start(registry);
         String status = "none";
         try {
-            Response response = request.apply("Bearer " + token);
+            Duration timeout = policies.attemptTimeout(deadline);
+            Response response = send.apply("Bearer " + token)
+                    .await().atMost(timeout.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : timeout);
             status = Integer.toString(response.getStatus());
             log.record(response.getStatus(), requestId(response));
             return response;
-        } catch (ProcessingException e) {
+        } catch (RuntimeException e) {
             log.record(null, null);
             throw UpstreamException.unreachable(operation, e);
         } finally {
-            sample.stop(registry.timer("amc.upstream.requests", "operation", operation, "status", status));
+            sample.stop(registry.timer("amc.upstream.requests", "operation", operation.operationName(), "status", status));
         }
     }
 

@@ -1,64 +1,136 @@
 package io.amcfacade.upstream;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.amcfacade.api.model.Problem;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
+import io.amcfacade.resilience.AttemptFailure;
+import io.amcfacade.resilience.ClassifiedFailure;
+import io.amcfacade.resilience.RetryAfter;
 
-/** AMC or Login with Amazon did not give a usable answer. Messages never carry credentials. */
-public class UpstreamException extends ProblemException {
+/**
+ * AMC or Login with Amazon did not give a usable answer. Says how the attempt failed, so the retry
+ * policy can tell a request AMC provably did not process from one it may have. Messages never carry
+ * credentials.
+ */
+public class UpstreamException extends ProblemException implements ClassifiedFailure {
 
-    private UpstreamException(Problem problem, Map<String, String> headers, Throwable cause) {
+    private final transient AttemptFailure failure;
+    private final transient Duration retryAfter;
+
+    private UpstreamException(Problem problem, Map<String, String> headers, Throwable cause, AttemptFailure failure,
+            Duration retryAfter) {
         super(problem, headers, cause);
+        this.failure = failure;
+        this.retryAfter = retryAfter;
     }
 
-    static UpstreamException errorResponse(String operation, int status, String requestId, String message,
+    private UpstreamException(Problem problem, Throwable cause, AttemptFailure failure) {
+        this(problem, Map.of(), cause, failure, null);
+    }
+
+    @Override
+    public AttemptFailure failure() {
+        return failure;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * An error status no operation-specific mapping took. A 5xx to an operation that must not be repeated
+     * blindly (a create) leaves its outcome unknown, and the problem says how to find out.
+     */
+    static UpstreamException errorResponse(AmcOperation operation, int status, String requestId, String message,
             String retryAfter) {
         Map<String, String> headers = new HashMap<>();
         Problem problem;
+        AttemptFailure failure = null;
         if (status == 429) {
+            failure = AttemptFailure.THROTTLED;
             problem = Problems.of(503, "UPSTREAM_THROTTLED", "AMC is throttling",
                     "AMC throttled " + operation + "; retry later.");
             if (retryAfter != null) {
                 headers.put("Retry-After", retryAfter);
             }
+        } else if (status >= 500 && operation.howToCheck() != null) {
+            failure = AttemptFailure.SERVER_ERROR;
+            problem = Problems.of(502, "UPSTREAM_OUTCOME_UNKNOWN", "Upstream outcome unknown",
+                    "AMC answered " + status + " to " + operation + "; it may have acted all the same, so the "
+                            + "facade did not send it again. " + operation.howToCheck());
         } else {
+            failure = status >= 500 ? AttemptFailure.SERVER_ERROR : null;
             problem = Problems.of(502, "UPSTREAM_ERROR", "Upstream error",
                     "AMC answered " + status + " to " + operation + (message == null ? "." : ": " + message));
         }
-        return new UpstreamException(problem.upstreamStatus(status).upstreamRequestId(requestId), headers, null);
+        return new UpstreamException(problem.upstreamStatus(status).upstreamRequestId(requestId), headers, null,
+                failure, RetryAfter.parse(retryAfter, Clock.systemUTC()).orElse(null));
     }
 
-    static UpstreamException pagingLoop(String operation, int pages, String requestId) {
+    static UpstreamException pagingLoop(AmcOperation operation, int pages, String requestId) {
         return new UpstreamException(Problems.of(502, "UPSTREAM_ERROR", "Upstream error",
                 "AMC kept returning nextToken for " + operation + " after " + pages + " pages.")
-                .upstreamRequestId(requestId), Map.of(), null);
+                .upstreamRequestId(requestId), null, null);
     }
 
     /**
      * No answer came back. Only a refused connection proves AMC never saw the request (503: nothing was
      * done); a timeout or a connection lost after sending leaves the outcome unknown (504 / 502).
      */
-    static UpstreamException unreachable(String operation, Throwable cause) {
+    static UpstreamException unreachable(AmcOperation operation, Throwable cause) {
+        String check = operation.howToCheck() == null ? "" : " " + operation.howToCheck();
         if (causedBy(cause, "Timeout")) {
-            return new UpstreamException(Problems.of(504, "UPSTREAM_TIMEOUT", "Upstream timeout",
-                    "AMC did not answer " + operation + " in time; the outcome is unknown."), Map.of(), cause);
+            return new UpstreamException(timeout(operation.operationName(), check), cause, AttemptFailure.TIMEOUT);
         }
         if (causedBy(cause, "ConnectException")) {
-            return new UpstreamException(Problems.of(503, "UPSTREAM_UNAVAILABLE", "Upstream unavailable",
-                    "Could not connect to AMC for " + operation + "; nothing was sent."), Map.of(), cause);
+            return new UpstreamException(refused(operation.operationName()), cause, AttemptFailure.REFUSED);
         }
-        return new UpstreamException(Problems.of(502, "UPSTREAM_CONNECTION_LOST", "Upstream connection lost",
-                "The connection to AMC failed during " + operation + "; the outcome is unknown."), Map.of(), cause);
+        return new UpstreamException(lost(operation.operationName(), check), cause, AttemptFailure.CONNECTION_LOST);
+    }
+
+    /**
+     * Login with Amazon did not answer a token refresh. AMC was not asked, but the retry policy leaves
+     * it alone: it is not AMC's failure, and the next call refreshes anyway.
+     */
+    static UpstreamException tokenEndpointUnreachable(String operation, Throwable cause) {
+        Problem problem = causedBy(cause, "Timeout") ? timeout(operation, "")
+                : causedBy(cause, "ConnectException") ? refused(operation) : lost(operation, "");
+        return new UpstreamException(problem, cause, null);
+    }
+
+    private static Problem timeout(String operation, String check) {
+        return Problems.of(504, "UPSTREAM_TIMEOUT", "Upstream timeout",
+                "AMC did not answer " + operation + " in time; the outcome is unknown." + check);
+    }
+
+    private static Problem refused(String operation) {
+        return Problems.of(503, "UPSTREAM_UNAVAILABLE", "Upstream unavailable",
+                "Could not connect to AMC for " + operation + "; nothing was sent.");
+    }
+
+    private static Problem lost(String operation, String check) {
+        return Problems.of(502, "UPSTREAM_CONNECTION_LOST", "Upstream connection lost",
+                "The connection to AMC failed during " + operation + "; the outcome is unknown." + check);
+    }
+
+    /** The caller's deadline passed before this AMC call could be sent: nothing more was sent. */
+    static UpstreamException deadlineExceeded(AmcOperation operation) {
+        return new UpstreamException(Problems.of(504, "DEADLINE_EXCEEDED", "Deadline exceeded",
+                "The request's time ran out before " + operation + " could be sent to AMC."), null, null);
     }
 
     static UpstreamException credentialsRefused(String error) {
         return new UpstreamException(Problems.of(502, "UPSTREAM_CREDENTIALS", "Upstream credentials refused",
                 "Login with Amazon refused the facade's credentials (" + error
                         + "); an operator must renew amc.lwa.refresh-token or the client credentials."),
-                Map.of(), null);
+                null, null);
     }
 
     private static boolean causedBy(Throwable error, String simpleNamePart) {

@@ -11,11 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
+import io.amcfacade.resilience.Deadline;
+import io.smallrye.mutiny.Uni;
+
 /**
  * Independent AMC reads for one request, a few at a time: the role look-ups of a page of users, say,
  * without an N+1 burst. At most {@code amc.upstream.fan-out.parallelism} reads are in flight for the
  * whole replica. The request's audit context is request-scoped and the reads run on other threads, so
- * each read gathers what AMC answered and the request thread files it afterwards.
+ * each read gathers what AMC answered and the request thread files it afterwards. Every read runs
+ * under the same policies as any AMC call, within the request's deadline.
  */
 @ApplicationScoped
 class UpstreamFanOut {
@@ -43,11 +47,13 @@ class UpstreamFanOut {
      * accepts means the input has nothing to read (say, a user removed meanwhile): it answers {@code null}
      * too and stops nothing. Any other failure is thrown, after every answer that came back is recorded.
      */
-    <I, T> List<T> callEach(String operation, List<I> inputs, BiFunction<I, String, Response> request, Class<T> type,
-            ErrorMapping errors, Predicate<T> enough, Predicate<RuntimeException> absent) {
+    <I, T> List<T> callEach(AmcOperation operation, List<I> inputs, BiFunction<I, String, Uni<Response>> request,
+            Class<T> type, ErrorMapping errors, Predicate<T> enough, Predicate<RuntimeException> absent) {
         String token = upstream.accessToken();
+        Deadline deadline = upstream.deadline();
         List<UpstreamCaller.Detached<T>> reads = pool.map(inputs,
-                input -> upstream.detached(operation, bearer -> request.apply(input, bearer), token, type, errors),
+                input -> upstream.detached(operation, bearer -> request.apply(input, bearer), token, deadline, type,
+                        errors),
                 read -> read.failure() != null ? !absent.test(read.failure()) : enough.test(read.value()));
         List<UpstreamCaller.Detached<T>> ran = reads.stream().filter(Objects::nonNull).toList();
         ran.forEach(read -> upstream.record(read.answers()));

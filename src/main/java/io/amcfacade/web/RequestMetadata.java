@@ -32,6 +32,11 @@ public class RequestMetadata {
         return receivedAt;
     }
 
+    /** {@link System#nanoTime()} when the request arrived: deadlines count from here. */
+    public long startNanos() {
+        return startNanos;
+    }
+
     public long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.amcfacade.support.Sandbox;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -37,12 +38,7 @@ final class InvitationCalls {
     }
 
     static String lwaToken() {
-        return given().formParam("grant_type", "refresh_token")
-                .formParam("refresh_token", SandboxCredentials.REFRESH_TOKEN)
-                .formParam("client_id", SandboxCredentials.CLIENT_ID)
-                .formParam("client_secret", SandboxCredentials.CLIENT_SECRET)
-                .post("/sandbox/auth/o2/token")
-                .then().statusCode(200).extract().path("access_token");
+        return Sandbox.lwaToken();
     }
 
     static String inviteeToken(String emailAddress) {

@@ -3,10 +3,13 @@ package io.amcfacade.support;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.amcfacade.sandbox.SandboxCredentials;
+import io.restassured.path.json.JsonPath;
 
 /** Reads and steers the sandbox upstream over HTTP, as an operator would. */
 public final class Sandbox {
@@ -21,19 +24,72 @@ public final class Sandbox {
 
     /** Requests the sandbox received on one endpoint so far. */
     public static long requests(String endpoint) {
+        return count(endpoint, "requests");
+    }
+
+    /** 429s the sandbox answered on one endpoint so far. */
+    public static long throttled(String endpoint) {
+        return count(endpoint, "throttled");
+    }
+
+    /** Other 4xx and 5xx the sandbox answered (or put in place of a processed answer) on one endpoint so far. */
+    public static long errors(String endpoint) {
+        return count(endpoint, "errors");
+    }
+
+    /** Connections the sandbox closed without an answer on one endpoint so far. */
+    public static long dropped(String endpoint) {
+        return count(endpoint, "dropped");
+    }
+
+    private static long count(String endpoint, String counter) {
         Number value = given().get("/sandbox/stats").then().statusCode(200)
-                .extract().path("endpoints.'" + endpoint + "'.requests");
+                .extract().path("endpoints.'" + endpoint + "'." + counter);
         return value == null ? 0 : value.longValue();
     }
 
-    /** Gives a user an AMC role directly in the simulated AMC, as another AMC client could (e.g. {@code EDITOR}). */
-    public static void grantRole(String accountId, String userId, String amcRole) {
-        String lwaToken = given().formParam("grant_type", "refresh_token")
+    /** Injects faults ({@code PUT /sandbox/faults}), replacing any set before. */
+    public static void faults(Map<String, Object> faults) {
+        given().contentType("application/json").body(faults).put("/sandbox/faults").then().statusCode(200);
+    }
+
+    /** A healthy upstream again, without a rate limit of its own. */
+    public static void clearFaults() {
+        given().delete("/sandbox/faults").then().statusCode(200);
+    }
+
+    /** The invitee emails of every invitation the simulated AMC holds for an account, in any state, pages followed. */
+    public static List<String> invitations(String accountId) {
+        String token = lwaToken();
+        List<String> emails = new ArrayList<>();
+        String nextToken = null;
+        do {
+            Map<String, Object> request = new HashMap<>(Map.of("maxResults", 50));
+            if (nextToken != null) {
+                request.put("nextToken", nextToken);
+            }
+            JsonPath page = given().header("Amazon-Advertising-API-ClientId", SandboxCredentials.CLIENT_ID)
+                    .auth().oauth2(token).header("Amazon-Ads-AccountId", accountId)
+                    .contentType("application/vnd.ListUserInvitations.v1+json").body(request)
+                    .post("/sandbox/user-invitations/list").then().statusCode(200).extract().jsonPath();
+            emails.addAll(page.getList("invitations.user.emailAddress", String.class));
+            nextToken = page.getString("nextToken");
+        } while (nextToken != null);
+        return emails;
+    }
+
+    /** A Login with Amazon access token for calling the simulated AMC directly. */
+    public static String lwaToken() {
+        return given().formParam("grant_type", "refresh_token")
                 .formParam("refresh_token", SandboxCredentials.REFRESH_TOKEN)
                 .formParam("client_id", SandboxCredentials.CLIENT_ID)
                 .formParam("client_secret", SandboxCredentials.CLIENT_SECRET)
                 .post("/sandbox/auth/o2/token").then().statusCode(200).extract().path("access_token");
-        given().header("Amazon-Advertising-API-ClientId", SandboxCredentials.CLIENT_ID).auth().oauth2(lwaToken)
+    }
+
+    /** Gives a user an AMC role directly in the simulated AMC, as another AMC client could (e.g. {@code EDITOR}). */
+    public static void grantRole(String accountId, String userId, String amcRole) {
+        given().header("Amazon-Advertising-API-ClientId", SandboxCredentials.CLIENT_ID).auth().oauth2(lwaToken())
                 .header("Amazon-Ads-AccountId", accountId)
                 .contentType(USER_PERMISSIONS_UPDATE_TYPE)
                 .body(Map.of("userPermissions", List.of(Map.of("userId", userId,

@@ -52,7 +52,7 @@ public final class ValidatingProxy implements AutoCloseable {
             throw new IllegalStateException(prism + " is missing: the build installs it (npm ci in contract/, "
                     + "execution contract-tools), which -DskipTests or -Dcontract.skip leave out");
         }
-        int port = PackagedFacade.freePort();
+        int port = FacadeProcess.freePort();
         ProcessBuilder builder = new ProcessBuilder(prism.toString(), "proxy", Contract.FILE.toAbsolutePath().toString(),
                 upstream, "--host", "127.0.0.1", "--port", Integer.toString(port), "--errors", "false")
                 .redirectErrorStream(true)

@@ -1,0 +1,124 @@
+package io.amcfacade.resilience;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.amcfacade.problem.ProblemException;
+import io.amcfacade.ratelimit.OutboundRateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Where retries live: runs one AMC call as up to {@code amc.upstream.retry.max-attempts} attempts, each
+ * after a token from the fleet-wide rate limit and through the {@link UpstreamGuard}. A failed attempt is
+ * retried only when its operation's {@link RetryClass} allows it, the retry budget has room, and the wait
+ * ({@code Retry-After}, capped, or jittered back-off) ends before the caller's deadline. Local refusals
+ * (rate limit, open breaker, full bulkhead) are never retried.
+ */
+@ApplicationScoped
+public class UpstreamPolicies {
+
+    @Inject
+    UpstreamPolicyConfig config;
+    @Inject
+    UpstreamGuard guard;
+    @Inject
+    OutboundRateLimiter limiter;
+    @Inject
+    MeterRegistry registry;
+
+    private RetryBudget budget;
+    private Backoff backoff;
+
+    /** What the policies need to know about an operation. */
+    public interface Operation {
+        /** As in metrics and problem details, e.g. {@code POST /user-invitations}. */
+        String operationName();
+
+        /** The outbound rate-limit group it spends tokens from. */
+        String rateGroup();
+
+        RetryClass retryClass();
+    }
+
+    @PostConstruct
+    void start() {
+        budget = new RetryBudget(config.retry().budgetTokens(), config.retry().budgetTokenRatio());
+        backoff = new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff());
+    }
+
+    /** The deadline of a request that started at {@code startNanos}. */
+    public Deadline deadlineFrom(long startNanos) {
+        return Deadline.after(startNanos, config.deadline());
+    }
+
+    /** How long one attempt may take: the per-attempt timeout, or what is left of the deadline if less. */
+    public Duration attemptTimeout(Deadline deadline) {
+        Duration left = deadline.remaining();
+        return left.compareTo(config.attemptTimeout()) < 0 ? left : config.attemptTimeout();
+    }
+
+    /**
+     * How long an attempt may wait for a rate-limit token: what is left of the deadline less half an
+     * attempt's timeout, so that a token that comes late still leaves time to use it.
+     */
+    private Duration tokenWait(Deadline deadline) {
+        Duration wait = deadline.remaining().minus(config.attemptTimeout().dividedBy(2));
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    public <T> T call(Operation operation, Deadline deadline, Supplier<T> attempt) {
+        for (int attempts = 1;; attempts++) {
+            try {
+                limiter.acquire(operation.rateGroup(), tokenWait(deadline));
+                T result = guard.call(attempt);
+                budget.succeeded();
+                attempts(operation, attempts);
+                return result;
+            } catch (ProblemException failed) {
+                Optional<Duration> wait = retryWait(operation, failed, attempts, deadline);
+                if (wait.isEmpty()) {
+                    attempts(operation, attempts);
+                    throw failed;
+                }
+                registry.counter("amc.upstream.retries", "operation", operation.operationName(),
+                        "failure", ((ClassifiedFailure) failed).failure().name()).increment();
+                pause(wait.get());
+            }
+        }
+    }
+
+    private Optional<Duration> retryWait(Operation operation, ProblemException failed, int attempts, Deadline deadline) {
+        if (!(failed instanceof ClassifiedFailure classified) || classified.failure() == null) {
+            return Optional.empty();
+        }
+        boolean budgetLeft = budget.failedMayRetry();
+        if (!operation.retryClass().retries(classified.failure()) || attempts >= config.retry().maxAttempts()
+                || !budgetLeft) {
+            return Optional.empty();
+        }
+        Optional<Duration> asked = classified.retryAfter();
+        if (asked.isPresent() && asked.get().compareTo(config.retry().retryAfterCap()) > 0) {
+            return Optional.empty();
+        }
+        Duration wait = asked.orElseGet(() -> backoff.before(attempts));
+        return wait.compareTo(deadline.remaining()) < 0 ? Optional.of(wait) : Optional.empty();
+    }
+
+    private void attempts(Operation operation, int attempts) {
+        registry.summary("amc.upstream.attempts", "operation", operation.operationName()).record(attempts);
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry an AMC call", e);
+        }
+    }
+}

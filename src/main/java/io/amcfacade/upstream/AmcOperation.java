@@ -1,0 +1,66 @@
+package io.amcfacade.upstream;
+
+import io.amcfacade.resilience.RetryClass;
+import io.amcfacade.resilience.UpstreamPolicies;
+
+/**
+ * Every AMC call the facade makes, with the rate-limit group it draws from and which of its failures
+ * may be retried ({@code docs/resilience.md} has the table). An operation that must not be repeated
+ * blindly says how a caller finds out whether an unanswered call took effect.
+ */
+enum AmcOperation implements UpstreamPolicies.Operation {
+    LIST_ACCOUNTS("GET /amc/accounts", "accounts", RetryClass.REPEATABLE, null),
+    CREATE_INVITATIONS("POST /user-invitations", "invitations", RetryClass.ONLY_IF_NOT_PROCESSED,
+            "List the account's invitations (GET /v1/accounts/{accountId}/invitations?state=PENDING) to see which "
+                    + "were created before inviting anyone again."),
+    UPDATE_INVITATIONS("PUT /user-invitations", "invitations", RetryClass.REPEATABLE, null),
+    LIST_INVITATIONS("POST /user-invitations/list", "invitations", RetryClass.REPEATABLE, null),
+    GET_INVITATION("GET /user-invitations/{id}", "invitations", RetryClass.REPEATABLE, null),
+    REDEEM_INVITATION("PUT /user-invitations/redeem", "invitations", RetryClass.ONLY_IF_NOT_PROCESSED,
+            "Read the invitation (GET /v1/accounts/{accountId}/invitations/{invitationId}) to see whether it "
+                    + "was accepted before redeeming again."),
+    LIST_USERS("POST /users/list", "users", RetryClass.REPEATABLE, null),
+    LIST_USER_ROLES("POST /userRoles/list", "users", RetryClass.REPEATABLE, null),
+    SET_USER_ROLES("PUT /userPermissions", "users", RetryClass.REPEATABLE, null),
+    REMOVE_USERS("POST /userPermissions/delete", "users", RetryClass.ONLY_IF_NOT_PROCESSED,
+            "List the account's users (GET /v1/accounts/{accountId}/users) to see whether they were removed."),
+    LIST_INSTANCES("GET /amc/instances", "instances", RetryClass.REPEATABLE, null),
+    GET_INSTANCE("GET /amc/instances/{id}", "instances", RetryClass.REPEATABLE, null);
+
+    private final String operationName;
+    private final String rateGroup;
+    private final RetryClass retryClass;
+    private final String howToCheck;
+
+    AmcOperation(String operationName, String rateGroup, RetryClass retryClass, String howToCheck) {
+        this.operationName = operationName;
+        this.rateGroup = rateGroup;
+        this.retryClass = retryClass;
+        this.howToCheck = howToCheck;
+    }
+
+    @Override
+    public String operationName() {
+        return operationName;
+    }
+
+    @Override
+    public String rateGroup() {
+        return rateGroup;
+    }
+
+    @Override
+    public RetryClass retryClass() {
+        return retryClass;
+    }
+
+    /** For a call that may have taken effect without an answer: how the caller finds out; {@code null} if it can simply retry. */
+    String howToCheck() {
+        return howToCheck;
+    }
+
+    @Override
+    public String toString() {
+        return operationName;
+    }
+}

@@ -1,0 +1,112 @@
+package io.amcfacade.db;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.amcfacade.support.FacadeProcess;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * The packaged jar against a PostgreSQL this test owns, stopped mid-run and started again: while it is
+ * down, admin actions are refused quickly with 503 and {@code Retry-After} and AMC is not called; once it
+ * is back the service serves again by itself, without a restart.
+ */
+class DatabaseOutageIT {
+
+    private static final String CREATE = "POST /user-invitations";
+    /** Well below the connection pool's 5 s acquisition timeout: nothing waits for the database. */
+    private static final long QUICKLY_MS = 4000;
+    private static final long RECOVERS_WITHIN_MS = 30_000;
+
+    private FacadeProcess facade;
+    private EmbeddedDatabase database;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (facade != null) {
+            facade.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void whileTheDatabaseIsDownActionsAreRefusedQuicklyAndServiceResumesWhenItReturns() throws Exception {
+        Path workDir = Files.createTempDirectory("amc-facade-outage");
+        Path dataDir = workDir.resolve("external-postgres");
+        database = EmbeddedDatabase.start(dataDir, FacadeProcess.freePort());
+        database.ensureLoginRole("amc_app");
+        int databasePort = database.port();
+        facade = new FacadeProcess(workDir, FacadeProcess.freePort());
+        facade.start("facade", Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", "amc_app",
+                "QUARKUS_DATASOURCE_PASSWORD", "",
+                "QUARKUS_FLYWAY_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_FLYWAY_USERNAME", EmbeddedDatabase.OWNER,
+                "QUARKUS_FLYWAY_PASSWORD", "trust",
+                "AMC_AUDIT_SIGNING_KEY", randomKey()));
+        String admin = given().spec(facade.spec()).contentType(ContentType.JSON)
+                .body(Map.of("subject", "it-outage", "roles", List.of("amc-admin")))
+                .post("/sandbox/tokens").then().statusCode(200).extract().path("access_token");
+        assertThat(invite(admin, "before").statusCode()).isEqualTo(200);
+
+        database.close();
+        database = null;
+        long creates = creates();
+        long started = System.nanoTime();
+        Response refused = invite(admin, "during");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        System.out.printf("DatabaseOutageIT: refused with %d %s in %d ms%n", refused.statusCode(),
+                refused.jsonPath().getString("code"), tookMs);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(tookMs).as("refused quickly").isLessThan(QUICKLY_MS);
+        assertThat(creates()).as("AMC was not called").isEqualTo(creates);
+        assertThat(given().spec(facade.spec()).get("/q/health/ready").statusCode()).isEqualTo(503);
+
+        database = EmbeddedDatabase.start(dataDir, databasePort);
+        long restarted = System.nanoTime();
+        int status;
+        do {
+            status = invite(admin, "after").statusCode();
+        } while (status != 200 && System.nanoTime() - restarted < RECOVERS_WITHIN_MS * 1_000_000);
+        System.out.printf("DatabaseOutageIT: serving again %d ms after the database came back%n",
+                (System.nanoTime() - restarted) / 1_000_000);
+        assertThat(status).as("serves again without a restart").isEqualTo(200);
+        assertThat(given().spec(facade.spec()).get("/q/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    private Response invite(String token, String name) {
+        return given().spec(facade.spec()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("invitations", List.of(Map.of("emailAddress",
+                        name + "-" + System.nanoTime() + "@example.com", "userName", name, "role", "viewer"))))
+                .post("/v1/accounts/{account}/invitations", "ENTITY1ACMERETAIL0").andReturn();
+    }
+
+    private long creates() {
+        Number value = given().spec(facade.spec()).get("/sandbox/stats").then().statusCode(200)
+                .extract().path("endpoints.'" + CREATE + "'.requests");
+        return value == null ? 0 : value.longValue();
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}
