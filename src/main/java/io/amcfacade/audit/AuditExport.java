@@ -8,10 +8,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
+
+import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -23,6 +26,8 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class AuditExport {
 
+    private static final Logger LOG = Logger.getLogger(AuditExport.class);
+
     static final String[] COLUMNS = { "eventId", "occurredAt", "action", "outcome", "actorSubject", "actorName",
             "actorRoles", "onBehalfOf", "clientIp", "correlationId", "accountId", "targetId", "targets", "httpStatus",
             "errorCode", "upstreamStatus", "upstreamRequestId", "latencyMs", "idempotencyKey" };
@@ -32,7 +37,8 @@ public class AuditExport {
     @Inject
     AuditConfig config;
 
-    StreamingOutput stream(AuditFilterSql filter, boolean csv) {
+    /** @param callerGone true once the caller has closed the connection: the reading stops at the next batch */
+    StreamingOutput stream(AuditFilterSql filter, boolean csv, BooleanSupplier callerGone) {
         return output -> {
             MessageDigest sha256 = sha256();
             DigestOutputStream digesting = new DigestOutputStream(output, sha256);
@@ -41,6 +47,10 @@ public class AuditExport {
             long count = 0;
             try (AuditExportReader reader = AuditExportReader.start(dataSource, filter, config.pendingTimeout())) {
                 for (List<Object[]> batch = reader.next(count); batch != null; batch = reader.next(count)) {
+                    if (callerGone.getAsBoolean()) { // writes to a closed connection may not fail; stop reading
+                        LOG.infof("Audit export stopped after %d rows: the caller closed the connection", count);
+                        return;
+                    }
                     for (Object[] row : batch) {
                         writer.row(row);
                     }
@@ -65,6 +75,7 @@ public class AuditExport {
     interface ExportWriter {
         void header(String[] columns) throws IOException;
 
+        /** @param values the line's columns in {@link #COLUMNS} order; entries after them are not written */
         void row(Object[] values) throws IOException;
 
         void flush() throws IOException;

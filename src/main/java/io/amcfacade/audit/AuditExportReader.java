@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,11 +170,13 @@ final class AuditExportReader implements AutoCloseable {
         return values;
     }
 
-    /** Adds each action's outcome (or PENDING/UNKNOWN) and intended targets; answers the exported lines. */
+    /**
+     * Adds each action's outcome (or PENDING/UNKNOWN) and intended targets; answers the batch as exported
+     * lines (each still carries the recording time after its columns, which the writers leave out).
+     */
     private List<Object[]> complete(Connection connection, List<Object[]> batch, double recordsPerSecond)
             throws SQLException {
         Map<UUID, Related> related = related(connection, batch, recordsPerSecond);
-        List<Object[]> lines = new ArrayList<>(batch.size());
         for (Object[] values : batch) {
             Related other = related.get((UUID) values[0]);
             if (other != null && other.outcome != null) {
@@ -185,9 +186,8 @@ final class AuditExportReader implements AutoCloseable {
                 values[3] = ((OffsetDateTime) values[WIDTH]).toInstant().isAfter(pendingSince) ? "PENDING" : "UNKNOWN";
             }
             values[12] = other == null ? null : other.targets();
-            lines.add(Arrays.copyOf(values, WIDTH));
         }
-        return lines;
+        return batch;
     }
 
     /**
@@ -240,7 +240,7 @@ final class AuditExportReader implements AutoCloseable {
                                 rs.getString(7), rs.getObject(8) };
                     }
                 } else if (rs.getString(3) == null) { // named up front; per-item results carry an outcome
-                    other.targets.put(rs.getInt(10), rs.getString(9));
+                    other.target(rs.getInt(10), rs.getString(9));
                 }
             }
         }
@@ -262,10 +262,18 @@ final class AuditExportReader implements AutoCloseable {
     private static final class Related {
         String outcomeName;
         Object[] outcome;
-        final SortedMap<Integer, String> targets = new TreeMap<>();
+        /** By position; most actions have none, so it is made on the first. */
+        SortedMap<Integer, String> targets;
+
+        void target(int position, String id) {
+            if (targets == null) {
+                targets = new TreeMap<>();
+            }
+            targets.put(position, id);
+        }
 
         String targets() {
-            return targets.isEmpty() ? null : String.join(" ", targets.values());
+            return targets == null ? null : String.join(" ", targets.values());
         }
     }
 

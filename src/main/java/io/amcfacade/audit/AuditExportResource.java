@@ -11,6 +11,8 @@ import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.ExportFormat;
 import io.amcfacade.api.streaming.AuditExportApi;
 import io.amcfacade.security.Roles;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
 /** {@code /v1/audit/export}: the trail streamed as CSV or NDJSON with a completeness manifest. */
 // The generated interface carries the full paths; the class only roots them.
@@ -19,6 +21,8 @@ public class AuditExportResource implements AuditExportApi {
 
     @Inject
     AuditExport export;
+    @Inject
+    RoutingContext routing;
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
@@ -28,7 +32,8 @@ public class AuditExportResource implements AuditExportApi {
             String xOnBehalfOf) {
         AuditFilterSql filter = new AuditFilterSql(action, outcome, actor, accountId, targetId, onBehalfOf, from, to);
         boolean csv = format == ExportFormat.CSV;
-        return Response.ok(export.stream(filter, csv))
+        HttpServerResponse connection = routing.response();
+        return Response.ok(export.stream(filter, csv, connection::closed))
                 .type(csv ? "text/csv; charset=utf-8" : "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"audit-export." + (csv ? "csv" : "ndjson") + "\"")
                 .build();

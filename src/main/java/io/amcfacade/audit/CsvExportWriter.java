@@ -3,6 +3,7 @@ package io.amcfacade.audit;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * RFC 4180 CSV (CRLF lines, quotes doubled) in which no cell can run as a spreadsheet formula: a cell
@@ -12,6 +13,7 @@ final class CsvExportWriter implements AuditExport.ExportWriter {
 
     private final OutputStream out;
     private final StringBuilder line = new StringBuilder(512);
+    private int width;
 
     CsvExportWriter(OutputStream out) {
         this.out = new BufferedOutputStream(out, 64 * 1024);
@@ -19,21 +21,23 @@ final class CsvExportWriter implements AuditExport.ExportWriter {
 
     @Override
     public void header(String[] columns) throws IOException {
+        width = columns.length;
         row(columns);
     }
 
+    /** Writes the first {@code width} values; a line may carry more than the columns. */
     @Override
     public void row(Object[] values) throws IOException {
         line.setLength(0);
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < width; i++) {
             if (i > 0) {
                 line.append(',');
             }
             if (values[i] != null) {
-                appendCell(line, values[i].toString());
+                appendCell(values[i].toString());
             }
         }
-        out.write(AuditExport.utf8(line.append("\r\n").toString()));
+        out.write(line.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -46,8 +50,8 @@ final class CsvExportWriter implements AuditExport.ExportWriter {
         raw.write(AuditExport.utf8("#manifest," + count + "," + sha256 + "\r\n"));
     }
 
-    /** One pass over the value: quoted only when it holds a comma, quote or line break. */
-    private static void appendCell(StringBuilder line, String value) {
+    /** One pass over the value to decide: quoted only when it holds a comma, quote or line break. */
+    private void appendCell(String value) {
         boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
         boolean quote = false;
         for (int i = 0; i < value.length() && !quote; i++) {
@@ -61,14 +65,7 @@ final class CsvExportWriter implements AuditExport.ExportWriter {
             line.append('\'');
         }
         if (quote) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                line.append(c);
-                if (c == '"') {
-                    line.append('"');
-                }
-            }
-            line.append('"');
+            line.append(value.replace("\"", "\"\"")).append('"');
         } else {
             line.append(value);
         }

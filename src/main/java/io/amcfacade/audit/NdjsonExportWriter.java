@@ -29,7 +29,7 @@ final class NdjsonExportWriter implements AuditExport.ExportWriter {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             json.writeStartObject();
-            for (int i = 0; i < values.length; i++) {
+            for (int i = 0; i < columns.length; i++) { // a line may carry more than the columns
                 if (values[i] instanceof Number number) {
                     json.writeNumberField(columns[i], number.longValue());
                 } else if (values[i] != null) {
