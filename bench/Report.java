@@ -238,6 +238,13 @@ public class Report {
             }
         }
 
+        Path profile = out.resolve("profile.md");
+        if (Files.exists(profile)) {
+            md.append("\n### Where the facade's CPU goes (JFR, whole run)\n\n")
+                    .append("![Flame graph of the facade's CPU samples](img/facade-flame.png)\n\n")
+                    .append(Files.readString(profile));
+        }
+
         md.append("\n### Start to ready\n\n| what | ms |\n|---|---|\n");
         for (String line : Files.readAllLines(out.resolve("startup.tsv"))) {
             String[] f = line.split("\t");
