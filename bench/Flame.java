@@ -24,7 +24,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A flame graph (icicle: callers on top) of the CPU samples in a JFR recording, drawn with Java2D,
- * plus a markdown table of the hottest methods.
+ * plus markdown tables of the hottest methods and of where request threads waited.
  *
  * <pre>
  * java bench/Flame.java RECORDING.jfr OUT.png OUT.md [thread-name-prefix]
@@ -60,7 +60,12 @@ public class Flame {
         Node root = new Node("all");
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> inclusiveOurs = new HashMap<>();
+        Map<String, Double> waits = new HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            if (WAITS.contains(event.getEventType().getName())) {
+                waited(event, waits);
+                continue;
+            }
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
@@ -108,7 +113,32 @@ public class Flame {
         top(self, 15, root.total, md);
         md.append("\n| our methods (inclusive) | share of samples |\n|---|---|\n");
         top(inclusiveOurs, 15, root.total, md);
+        md.append("\n| where request threads waited ≥ 10 ms (park, socket read, monitor) | total seconds |\n|---|---|\n");
+        waits.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())).limit(8)
+                .forEach(e -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f |%n", e.getKey(), e.getValue())));
         Files.writeString(Path.of(args[2]), md);
+    }
+
+    static final java.util.Set<String> WAITS = java.util.Set.of("jdk.ThreadPark", "jdk.SocketRead", "jdk.JavaMonitorEnter");
+
+    /** Adds a request thread's wait to the first frame outside the JDK's own waiting code: what it waited for. */
+    static void waited(RecordedEvent event, Map<String, Double> waits) {
+        var thread = event.getThread();
+        RecordedStackTrace stack = event.getStackTrace();
+        if (thread == null || thread.getJavaName() == null || !thread.getJavaName().startsWith("executor-thread")
+                || stack == null) {
+            return;
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            String name = name(frame);
+            if (name.startsWith("org.jboss.threads.")) {
+                return; // an idle worker waiting for work
+            }
+            if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")) {
+                waits.merge(name, event.getDuration().toNanos() / 1e9, Double::sum);
+                return;
+            }
+        }
     }
 
     static void top(Map<String, Long> counts, int n, long total, StringBuilder md) {
