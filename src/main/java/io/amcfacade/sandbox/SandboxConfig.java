@@ -32,13 +32,6 @@ public interface SandboxConfig {
     @WithDefault("PT1H")
     Duration callerTokenTtl();
 
-    /**
-     * Added before every simulated AMC endpoint answers (not the token endpoint, not the sandbox's
-     * controls), like an upstream far away; {@code bench/run} uses it for a fixed upstream latency.
-     */
-    @WithDefault("PT0S")
-    Duration latency();
-
     /** PEM private key that signs sandbox caller tokens; set at start-up in sandbox mode. */
     Optional<String> signingKeyLocation();
 }
