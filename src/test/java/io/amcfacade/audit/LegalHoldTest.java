@@ -3,14 +3,9 @@ package io.amcfacade.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -44,7 +39,7 @@ class LegalHoldTest {
 
     @Test
     void noMonthIsDroppedWhileTheHoldStands() throws Exception {
-        LocalDate oldMonth = monthNeverPurged();
+        LocalDate oldMonth = OldMonths.neverPurged(1900);
         OwnerDatabase.execute("SELECT audit_ensure_partition('" + oldMonth + "')");
         String oldActor = Callers.uniqueSubject("held");
         OrphanIntents.insert(oldActor, UUID.randomUUID(), oldMonth.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(60),
@@ -56,29 +51,8 @@ class LegalHoldTest {
                 .hasMessageContaining("legal hold");
 
         assertThat(AuditTrail.eventsOf(oldActor)).hasSize(1);
-        assertThat(isPurged(oldMonth)).isFalse();
+        assertThat(OldMonths.isPurged(oldMonth)).isFalse();
         assertThat(AuditTrail.eventsOf(AuditRetention.ACTOR))
                 .noneMatch(event -> String.valueOf(event.get("detail")).contains(AuditPartitions.name(oldMonth)));
-    }
-
-    /** A month of the last century that no earlier run's retention test dropped (dropped months never return). */
-    private static LocalDate monthNeverPurged() throws SQLException {
-        Random random = new Random();
-        while (true) {
-            LocalDate month = LocalDate.of(1900 + random.nextInt(100), 1 + random.nextInt(12), 1);
-            if (!isPurged(month)) {
-                return month;
-            }
-        }
-    }
-
-    private static boolean isPurged(LocalDate month) throws SQLException {
-        try (Connection connection = OwnerDatabase.connect();
-                PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM audit_purges WHERE month = ?")) {
-            statement.setObject(1, month);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 }

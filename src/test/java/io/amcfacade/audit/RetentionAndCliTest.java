@@ -40,7 +40,7 @@ class RetentionAndCliTest {
     @Test
     void aPurgedMonthIsRecordedAndTheRemainingTrailStillVerifies() throws Exception {
         // A month of the past that no earlier run purged: a purged month is never created again.
-        LocalDate oldMonth = LocalDate.of(2000 + new java.util.Random().nextInt(20), 1 + new java.util.Random().nextInt(12), 1);
+        LocalDate oldMonth = OldMonths.neverPurged(1800);
         OwnerDatabase.execute("SELECT audit_ensure_partition('" + oldMonth + "')");
         String oldActor = Callers.uniqueSubject("last-month");
         OrphanIntents.insert(oldActor, UUID.randomUUID(), oldMonth.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600),
