@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import io.amcfacade.audit.integrity.AuditSealer;
 import io.amcfacade.support.AuditTrail;
-import io.amcfacade.support.Callers;
-import io.amcfacade.support.OwnerDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -39,11 +36,9 @@ class LegalHoldTest {
 
     @Test
     void noMonthIsDroppedWhileTheHoldStands() throws Exception {
-        LocalDate oldMonth = OldMonths.neverPurged(1900);
-        OwnerDatabase.execute("SELECT audit_ensure_partition('" + oldMonth + "')");
-        String oldActor = Callers.uniqueSubject("held");
-        OrphanIntents.insert(oldActor, UUID.randomUUID(), oldMonth.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(60),
-                "ACCOUNTS_LIST");
+        OldMonths.MonthWithAction held = OldMonths.withOneAction(1900, "held");
+        LocalDate oldMonth = held.month();
+        String oldActor = held.actor();
         sealer.sealNow(); // sealed: only the hold stands in the way of retention
 
         assertThat(retention.purgeExpired()).isEmpty();

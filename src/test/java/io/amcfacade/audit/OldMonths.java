@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Random;
+import java.util.UUID;
 
+import io.amcfacade.support.Callers;
 import io.amcfacade.support.OwnerDatabase;
 
 /** Months of the past for retention tests: a month retention dropped is never created again, so pick another. */
@@ -25,6 +28,19 @@ final class OldMonths {
                 return month;
             }
         }
+    }
+
+    /** A month no retention dropped, with its partition and one action of a new actor in it. */
+    record MonthWithAction(LocalDate month, String actor) {
+    }
+
+    static MonthWithAction withOneAction(int firstYear, String actorPrefix) throws SQLException {
+        LocalDate month = neverPurged(firstYear);
+        OwnerDatabase.execute("SELECT audit_ensure_partition('" + month + "')");
+        String actor = Callers.uniqueSubject(actorPrefix);
+        OrphanIntents.insert(actor, UUID.randomUUID(), month.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600),
+                "ACCOUNTS_LIST");
+        return new MonthWithAction(month, actor);
     }
 
     static boolean isPurged(LocalDate month) throws SQLException {

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -21,7 +20,6 @@ import io.amcfacade.audit.integrity.AuditSealer;
 import io.amcfacade.audit.integrity.VerifyCli;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
-import io.amcfacade.support.OwnerDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Retention drops only whole sealed months, records doing so, and the rest of the trail stays provable, also offline. */
@@ -39,12 +37,9 @@ class RetentionAndCliTest {
 
     @Test
     void aPurgedMonthIsRecordedAndTheRemainingTrailStillVerifies() throws Exception {
-        // A month of the past that no earlier run purged: a purged month is never created again.
-        LocalDate oldMonth = OldMonths.neverPurged(1800);
-        OwnerDatabase.execute("SELECT audit_ensure_partition('" + oldMonth + "')");
-        String oldActor = Callers.uniqueSubject("last-month");
-        OrphanIntents.insert(oldActor, UUID.randomUUID(), oldMonth.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600),
-                "ACCOUNTS_LIST");
+        OldMonths.MonthWithAction old = OldMonths.withOneAction(1800, "last-month");
+        LocalDate oldMonth = old.month();
+        String oldActor = old.actor();
         sealer.sealNow();
 
         List<LocalDate> purged = retention.purgeMonthsEndingBefore(LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1));
