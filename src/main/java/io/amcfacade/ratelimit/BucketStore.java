@@ -14,12 +14,16 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 /**
- * Token buckets kept in PostgreSQL (Bucket4j, {@code SELECT … FOR UPDATE} on table
+ * Token buckets kept in PostgreSQL (Bucket4j, {@code SELECT … FOR UPDATE} on the unlogged table
  * {@code rate_limit_bucket}), so every replica draws from the same buckets: the fleet, not each pod,
- * keeps to a limit.
+ * keeps to a limit. Requests of one replica that want the same bucket at the same time share one
+ * database round trip (Bucket4j's batching: the next transaction carries everything that queued up
+ * behind the current one), so a busy bucket costs one row lock per batch, not per request, and no
+ * token is ever granted that the shared state did not hold (docs/decisions/0008).
  */
 @ApplicationScoped
 public class BucketStore {
@@ -48,6 +52,7 @@ public class BucketStore {
     BucketProxy bucket(String key, Limit limit) {
         return proxies.computeIfAbsent(new Keyed(key, limit), keyed -> buckets.builder()
                 .withImplicitConfigurationReplacement(limit.version(), TokensInheritanceStrategy.RESET)
+                .withOptimization(Optimizations.batching())
                 .build(key, limit::configuration));
     }
 

@@ -1,0 +1,118 @@
+package io.amcfacade.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.amcfacade.support.OwnerDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Concurrent callers share audit transactions (group commit), and still each gets its own answer:
+ * every committed caller's records are in the table when its call returns, and a record the database
+ * refuses fails only its own caller — a trigger rejects one caller's intents, as in {@link FailClosedAuditTest}.
+ */
+@QuarkusTest
+class GroupCommitTest {
+
+    private static final String REFUSED = "group-commit-refused";
+    private static final int CALLERS = 40;
+
+    @Inject
+    AuditRecorder recorder;
+
+    @BeforeEach
+    void refuseOneCaller() throws SQLException {
+        OwnerDatabase.execute("""
+                CREATE OR REPLACE FUNCTION test_refuse_group_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'refused (test)'; END $$""",
+                "DROP TRIGGER IF EXISTS test_refuse_group_commit ON audit_records",
+                "CREATE TRIGGER test_refuse_group_commit BEFORE INSERT ON audit_records FOR EACH ROW WHEN (NEW.actor_subject = '"
+                        + REFUSED + "') EXECUTE FUNCTION test_refuse_group_commit()");
+    }
+
+    @AfterEach
+    void repair() throws SQLException {
+        OwnerDatabase.execute("DROP TRIGGER IF EXISTS test_refuse_group_commit ON audit_records",
+                "DROP FUNCTION IF EXISTS test_refuse_group_commit()");
+    }
+
+    @Test
+    void concurrentCallersShareTransactionsAndOneRefusedRecordFailsOnlyItsCaller() throws Exception {
+        List<UUID> committed = new ArrayList<>();
+        List<Future<UUID>> calls = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+        try {
+            for (int i = 0; i < CALLERS; i++) {
+                String subject = i == CALLERS / 2 ? REFUSED : "group-commit-" + i;
+                calls.add(callers.submit(() -> {
+                    TrailRecord intent = TrailRecord.of(TrailRecord.Kind.INTENT, UUID.randomUUID());
+                    intent.actorSubject = subject;
+                    intent.action = "ACCOUNTS_LIST";
+                    start.await();
+                    recorder.commitIntent(List.of(intent, AuditRecords.details(intent.eventId, "{\"n\":1}")));
+                    return intent.eventId;
+                }));
+            }
+            start.countDown();
+            int refused = 0;
+            for (Future<UUID> call : calls) {
+                try {
+                    UUID eventId = call.get();
+                    // Returned means committed: the records are there now, not eventually.
+                    assertThat(recordsOf(eventId)).isEqualTo(2);
+                    committed.add(eventId);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(AuditUnavailableException.class);
+                    refused++;
+                }
+            }
+            assertThat(refused).isEqualTo(1);
+            assertThat(committed).hasSize(CALLERS - 1);
+        } finally {
+            callers.shutdownNow();
+        }
+        // Forty callers released at once queue behind whoever writes first: fewer transactions than callers.
+        assertThat(transactionsOf(committed)).isLessThan(committed.size());
+    }
+
+    private static int recordsOf(UUID eventId) throws SQLException {
+        try (Connection connection = OwnerDatabase.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM audit_records WHERE event_id = ?")) {
+            query.setObject(1, eventId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static int transactionsOf(List<UUID> eventIds) throws SQLException {
+        try (Connection connection = OwnerDatabase.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(DISTINCT txid) FROM audit_records WHERE event_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
