@@ -46,6 +46,7 @@ import java.util.regex.Pattern;
 public class Load {
 
     private static final Pattern INVITATION_ID = Pattern.compile("\"invitationId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern NEXT_TOKEN = Pattern.compile("\"nextToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String CREATE_TYPE = "application/vnd.CreateUserInvitations.v1+json";
     private static final String UPDATE_TYPE = "application/vnd.UpdateUserInvitations.v1+json";
@@ -224,8 +225,18 @@ public class Load {
         }
     }
 
+    /** The facade reads every page of AMC's account list (write phases add accounts as the run goes): so does the baseline. */
     private void accounts() throws IOException, InterruptedException {
-        send(facade ? get("/v1/accounts") : get("/amc/accounts"));
+        if (facade) {
+            send(get("/v1/accounts"));
+            return;
+        }
+        String nextToken = null;
+        do {
+            String page = send(get("/amc/accounts" + (nextToken == null ? "" : "?nextToken=" + nextToken)));
+            Matcher next = NEXT_TOKEN.matcher(page);
+            nextToken = next.find() ? next.group(1) : null;
+        } while (nextToken != null);
     }
 
     private void invitations() throws IOException, InterruptedException {
