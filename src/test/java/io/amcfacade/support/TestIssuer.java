@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 
@@ -36,7 +37,11 @@ public final class TestIssuer {
     }
 
     public static String token(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(roles)).expiresIn(300).sign(KEYS.getPrivate());
+        return token(Duration.ofMinutes(5), subject, roles);
+    }
+
+    public static String token(Duration lifetime, String subject, String... roles) {
+        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(roles)).expiresIn(lifetime).sign(KEYS.getPrivate());
     }
 
     private static KeyPair generate() {
