@@ -31,7 +31,9 @@ import jdk.jfr.consumer.RecordingFile;
  * </pre>
  *
  * Only {@code jdk.ExecutionSample} events count (threads running Java code); frames narrower than
- * 0.3 % of the samples are left out. Colours: ours (io.amcfacade) red, database (PostgreSQL driver,
+ * 0.3 % of the samples are left out. A {@code .collapsed} file instead of a recording (async-profiler's
+ * collapsed stacks, {@code frame;frame;frame count} per line, as {@code bench/run} takes with
+ * {@code BENCH_PROFILE=1}) is drawn the same way and also shows native, JIT-compiler, GC and kernel frames. Colours: ours (io.amcfacade) red, database (PostgreSQL driver,
  * Agroal, Narayana) purple, Quarkus/Vert.x/Netty/RESTEasy blue, JDK green, the rest grey.
  */
 public class Flame {
@@ -61,7 +63,19 @@ public class Flame {
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> inclusiveOurs = new HashMap<>();
         Map<String, Double> waits = new HashMap<>();
-        for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+        if (args[0].endsWith(".collapsed")) {
+            for (String line : Files.readAllLines(Path.of(args[0]))) {
+                int space = line.lastIndexOf(' ');
+                if (space < 0) {
+                    continue;
+                }
+                long count = Long.parseLong(line.substring(space + 1).trim());
+                String[] frames = line.substring(0, space).replace('/', '.').split(";");
+                add(root, self, inclusiveOurs, java.util.Arrays.asList(frames), count);
+            }
+        }
+        for (RecordedEvent event : args[0].endsWith(".collapsed") ? List.<RecordedEvent>of()
+                : RecordingFile.readAllEvents(Path.of(args[0]))) {
             if (WAITS.contains(event.getEventType().getName())) {
                 waited(event, waits);
                 continue;
@@ -80,18 +94,11 @@ public class Flame {
                 continue;
             }
             List<RecordedFrame> frames = stack.getFrames();
-            root.total++;
-            Node node = root;
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<String> rootFirst = new java.util.ArrayList<>();
             for (int i = frames.size() - 1; i >= 0; i--) {
-                String name = name(frames.get(i));
-                node = node.child(name);
-                node.total++;
-                if (name.startsWith("io.amcfacade") && seen.add(name)) {
-                    inclusiveOurs.merge(name, 1L, Long::sum);
-                }
+                rootFirst.add(name(frames.get(i)));
             }
-            self.merge(name(frames.get(0)), 1L, Long::sum);
+            add(root, self, inclusiveOurs, rootFirst, 1);
         }
         int depth = depth(root, root.total);
         BufferedImage image = new BufferedImage(WIDTH, 40 + depth * ROW + 10, BufferedImage.TYPE_INT_RGB);
@@ -113,10 +120,27 @@ public class Flame {
         top(self, 15, root.total, md);
         md.append("\n| our methods (inclusive) | share of samples |\n|---|---|\n");
         top(inclusiveOurs, 15, root.total, md);
-        md.append("\n| where request threads waited ≥ 10 ms (park, socket read, monitor) | total seconds |\n|---|---|\n");
+        if (!waits.isEmpty()) {
+            md.append("\n| where request threads waited ≥ 10 ms (park, socket read, monitor) | total seconds |\n|---|---|\n");
+        }
         waits.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())).limit(8)
                 .forEach(e -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f |%n", e.getKey(), e.getValue())));
         Files.writeString(Path.of(args[2]), md);
+    }
+
+    /** One stack (outermost caller first) seen {@code count} times. */
+    static void add(Node root, Map<String, Long> self, Map<String, Long> inclusiveOurs, List<String> frames, long count) {
+        root.total += count;
+        Node node = root;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : frames) {
+            node = node.child(name);
+            node.total += count;
+            if (name.startsWith("io.amcfacade") && seen.add(name)) {
+                inclusiveOurs.merge(name, count, Long::sum);
+            }
+        }
+        self.merge(frames.get(frames.size() - 1), count, Long::sum);
     }
 
     static final java.util.Set<String> WAITS = java.util.Set.of("jdk.ThreadPark", "jdk.SocketRead", "jdk.JavaMonitorEnter");

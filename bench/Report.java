@@ -42,6 +42,11 @@ public class Report {
     static final String[] QUANTILE_NAMES = { "p50", "p90", "p99", "p99.9" };
     static final Color[] COLORS = { new Color(0x4C72B0), new Color(0x55A868), new Color(0xC44E52), new Color(0x8172B2) };
 
+    static String concurrencyOf(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("run.properties")).stream().filter(l -> l.startsWith("concurrency="))
+                .map(l -> l.substring("concurrency=".length())).findFirst().orElse("?");
+    }
+
     /** One line of phases.tsv or ramp.tsv. */
     record Phase(String config, String workload, String mode, String level, String kind, long ok, long errors,
             long seconds, double throughput, String firstError) {
@@ -234,7 +239,7 @@ public class Report {
                 + "memory (its embedded PostgreSQL not included), peak sampled every 0.5 s.\n\n");
         md.append("| phase | CPU | RSS peak (MB) |\n|---|---|---|\n");
         for (Map.Entry<String, String[]> r : resources.entrySet()) {
-            if (!r.getKey().contains("ramp")) {
+            if (!r.getKey().contains("ramp") && !r.getKey().equals("profile")) {
                 md.append("| ").append(r.getKey()).append(" | ").append(r.getValue()[0]).append(" % | ")
                         .append(r.getValue()[1]).append(" |\n");
             }
@@ -242,7 +247,10 @@ public class Report {
 
         Path profile = out.resolve("profile.md");
         if (Files.exists(profile)) {
-            md.append("\n### Where the facade's CPU goes (JFR, whole run)\n\n")
+            md.append(Files.exists(out.resolve("facade.collapsed"))
+                    ? "\n### Where the facade's CPU goes (async-profiler, audited writes at " + concurrencyOf(out)
+                            + " connections, after the measured phases)\n\n"
+                    : "\n### Where the facade's CPU goes (JFR, whole run)\n\n")
                     .append("![Flame graph of the facade's CPU samples](img/facade-flame.png)\n\n")
                     .append(Files.readString(profile));
         }
