@@ -1,25 +1,18 @@
 package io.amcfacade.security;
 
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.crypto.SecretKey;
-
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
@@ -32,28 +25,31 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * verified, whichever comes first; after that it is verified again by smallrye-jwt under its usual
  * rules. A signing key withdrawn from the caller-token JWKS therefore stops working within that TTL.
  * {@code PT0S} turns the cache off. At most {@link #MAX_TOKENS} tokens are kept; a full cache is emptied.
+ * Everything else (other keys, decryption) is smallrye-jwt's parser unchanged.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class VerifiedTokens implements JWTParser {
+public class VerifiedTokens extends DefaultJWTParser {
 
     static final int MAX_TOKENS = 10_000;
 
-    @Inject
-    JWTAuthContextInfo authContext;
     @ConfigProperty(name = "amc.auth.verified-token-ttl", defaultValue = "PT30S")
     Duration ttl;
 
-    private JWTParser verifier;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     private record Verified(JsonWebToken token, long usableUntilMillis) {
     }
 
-    @PostConstruct
-    void create() {
-        verifier = new DefaultJWTParser(authContext);
+    /** For CDI: the caller-token settings are injected into smallrye-jwt's parser. */
+    public VerifiedTokens() {
+    }
+
+    /** Outside CDI (tests): verifies with {@code context}, remembers for {@code ttl}. */
+    VerifiedTokens(JWTAuthContextInfo context, Duration ttl) {
+        super(context);
+        this.ttl = ttl;
     }
 
     @Override
@@ -63,7 +59,7 @@ public class VerifiedTokens implements JWTParser {
         if (known != null && now < known.usableUntilMillis()) {
             return known.token();
         }
-        JsonWebToken parsed = verifier.parse(token);
+        JsonWebToken parsed = super.parse(token);
         if (!ttl.isZero()) {
             long until = Math.min(now + ttl.toMillis(), parsed.getExpirationTime() * 1000);
             if (verified.size() >= MAX_TOKENS) {
@@ -78,45 +74,5 @@ public class VerifiedTokens implements JWTParser {
     boolean remembers(String token) {
         Verified known = verified.get(token);
         return known != null && System.currentTimeMillis() < known.usableUntilMillis();
-    }
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return verifier.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
     }
 }

@@ -16,11 +16,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 class VerifiedTokensTest {
 
     private static VerifiedTokens cache(Duration ttl) {
-        VerifiedTokens tokens = new VerifiedTokens();
-        tokens.authContext = new JWTAuthContextInfo(TestIssuer.publicKeyLocation(), TestIssuer.ISSUER);
-        tokens.ttl = ttl;
-        tokens.create();
-        return tokens;
+        return new VerifiedTokens(new JWTAuthContextInfo(TestIssuer.publicKeyLocation(), TestIssuer.ISSUER), ttl);
     }
 
     @Test
