@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.amcfacade.api.model.Invitation;
 import io.amcfacade.api.model.InvitationPage;
 import io.amcfacade.api.model.InvitationState;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.AmcInvitationWire;
@@ -33,7 +34,7 @@ public class InvitationQueries {
     public Invitation get(String accountId, String invitationId) {
         AmcInvitationWire.Invitation found = amc.find(accountId, invitationId)
                 .filter(invitation -> belongsTo(invitation, accountId))
-                .orElseThrow(() -> new ProblemException(Problems.of(404, "INVITATION_NOT_FOUND", "Invitation not found",
+                .orElseThrow(() -> new ProblemException(Problems.of(ProblemCode.INVITATION_NOT_FOUND,
                         "Account " + accountId + " has no invitation " + invitationId + ".")));
         return InvitationMapper.toApi(found, accountId, null, Instant.now());
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.sandbox.SandboxRequests;
@@ -106,6 +107,6 @@ public class SandboxAmcControlResource {
     }
 
     private static ProblemException notFound(String detail) {
-        return new ProblemException(Problems.of(404, "NOT_FOUND", "Not found", detail));
+        return new ProblemException(Problems.of(ProblemCode.NOT_FOUND, detail));
     }
 }
