@@ -40,6 +40,8 @@ public class AuditFilter {
     @Inject
     AuditContext audit;
     @Inject
+    AuditQueries queries;
+    @Inject
     RequestMetadata request;
     @Inject
     UpstreamExchange upstream;
@@ -160,6 +162,11 @@ public class AuditFilter {
         AuditOutcome reported = audit.reportedOutcome();
         outcome.outcome = (reported != null && response.getStatus() < 400 ? reported
                 : Outcomes.of(response.getStatus(), outcome.errorCode)).toString();
+        if (audit.isReplay()) {
+            UUID original = audit.replayOf();
+            Replays.mark(outcome, original, original == null ? java.util.Optional.empty() : queries.find(original));
+            outcome.detail = truncate(outcome.detail);
+        }
         outcome.upstreamAttempts = upstream.attempts();
         outcome.upstreamStatus = upstream.lastStatus();
         outcome.upstreamRequestId = upstream.lastRequestId();
