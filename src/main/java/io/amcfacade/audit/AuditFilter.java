@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.Problem;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.upstream.UpstreamExchange;
 import io.amcfacade.web.ApiPaths;
 import io.amcfacade.web.RequestMetadata;
@@ -115,6 +116,12 @@ public class AuditFilter {
     }
 
     private Uni<Void> write(List<TrailRecord> records) {
+        if (databaseWasUnreachable(records)) {
+            // The answer already says the database cannot be reached: trying to record it too must not
+            // hold the answer back by another connection timeout. The attempt goes on in the background.
+            Infrastructure.getDefaultWorkerPool().execute(() -> recorder.append(records));
+            return Uni.createFrom().voidItem();
+        }
         if (BlockingOperationControl.isBlockingAllowed()) {
             recorder.append(records);
             return Uni.createFrom().voidItem();
@@ -124,6 +131,11 @@ public class AuditFilter {
             recorder.append(records);
             return (Void) null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static boolean databaseWasUnreachable(List<TrailRecord> records) {
+        String code = records.get(records.size() - 1).errorCode;
+        return ProblemCode.AUDIT_UNAVAILABLE.name().equals(code) || ProblemCode.RATE_LIMIT_UNAVAILABLE.name().equals(code);
     }
 
     private TrailRecord intent(Audited audited, UriInfo uri, ContainerRequestContext context, Actor actor) {

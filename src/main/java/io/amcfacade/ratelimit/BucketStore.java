@@ -38,6 +38,12 @@ public class BucketStore {
     /** Tries of a take whose bucket was being created; each loser of the race finds the row on its next. */
     private static final int CREATION_ATTEMPTS = 5;
     private static final Logger LOG = Logger.getLogger(BucketStore.class);
+    /**
+     * After a take failed for want of the database, takes are refused without asking it for this long:
+     * a breaker, so a crowd of callers is refused at once rather than one connection timeout after another.
+     */
+    private static final java.time.Duration UNREACHABLE_PAUSE = java.time.Duration.ofSeconds(1);
+    private static volatile long unreachableUntilNanos;
 
     @Inject
     AgroalDataSource dataSource;
@@ -70,11 +76,19 @@ public class BucketStore {
      * are told it is not there: that is no outage, so they try again, a few times.
      */
     static <T> T take(Supplier<T> take) {
+        long pausedUntil = unreachableUntilNanos;
+        if (pausedUntil != 0 && System.nanoTime() - pausedUntil < 0) {
+            throw unavailable(new IllegalStateException("the database was unreachable moments ago"));
+        }
         for (int attempt = 1;; attempt++) {
             try {
-                return take.get();
+                T taken = take.get();
+                unreachableUntilNanos = 0;
+                return taken;
             } catch (RuntimeException e) {
                 if (attempt >= CREATION_ATTEMPTS || !isMissingBucket(e)) {
+                    // Callers queued behind this one would each wait a connection timeout of their own.
+                    unreachableUntilNanos = System.nanoTime() + UNREACHABLE_PAUSE.toNanos();
                     throw unavailable(e);
                 }
             }
