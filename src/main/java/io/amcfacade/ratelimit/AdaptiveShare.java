@@ -3,13 +3,15 @@ package io.amcfacade.ratelimit;
 /**
  * How much of its group's AMC budget this replica spends per attempt, adapted to AMC's answers the
  * way the AWS SDKs' adaptive retry mode adapts its send rate: additive increase, multiplicative
- * decrease. A 429 halves the share (at most once per {@code decreaseIntervalNanos}, so a burst of
- * 429s answering calls sent together counts once); every success adds {@code increase} back, up to
- * the whole budget. The share turns into a token cost (half the share, twice the tokens per
- * attempt), so replicas seeing 429s drain the fleet's shared bucket faster and the fleet's rate to
+ * decrease. A 429 multiplies the share by 0.7 (the AWS SDKs' factor; at most once per {@code
+ * decreaseIntervalNanos}, so a burst of 429s answering calls sent together counts once); every
+ * success adds {@code increase} back, up to the whole budget. The share turns into a token cost
+ * (half the share, twice the tokens per attempt), so replicas seeing 429s drain the fleet's shared bucket faster and the fleet's rate to
  * AMC falls, and rises again as AMC accepts calls. Pure: the clock is passed in.
  */
 final class AdaptiveShare {
+
+    private static final double DECREASE = 0.7;
 
     private final double floor;
     private final double increase;
@@ -30,7 +32,7 @@ final class AdaptiveShare {
 
     synchronized void throttled(long nowNanos) {
         if (!decreased || nowNanos - lastDecreaseNanos >= decreaseIntervalNanos) {
-            share = Math.max(floor, share / 2);
+            share = Math.max(floor, share * DECREASE);
             lastDecreaseNanos = nowNanos;
             decreased = true;
         }
