@@ -2,10 +2,18 @@ package io.amcfacade;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
+import java.util.Collections;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +55,7 @@ class PackagedJarIT {
                 .body("accounts", hasSize(3))
                 .extract().header("X-Request-Id");
         assertAudited(token, correlationId);
+        assertListensOnLoopbackOnly(workDir.resolve("first.log"));
         assertThat(workDir.resolve("data/postgres/PG_VERSION")).exists();
         assertThat(workDir.resolve("data/keys/sandbox-jwt-private.pem")).exists();
 
@@ -60,6 +69,26 @@ class PackagedJarIT {
         facade.process().destroy(); // SIGTERM: a normal shutdown also stops the database
         assertThat(facade.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(workDir.resolve("data/postgres/postmaster.pid")).doesNotExist();
+    }
+
+    /** In sandbox mode anyone who reaches the port can mint admin tokens: only this machine may. */
+    private void assertListensOnLoopbackOnly(Path log) throws Exception {
+        InetAddress external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(PackagedJarIT::isUpAndNotLoopback)
+                .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst().orElseThrow(() -> new AssertionError("this machine has no non-loopback IPv4 address to try"));
+        assertThatThrownBy(() -> new Socket(external, facade.port()).close()).as("connecting via " + external)
+                .isInstanceOf(ConnectException.class);
+        assertThat(Files.readString(log)).contains("reachable at http://127.0.0.1:" + facade.port() + "/sandbox");
+    }
+
+    private static boolean isUpAndNotLoopback(NetworkInterface nic) {
+        try {
+            return nic.isUp() && !nic.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     private void assertAudited(String token, String correlationId) {

@@ -1,5 +1,7 @@
 package io.amcfacade.audit;
 
+import jakarta.json.JsonString;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,9 +17,17 @@ record Actor(String subject, String name, String[] roles) {
         }
         String[] roles = identity.getRoles().stream().sorted().toArray(String[]::new);
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            String name = jwt.getClaim("preferred_username");
-            return new Actor(jwt.getSubject(), name != null ? name : jwt.getClaim("upn"), roles);
+            String name = text(jwt.getClaim("preferred_username"));
+            return new Actor(text(jwt.getClaim("sub")), name != null ? name : text(jwt.getClaim("upn")), roles);
         }
         return new Actor(identity.getPrincipal().getName(), null, roles);
+    }
+
+    /** A claim as text: a token whose claim is a number or an object is refused, but its refusal names what it said. */
+    private static String text(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        return claim instanceof JsonString json ? json.getString() : claim.toString();
     }
 }

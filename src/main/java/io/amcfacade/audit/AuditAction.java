@@ -24,6 +24,8 @@ public enum AuditAction {
     AUDIT_GET,
     AUDIT_VERIFY,
     AUDIT_EXPORT,
+    /** A request refused before any action took it: no such path or method, too large, unreadable. */
+    REQUEST_REFUSED,
     /** The retention job dropping a sealed month (actor {@code system:retention}). */
     RETENTION_PURGE
 }

@@ -15,6 +15,8 @@ public class AuditContext {
     private UUID eventId;
     private AuditOutcome reportedOutcome;
     private final List<AuditTargetEntry> results = new ArrayList<>();
+    private boolean replay;
+    private UUID replayOf;
 
     void begun(UUID eventId) {
         this.eventId = eventId;
@@ -28,6 +30,20 @@ public class AuditContext {
     void report(List<AuditTargetEntry> targets, AuditOutcome outcome) {
         results.addAll(targets);
         reportedOutcome = outcome;
+    }
+
+    void replayOf(UUID originalEventId) {
+        replay = true;
+        replayOf = originalEventId;
+    }
+
+    boolean isReplay() {
+        return replay;
+    }
+
+    /** The event of the action whose answer this request replays, if known. */
+    UUID replayOf() {
+        return replayOf;
     }
 
     List<AuditTargetEntry> results() {

@@ -16,9 +16,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.Problem;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.upstream.UpstreamExchange;
+import io.amcfacade.web.ApiPaths;
 import io.amcfacade.web.RequestMetadata;
 import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -38,11 +41,15 @@ public class AuditFilter {
     @Inject
     AuditContext audit;
     @Inject
+    AuditQueries queries;
+    @Inject
     RequestMetadata request;
     @Inject
     UpstreamExchange upstream;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    CurrentIdentityAssociation identities;
 
     @ServerRequestFilter
     public void recordIntent(ResourceInfo resource, UriInfo uri, ContainerRequestContext context) {
@@ -60,7 +67,7 @@ public class AuditFilter {
             ContainerResponseContext response) {
         Audited audited = auditedOf(resource);
         if (audited == null) {
-            return Uni.createFrom().voidItem();
+            return isRefusalOfTheApi(uri, response) ? recordRefusal(uri, context, response) : Uni.createFrom().voidItem();
         }
         List<TrailRecord> records = new ArrayList<>();
         UUID eventId = audit.eventId();
@@ -72,6 +79,49 @@ public class AuditFilter {
         }
         records.addAll(AuditRecords.targets(eventId, audit.results(), 200));
         records.add(outcome(eventId, response));
+        return write(records);
+    }
+
+    /**
+     * A request the facade refused before any action could take it (no such path or method, a body too
+     * large, a URI too long): recorded whole as {@link AuditAction#REQUEST_REFUSED}, so that no request to
+     * the API goes unrecorded. The sandbox and the framework's own endpoints ({@code /q}) are not the API.
+     */
+    private Uni<Void> recordRefusal(UriInfo uri, ContainerRequestContext context, ContainerResponseContext response) {
+        TrailRecord intent = intent(AuditAction.REQUEST_REFUSED, null, null, context, uri, Actor.ANONYMOUS);
+        List<TrailRecord> records = List.of(intent, outcome(intent.eventId, response));
+        if (response.getStatus() == 401) {
+            return write(records);
+        }
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            describe(intent, Actor.of(identity));
+            return write(records);
+        }
+        // Refused on the I/O thread before anything resolved the caller: resolve them without blocking it.
+        return identities.getDeferredIdentity().onFailure().recoverWithNull()
+                .invoke(caller -> describe(intent, Actor.of(caller)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(caller -> recorder.append(records))
+                .replaceWithVoid();
+    }
+
+    private static void describe(TrailRecord intent, Actor actor) {
+        intent.actorSubject = actor.subject();
+        intent.actorName = actor.name();
+        intent.actorRoles = String.join(",", actor.roles());
+    }
+
+    private static boolean isRefusalOfTheApi(UriInfo uri, ContainerResponseContext response) {
+        return response.getStatus() >= 400 && ApiPaths.isApi(uri.getPath());
+    }
+
+    private Uni<Void> write(List<TrailRecord> records) {
+        if (databaseWasUnreachable(records)) {
+            // The answer already says the database cannot be reached: trying to record it too must not
+            // hold the answer back by another connection timeout. The attempt goes on in the background.
+            Infrastructure.getDefaultWorkerPool().execute(() -> recorder.append(records));
+            return Uni.createFrom().voidItem();
+        }
         if (BlockingOperationControl.isBlockingAllowed()) {
             recorder.append(records);
             return Uni.createFrom().voidItem();
@@ -83,23 +133,33 @@ public class AuditFilter {
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    private static boolean databaseWasUnreachable(List<TrailRecord> records) {
+        String code = records.get(records.size() - 1).errorCode;
+        return ProblemCode.AUDIT_UNAVAILABLE.name().equals(code) || ProblemCode.RATE_LIMIT_UNAVAILABLE.name().equals(code);
+    }
+
     private TrailRecord intent(Audited audited, UriInfo uri, ContainerRequestContext context, Actor actor) {
+        TrailRecord intent = intent(audited.action(), uri.getPathParameters().getFirst(audited.accountParam()),
+                audited.targetParam().isEmpty() ? null : audited.targetKind(), context, uri, actor);
+        intent.targetId = audited.targetParam().isEmpty() ? null
+                : truncate(uri.getPathParameters().getFirst(audited.targetParam()));
+        return intent;
+    }
+
+    private TrailRecord intent(AuditAction action, String accountId, TargetKind targetKind, ContainerRequestContext context,
+            UriInfo uri, Actor actor) {
         TrailRecord intent = TrailRecord.of(TrailRecord.Kind.INTENT, UUID.randomUUID());
         intent.occurredAt = TrailRecord.micros(request.receivedAt());
-        intent.actorSubject = actor.subject();
-        intent.actorName = actor.name();
-        intent.actorRoles = String.join(",", actor.roles());
+        describe(intent, actor);
         intent.onBehalfOf = request.onBehalfOf();
         intent.clientIp = request.clientIp();
         intent.userAgent = request.userAgent();
         intent.correlationId = request.correlationId();
-        intent.action = audited.action().name();
-        intent.httpMethod = context.getMethod();
+        intent.action = action.name();
+        intent.httpMethod = truncate(context.getMethod());
         intent.path = truncate(uri.getPath());
-        intent.accountId = truncate(uri.getPathParameters().getFirst(audited.accountParam()));
-        intent.targetKind = audited.targetParam().isEmpty() ? null : audited.targetKind().name();
-        intent.targetId = audited.targetParam().isEmpty() ? null
-                : truncate(uri.getPathParameters().getFirst(audited.targetParam()));
+        intent.accountId = truncate(accountId);
+        intent.targetKind = targetKind == null ? null : targetKind.name();
         intent.idempotencyKey = truncate(context.getHeaderString(IDEMPOTENCY_KEY));
         return intent;
     }
@@ -114,6 +174,11 @@ public class AuditFilter {
         AuditOutcome reported = audit.reportedOutcome();
         outcome.outcome = (reported != null && response.getStatus() < 400 ? reported
                 : Outcomes.of(response.getStatus(), outcome.errorCode)).toString();
+        if (audit.isReplay()) {
+            UUID original = audit.replayOf();
+            Replays.mark(outcome, original, original == null ? java.util.Optional.empty() : queries.find(original));
+            outcome.detail = truncate(outcome.detail);
+        }
         outcome.upstreamAttempts = upstream.attempts();
         outcome.upstreamStatus = upstream.lastStatus();
         outcome.upstreamRequestId = upstream.lastRequestId();

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,15 @@ import io.amcfacade.api.model.AuditOutcome;
  */
 public record AuditFilterSql(String action, AuditOutcome outcome, String actor, String accountId, String targetId,
         String onBehalfOf, OffsetDateTime from, OffsetDateTime to) {
+
+    /**
+     * Times are compared in UTC: Java reads offsets up to ±18:00, PostgreSQL only up to ±15:59, and an
+     * instant is the same instant whatever offset the caller wrote it in.
+     */
+    public AuditFilterSql {
+        from = from == null ? null : from.withOffsetSameInstant(ZoneOffset.UTC);
+        to = to == null ? null : to.withOffsetSameInstant(ZoneOffset.UTC);
+    }
 
     private static final String HAS_OUTCOME = "EXISTS (SELECT 1 FROM audit_records o WHERE o.event_id = i.event_id "
             + "AND o.kind = 'OUTCOME' AND o.recorded_at >= i.recorded_at";

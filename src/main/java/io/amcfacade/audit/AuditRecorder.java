@@ -91,6 +91,7 @@ public class AuditRecorder {
     /** Returns once {@code records} are committed, with whatever else was queued meanwhile. */
     private void write(List<TrailRecord> records) throws SQLException {
         for (TrailRecord record : records) {
+            record.escapeControlCharacters();
             record.contentHash = CanonicalRecord.hash(record);
         }
         Pending mine = new Pending(records);

@@ -37,6 +37,14 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * This request is answered with the stored answer of an earlier one with the same idempotency key,
+     * audited as {@code originalEventId} ({@code null} when that is not known): it is recorded as a replay.
+     */
+    public void replayOf(java.util.UUID originalEventId) {
+        context.replayOf(originalEventId);
+    }
+
     /** Per-target results and the action's overall outcome, written with the outcome record. */
     public void report(List<AuditTargetEntry> results, AuditOutcome outcome) {
         context.report(results, outcome);

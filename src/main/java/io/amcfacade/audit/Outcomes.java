@@ -17,7 +17,7 @@ final class Outcomes {
         }
         return switch (status) {
             case 401, 403 -> AuditOutcome.DENIED;
-            case 400, 405, 406, 413, 415, 422 -> AuditOutcome.REJECTED;
+            case 400, 405, 406, 413, 414, 415, 422, 431 -> AuditOutcome.REJECTED;
             // The upstream call was sent and no answer came back: it may have taken effect.
             case 504 -> AuditOutcome.UNKNOWN;
             default -> AuditOutcome.FAILED;

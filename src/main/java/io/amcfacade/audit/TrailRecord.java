@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.amcfacade.web.ControlCharacters;
+
 /**
  * One row of {@code audit_records}: an intent, details, target or outcome of an audited action.
  * Fields a kind does not use stay {@code null}. Times are kept to the microsecond, as PostgreSQL
@@ -47,6 +49,26 @@ public final class TrailRecord {
     public Integer upstreamAttempts;
     public Long latencyMs;
     public String contentHash;
+
+    /**
+     * Writes control characters as {@code \\uXXXX} in every text field, so that what a refused request
+     * sent can be stored (PostgreSQL refuses NUL) and read back without forging lines.
+     */
+    void escapeControlCharacters() {
+        actorSubject = ControlCharacters.escaped(actorSubject);
+        actorName = ControlCharacters.escaped(actorName);
+        actorRoles = ControlCharacters.escaped(actorRoles);
+        onBehalfOf = ControlCharacters.escaped(onBehalfOf);
+        userAgent = ControlCharacters.escaped(userAgent);
+        path = ControlCharacters.escaped(path);
+        accountId = ControlCharacters.escaped(accountId);
+        idempotencyKey = ControlCharacters.escaped(idempotencyKey);
+        targetId = ControlCharacters.escaped(targetId);
+        role = ControlCharacters.escaped(role);
+        requestSummary = ControlCharacters.escaped(requestSummary);
+        detail = ControlCharacters.escaped(detail);
+        upstreamRequestId = ControlCharacters.escaped(upstreamRequestId);
+    }
 
     static TrailRecord of(Kind kind, UUID eventId) {
         TrailRecord record = new TrailRecord();

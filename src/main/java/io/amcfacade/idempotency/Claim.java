@@ -7,8 +7,8 @@ sealed interface Claim {
     record Owned() implements Claim {
     }
 
-    /** The key already answered this same request: replay that answer. */
-    record Replay(int status, String body) implements Claim {
+    /** The key already answered this same request: replay that answer; {@code originalEventId} audited it. */
+    record Replay(int status, String body, java.util.UUID originalEventId) implements Claim {
     }
 
     /** The key was used for a different request. */

@@ -22,6 +22,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.amcfacade.api.model.Problem;
+import io.amcfacade.audit.AuditContext;
+import io.amcfacade.audit.AuditTrail;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
@@ -48,6 +51,10 @@ public class IdempotencyFilter {
     SecurityIdentity identity;
     @Inject
     ObjectMapper json;
+    @Inject
+    AuditTrail trail;
+    @Inject
+    AuditContext audit;
 
     @ServerRequestFilter(priority = Priorities.USER + 100)
     public Response claim(ResourceInfo resource, ContainerRequestContext request) throws IOException, SQLException {
@@ -72,10 +79,11 @@ public class IdempotencyFilter {
             return null;
         }
         if (claim instanceof Claim.Replay replay) {
+            trail.replayOf(replay.originalEventId());
             return Response.status(replay.status())
                     .type(replay.status() >= 400 ? Problems.MEDIA_TYPE : MediaType.APPLICATION_JSON)
                     .header(REPLAYED, "true")
-                    .entity(replay.body())
+                    .entity(replayed(replay))
                     .build();
         }
         if (claim instanceof Claim.Reused) {
@@ -98,11 +106,27 @@ public class IdempotencyFilter {
             if (response.getStatus() == 503) {
                 store.release(owned.caller(), owned.key());
             } else {
-                store.complete(owned.caller(), owned.key(), response.getStatus(), serialize(response.getEntity()));
+                store.complete(owned.caller(), owned.key(), response.getStatus(), serialize(response.getEntity()),
+                        audit.eventId());
             }
         } catch (SQLException e) {
             // The key stays IN_FLIGHT: a retry gets 409 rather than a second action.
             LOG.errorf(e, "Could not store the answer for idempotency key of %s", owned.caller());
+        }
+    }
+
+    /**
+     * A replayed problem is answered as a problem document again, so that it carries this request's
+     * correlation id and the trail records its code; other answers go out as stored.
+     */
+    private Object replayed(Claim.Replay replay) {
+        if (replay.status() < 400 || replay.body() == null) {
+            return replay.body();
+        }
+        try {
+            return json.readValue(replay.body(), Problem.class).correlationId(null);
+        } catch (JsonProcessingException e) {
+            return replay.body();
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ class IdempotencyStore {
                     return new Claim.Owned();
                 }
                 try (PreparedStatement select = connection.prepareStatement("SELECT operation, request_hash, state, "
-                        + "response_status, response_body, created_at, expires_at FROM idempotency_keys "
+                        + "response_status, response_body, created_at, expires_at, original_event_id FROM idempotency_keys "
                         + "WHERE caller = ? AND idempotency_key = ?")) {
                     select.setString(1, caller);
                     select.setString(2, key);
@@ -51,7 +52,8 @@ class IdempotencyStore {
                             Instant started = row.getTimestamp("created_at").toInstant();
                             return new Claim.InFlight(started.plus(config.inFlightTimeout()).isBefore(now));
                         }
-                        return new Claim.Replay(row.getInt("response_status"), row.getString("response_body"));
+                        return new Claim.Replay(row.getInt("response_status"), row.getString("response_body"),
+                                row.getObject("original_event_id", UUID.class));
                     }
                 }
             }
@@ -59,9 +61,10 @@ class IdempotencyStore {
         }
     }
 
-    void complete(String caller, String key, int status, String body) throws SQLException {
-        update("UPDATE idempotency_keys SET state = 'COMPLETED', response_status = ?, response_body = ? "
-                + "WHERE caller = ? AND idempotency_key = ? AND state = 'IN_FLIGHT'", status, body, caller, key);
+    void complete(String caller, String key, int status, String body, UUID eventId) throws SQLException {
+        update("UPDATE idempotency_keys SET state = 'COMPLETED', response_status = ?, response_body = ?, "
+                + "original_event_id = ? WHERE caller = ? AND idempotency_key = ? AND state = 'IN_FLIGHT'",
+                status, body, eventId, caller, key);
     }
 
     void release(String caller, String key) throws SQLException {

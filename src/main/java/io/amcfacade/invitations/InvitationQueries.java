@@ -40,7 +40,8 @@ public class InvitationQueries {
     }
 
     public InvitationPage list(String accountId, InvitationState state, int limit, String cursor) {
-        InvitationCursor position = InvitationCursor.decode(cursor);
+        String scope = InvitationCursor.scope(accountId, state);
+        InvitationCursor position = InvitationCursor.decode(cursor, scope);
         List<Invitation> found = new ArrayList<>();
         Instant now = Instant.now();
         for (int pages = 0; pages < MAX_UPSTREAM_PAGES; pages++) {
@@ -51,7 +52,7 @@ public class InvitationQueries {
                 if (state == null || InvitationMapper.state(item, now) == state) {
                     found.add(InvitationMapper.toApi(item, accountId, null, now));
                     if (found.size() == limit) {
-                        return page(found, i + 1 < items.size()
+                        return page(scope, found, i + 1 < items.size()
                                 ? new InvitationCursor(position.upstreamToken(), i + 1)
                                 : next(page));
                     }
@@ -59,19 +60,19 @@ public class InvitationQueries {
             }
             InvitationCursor next = next(page);
             if (next == null) {
-                return page(found, null);
+                return page(scope, found, null);
             }
             position = next;
         }
-        return page(found, position);
+        return page(scope, found, position);
     }
 
     private static InvitationCursor next(AmcInvitationWire.Page page) {
         return page.nextToken() == null || page.nextToken().isBlank() ? null : new InvitationCursor(page.nextToken(), 0);
     }
 
-    private static InvitationPage page(List<Invitation> invitations, InvitationCursor next) {
-        return new InvitationPage(invitations).nextCursor(next == null ? null : next.encode());
+    private static InvitationPage page(String scope, List<Invitation> invitations, InvitationCursor next) {
+        return new InvitationPage(invitations).nextCursor(next == null ? null : next.encode(scope));
     }
 
     private static boolean belongsTo(AmcInvitationWire.Invitation invitation, String accountId) {

@@ -2,6 +2,8 @@ package io.amcfacade.problem;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -73,12 +75,28 @@ final class ParameterNames {
     }
 
     private static Optional<String> violatedRule(Class<?> type, String value) {
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+        if (type == Integer.class || type == int.class) {
+            try {
+                Integer.parseInt(value.trim());
+                return Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.of("must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+            }
+        }
+        if (type == Long.class || type == long.class) {
             try {
                 Long.parseLong(value.trim());
                 return Optional.empty();
             } catch (NumberFormatException e) {
                 return Optional.of("must be a whole number");
+            }
+        }
+        if (type == OffsetDateTime.class) {
+            try {
+                OffsetDateTime.parse(value.trim());
+                return Optional.empty();
+            } catch (DateTimeParseException e) {
+                return Optional.of("must be a date-time with an offset (RFC 3339), e.g. 2026-12-01T00:00:00Z");
             }
         }
         if (type.isEnum()) {

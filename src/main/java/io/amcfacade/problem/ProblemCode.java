@@ -29,10 +29,13 @@ public enum ProblemCode {
     INVALID_STATE_TRANSITION(409, "Invalid state transition"),
     INVITATION_NOT_REDEEMABLE(409, "Invitation not redeemable"),
     LAST_ADMIN(409, "Last admin"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     INVITEE_TOKEN_REJECTED(422, "Invitee token rejected"),
     RATE_LIMITED(429, "Too many requests"),
+    HEADERS_TOO_LARGE(431, "Request headers too large"),
     UPSTREAM_RATE_LIMITED(429, "AMC budget exhausted"),
     INTERNAL_ERROR(500, "Internal error"),
     /** 502 when AMC refused a change it was asked to make; 400 when AMC refused the request as invalid. */

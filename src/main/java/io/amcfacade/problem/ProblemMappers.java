@@ -20,11 +20,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.amcfacade.api.model.Problem;
 import io.amcfacade.api.model.ProblemFieldError;
@@ -75,21 +71,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class })
     public Response unreadableJson(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = jsonPath(mapping.getPath());
-            String rule = "has a value of the wrong type or format";
-            if (e instanceof UnrecognizedPropertyException) {
-                rule = "is not a field of this request";
-            } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                    && invalid.getTargetType().isEnum()) {
-                rule = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
-            } else if (e instanceof ValueInstantiationException creation && creation.getType().isEnumType()) {
-                rule = "must be one of " + Arrays.toString(creation.getType().getRawClass().getEnumConstants());
-            }
-            return Problems.response(Problems.invalidField(field, rule));
-        }
-        return Problems.response(Problems.of(ProblemCode.MALFORMED_JSON,
-                "The request body is not valid JSON: " + e.getOriginalMessage()));
+        return Problems.response(JsonProblems.of(e));
     }
 
     @ServerExceptionMapper
@@ -112,7 +94,7 @@ public class ProblemMappers {
         return switch (status) {
             case 404 -> Problems.response(Problems.of(ProblemCode.NOT_FOUND, "No resource at this path."));
             case 405 -> Problems.response(Problems.of(ProblemCode.METHOD_NOT_ALLOWED,
-                    "This resource does not support the request method."));
+                    "This resource does not support the request method."), allowed(e.getResponse(), uri));
             case 406 -> Problems.response(Problems.of(ProblemCode.NOT_ACCEPTABLE,
                     "This resource answers with application/json (errors with application/problem+json)."));
             case 415 -> Problems.response(Problems.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
@@ -125,6 +107,15 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         return internalError(e);
+    }
+
+    /** The methods the path serves, for the 405's {@code Allow}. */
+    private static java.util.Map<String, String> allowed(Response refused, UriInfo uri) {
+        String allow = refused.getHeaderString("Allow");
+        if (allow == null) {
+            allow = AllowedMethods.of(uri.getPath());
+        }
+        return allow.isEmpty() ? java.util.Map.of() : java.util.Map.of("Allow", allow);
     }
 
     private static Response internalError(Throwable e) {
@@ -180,20 +171,5 @@ public class ProblemMappers {
             }
         }
         return names.isEmpty() ? "body" : String.join(".", names);
-    }
-
-    private static String jsonPath(List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.toString();
     }
 }

@@ -69,12 +69,8 @@ public class InboundRateLimitFilter {
         }
         String name = policy.get().getKey();
         Limit limit = policy.get().getValue();
-        ConsumptionProbe probe;
-        try {
-            probe = store.bucket(KEY_PREFIX + identity.getPrincipal().getName(), limit).tryConsumeAndReturnRemaining(1);
-        } catch (RuntimeException e) {
-            throw BucketStore.unavailable(e);
-        }
+        ConsumptionProbe probe = BucketStore.take(() -> store.bucket(KEY_PREFIX + identity.getPrincipal().getName(), limit)
+                .tryConsumeAndReturnRemaining(1));
         Standing standing = new Standing(name, limit, probe);
         request.setProperty(STANDING, standing);
         if (!probe.isConsumed()) {

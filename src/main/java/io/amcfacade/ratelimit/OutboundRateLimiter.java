@@ -2,6 +2,7 @@ package io.amcfacade.ratelimit;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import io.amcfacade.resilience.RetryAfter;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
@@ -20,12 +22,24 @@ import io.micrometer.core.instrument.Timer;
  * bucket first. A caller waits for a token as long as its deadline allows (the token is reserved in the
  * database meanwhile, so waiters are served in order), and otherwise gets a 429 with {@code Retry-After}.
  * A wait is only worth it while enough of the deadline is left for the call itself: {@link
- * io.amcfacade.resilience.UpstreamPolicies} decides how long that is.
+ * io.amcfacade.resilience.UpstreamPolicies} decides how long that is. While AMC throttles, each
+ * attempt of this replica costs more tokens ({@link AdaptiveShare}).
  */
 @ApplicationScoped
 public class OutboundRateLimiter {
 
     private static final String KEY_PREFIX = "amc-upstream:";
+    /** A quarter: a throttled replica slows down, never to nothing (bench/resilience: an eighth starved callers). */
+    private static final double MIN_SHARE = 0.25;
+    /**
+     * Ten accepted calls take the floor back to the whole budget: when about half of AMC's answers are
+     * 429s (random, not caused by our rate) the share stays near whole; when 429s dominate, it falls.
+     */
+    private static final double SHARE_INCREASE = 0.1;
+    /** About one AMC round trip plus a Retry-After: 429s within it answer the same burst, so they halve once. */
+    private static final Duration DECREASE_INTERVAL = Duration.ofSeconds(1);
+
+    private final Map<String, AdaptiveShare> shares = new ConcurrentHashMap<>();
 
     @Inject
     BucketStore store;
@@ -34,31 +48,55 @@ public class OutboundRateLimiter {
     @Inject
     MeterRegistry registry;
 
-    /** Takes a token of {@code group}, waiting at most {@code maxWait} for it. */
+    /**
+     * Takes what one attempt of {@code group} costs (one token, more while AMC throttles: {@link
+     * AdaptiveShare}), waiting at most {@code maxWait} for it.
+     */
     public void acquire(String group, Duration maxWait) {
-        BucketProxy bucket = store.bucket(KEY_PREFIX + group, config.groups().get(group).limit());
+        Limit limit = config.groups().get(group).limit();
+        BucketProxy bucket = store.bucket(KEY_PREFIX + group, limit);
+        long cost = share(group).cost(limit.burst());
         Timer.Sample waited = Timer.start(registry);
-        ConsumptionProbe probe;
-        try {
-            probe = bucket.tryConsumeAndReturnRemaining(1);
-            if (probe.isConsumed()) {
-                return;
-            }
-            Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            if (wait.compareTo(maxWait) <= 0 && bucket.asBlocking().tryConsume(1, maxWait)) {
-                waited.stop(registry.timer("amc.ratelimit.outbound.waits", "group", group));
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for an AMC rate-limit token", e);
-        } catch (RuntimeException e) {
-            throw BucketStore.unavailable(e);
+        ConsumptionProbe probe = BucketStore.take(() -> bucket.tryConsumeAndReturnRemaining(cost));
+        if (probe.isConsumed()) {
+            return;
+        }
+        Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
+        if (wait.compareTo(maxWait) <= 0 && BucketStore.take(() -> waitFor(bucket, cost, maxWait))) {
+            waited.stop(registry.timer("amc.ratelimit.outbound.waits", "group", group));
+            return;
         }
         registry.counter("amc.ratelimit.outbound.rejections", "group", group).increment();
         throw new ProblemException(Problems.of(ProblemCode.UPSTREAM_RATE_LIMITED,
                 "The facade's AMC budget for " + group + " calls is spent for now and the request's deadline "
                         + "came first. Nothing was sent; retry after the indicated time."),
                 Map.of("Retry-After", RetryAfter.seconds(Duration.ofNanos(probe.getNanosToWaitForRefill()))), null);
+    }
+
+    private static boolean waitFor(BucketProxy bucket, long cost, Duration maxWait) {
+        try {
+            return bucket.asBlocking().tryConsume(cost, maxWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for an AMC rate-limit token", e);
+        }
+    }
+
+    /** AMC answered an attempt of {@code group} with 429: this replica spends its budget more slowly. */
+    public void throttled(String group) {
+        share(group).throttled(System.nanoTime());
+    }
+
+    /** AMC accepted an attempt of {@code group}: this replica's share grows back. */
+    public void accepted(String group) {
+        share(group).accepted();
+    }
+
+    private AdaptiveShare share(String group) {
+        return shares.computeIfAbsent(group, g -> {
+            AdaptiveShare share = new AdaptiveShare(MIN_SHARE, SHARE_INCREASE, DECREASE_INTERVAL.toNanos());
+            registry.gauge("amc.ratelimit.outbound.share", Tags.of("group", g), share, AdaptiveShare::share);
+            return share;
+        });
     }
 }

@@ -13,11 +13,12 @@ import io.amcfacade.ratelimit.OutboundRateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Where retries live: runs one AMC call as up to {@code amc.upstream.retry.max-attempts} attempts, each
- * after a token from the fleet-wide rate limit and through the {@link UpstreamGuard}. A failed attempt is
- * retried only when its operation's {@link RetryClass} allows it, the retry budget has room, and the wait
- * ({@code Retry-After}, capped, or jittered back-off) ends before the caller's deadline. Local refusals
- * (rate limit, open breaker, full bulkhead) are never retried.
+ * Where retries live: runs one AMC call as attempts, each after a token from the fleet-wide rate limit
+ * and through the {@link UpstreamGuard}. A failed attempt is retried only when its operation's {@link
+ * RetryClass} allows it, the attempts ({@code amc.upstream.retry.max-attempts}) and the retry budget
+ * have room, and the wait ({@code Retry-After}, capped, or jittered back-off) ends before the caller's
+ * deadline; a throttled attempt (429) only needs the deadline. Local refusals (rate limit, open
+ * breaker, full bulkhead) are never retried.
  */
 @ApplicationScoped
 public class UpstreamPolicies {
@@ -72,15 +73,17 @@ public class UpstreamPolicies {
     }
 
     public <T> T call(Operation operation, Deadline deadline, Supplier<T> attempt) {
+        Tries tries = new Tries();
         for (int attempts = 1;; attempts++) {
             try {
                 limiter.acquire(operation.rateGroup(), tokenWait(deadline));
                 T result = guard.call(attempt);
                 budget.succeeded();
+                limiter.accepted(operation.rateGroup());
                 attempts(operation, attempts);
                 return result;
             } catch (ProblemException failed) {
-                Optional<Duration> wait = retryWait(operation, failed, attempts, deadline);
+                Optional<Duration> wait = retryWait(operation, failed, tries, deadline);
                 if (wait.isEmpty()) {
                     attempts(operation, attempts);
                     throw failed;
@@ -92,21 +95,40 @@ public class UpstreamPolicies {
         }
     }
 
-    private Optional<Duration> retryWait(Operation operation, ProblemException failed, int attempts, Deadline deadline) {
+    /**
+     * A 429 is AMC saying "not now" about a request it provably did not process: it is waited out and
+     * tried again while the deadline allows, without counting against the attempts or the retry budget,
+     * which are there for a failing AMC. It does slow this replica's share of the AMC budget down.
+     */
+    private Optional<Duration> retryWait(Operation operation, ProblemException failed, Tries tries, Deadline deadline) {
         if (!(failed instanceof ClassifiedFailure classified) || classified.failure() == null) {
             return Optional.empty();
         }
-        boolean budgetLeft = budget.failedMayRetry();
-        if (!operation.retryClass().retries(classified.failure()) || attempts >= config.retry().maxAttempts()
-                || !budgetLeft) {
-            return Optional.empty();
+        boolean throttled = classified.failure() == AttemptFailure.THROTTLED;
+        int retry;
+        if (throttled) {
+            limiter.throttled(operation.rateGroup());
+            retry = ++tries.throttled;
+        } else {
+            boolean budgetLeft = budget.failedMayRetry();
+            retry = ++tries.failed;
+            if (!operation.retryClass().retries(classified.failure()) || retry >= config.retry().maxAttempts()
+                    || !budgetLeft) {
+                return Optional.empty();
+            }
         }
         Optional<Duration> asked = classified.retryAfter();
         if (asked.isPresent() && asked.get().compareTo(config.retry().retryAfterCap()) > 0) {
             return Optional.empty();
         }
-        Duration wait = asked.orElseGet(() -> backoff.before(attempts));
+        Duration wait = asked.orElseGet(() -> backoff.before(retry));
         return wait.compareTo(deadline.remaining()) < 0 ? Optional.of(wait) : Optional.empty();
+    }
+
+    /** The failed attempts of one call so far: throttled ones and the others are counted apart. */
+    private static final class Tries {
+        int throttled;
+        int failed;
     }
 
     private void attempts(Operation operation, int attempts) {

@@ -45,6 +45,10 @@ public class SandboxModeConfigSourceFactory implements ConfigSourceFactory {
         SandboxSigningKeys keys = signingKeys(config);
         values.put(SIGNING_KEY_LOCATION, keys.privateKey().toString());
         if (sandboxMode) {
+            if (!configuredByOperator(context, "quarkus.http.host")) {
+                // /sandbox/tokens mints admin and auditor tokens for whoever asks: only this machine may.
+                values.put("quarkus.http.host", "127.0.0.1");
+            }
             values.put("amc.lwa.token-url", "${amc.sandbox.base-url}/auth/o2/token");
             values.put("amc.lwa.client-id", SandboxCredentials.CLIENT_ID);
             values.put("amc.lwa.client-secret", SandboxCredentials.CLIENT_SECRET);

@@ -27,6 +27,13 @@ public class ProductionReadiness {
         if (SandboxMode.isSandboxMode(name -> config.getOptionalValue(name, String.class).orElse(null))) {
             LOG.warn("SANDBOX MODE: amc.api.base-url is not set, so AMC and Login with Amazon are the built-in "
                     + "simulator under /sandbox and callers use sandbox-minted tokens. Set amc.api.base-url for real AMC.");
+            String host = config.getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0");
+            LOG.warnf("SANDBOX MODE: listening on %s port %s; the sandbox (and /sandbox/tokens, which mints admin "
+                    + "tokens) is reachable at http://%s:%s/sandbox%s", host,
+                    config.getOptionalValue("quarkus.http.port", String.class).orElse("8080"), host,
+                    config.getOptionalValue("quarkus.http.port", String.class).orElse("8080"),
+                    host.equals("127.0.0.1") || host.equals("localhost") ? " from this machine only (set quarkus.http.host to expose it)"
+                            : " from every network this host is on");
             return;
         }
         List<String> missing = new ArrayList<>();

@@ -1,5 +1,9 @@
 package io.amcfacade.web;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -37,7 +41,7 @@ public class CorrelationIdFilter {
                 : UUID.randomUUID().toString();
         String clientIp = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         metadata.capture(correlationId, clientIp, truncate(request.getHeaderString("User-Agent")),
-                truncate(request.getHeaderString(ON_BEHALF_OF)));
+                truncate(utf8(request.getHeaderString(ON_BEHALF_OF))));
         MDC.put("correlationId", correlationId);
     }
 
@@ -50,6 +54,23 @@ public class CorrelationIdFilter {
         response.getHeaders().putSingle(HEADER, correlationId);
         if (response.getEntity() instanceof Problem problem && problem.getCorrelationId() == null) {
             problem.setCorrelationId(correlationId);
+        }
+    }
+
+    /**
+     * The HTTP server reads header bytes as ISO-8859-1; callers send UTF-8 ({@code X-On-Behalf-Of: Zoë}).
+     * A value whose bytes are not valid UTF-8 is kept as read.
+     */
+    static String utf8(String value) {
+        if (value == null || value.chars().allMatch(c -> c < 0x80)) {
+            return value;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return value;
         }
     }
 

@@ -1,0 +1,229 @@
+package io.amcfacade.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.junit.jupiter.api.Test;
+
+import io.amcfacade.support.AuditTrail;
+import io.amcfacade.support.Callers;
+import io.amcfacade.support.InvitationsApi;
+import io.amcfacade.support.Sandbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.util.KeyUtils;
+
+/**
+ * Input as an attacker or a fuzzer sends it. Each refusal is a problem document naming the field, with
+ * the correlation id, audited with an outcome (what was sent escaped), and nothing reaches AMC.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    private static final String ACCOUNT = InvitationsApi.ACCOUNT;
+    private static final String INVITATIONS = "/v1/accounts/" + ACCOUNT + "/invitations";
+    private static final String CREATE = "POST /user-invitations";
+
+    @Test
+    void aNulInAPathIdIsA400NamingItAndTheRefusalIsAuditedEscaped() {
+        String subject = Callers.uniqueSubject("viewer");
+
+        Map<String, Object> event = refused(Callers.as(subject, "amc-viewer").urlEncodingEnabled(false), "GET",
+                INVITATIONS + "/abc%00def", 400, "invitationId", "INVITATION_GET");
+
+        assertThat(event.get("outcome")).isEqualTo("REJECTED");
+        assertThat((String) event.get("path")).contains("abc\\u0000def");
+    }
+
+    @Test
+    void anAnonymousRequestWithANulIsDeniedAndTheDenialIsRecorded() {
+        String correlationId = UUID.randomUUID().toString();
+        given().urlEncodingEnabled(false).header("X-Request-Id", correlationId)
+                .get(INVITATIONS + "/abc%00def")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("correlationId", equalTo(correlationId));
+
+        assertThat(AuditTrail.eventOfRequest("INVITATION_GET", correlationId)).containsEntry("outcome", "DENIED");
+    }
+
+    @Test
+    void controlCharactersInBodyStringsHeadersAndFiltersAreRefusedByName() {
+        String subject = Callers.uniqueSubject("admin");
+        long creates = Sandbox.requests(CREATE);
+
+        refusedBody(subject, "{\"invitations\":[{\"emailAddress\":\"" + InvitationsApi.uniqueEmail("nul")
+                + "\",\"userName\":\"a\\u0000b\",\"role\":\"viewer\"}]}", "invitations[0].userName");
+        // The HTTP client will not send a control character in a header; a socket will, and the HTTP server
+        // (Netty validates header values) refuses it with a bare 400 before the facade sees the request.
+        String answer = RawHttp.exchange("GET " + INVITATIONS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + Callers.token(subject, "amc-admin") + "\r\nX-On-Behalf-Of: ops\u0000bot\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        refused(Callers.as(Callers.uniqueSubject("auditor"), "auditor").urlEncodingEnabled(false), "GET",
+                "/v1/audit/events?action=%00", 400, "action", "AUDIT_QUERY");
+
+        assertThat(Sandbox.requests(CREATE)).as("nothing reached AMC").isEqualTo(creates);
+    }
+
+    @Test
+    void aNulInAnUnknownFieldNameStillLeavesAnOutcome() {
+        Map<String, Object> event = refusedBody(Callers.uniqueSubject("admin"),
+                "{\"invitations\":[],\"x\\u0000y\":1}", "x\\u0000y");
+
+        assertThat(event.get("outcome")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void nullBatchItemsAreRefusedNamingTheIndex() {
+        String subject = Callers.uniqueSubject("admin");
+        refusedBody(subject, "{\"invitations\":[null]}", "invitations[0]");
+        refused(Callers.as(subject, "amc-admin").contentType("application/json").body("{\"updates\":[null]}"), "PATCH",
+                INVITATIONS, 400, "updates[0]", "INVITATIONS_UPDATE");
+        refused(Callers.as(subject, "amc-admin").contentType("application/json").body("{\"changes\":[null]}"), "PATCH",
+                "/v1/accounts/" + ACCOUNT + "/users", 400, "changes[0]", "USERS_UPDATE");
+    }
+
+    @Test
+    void duplicateKeysAreRefusedNamingTheKeyAndTrailingTokensAreMalformed() {
+        String subject = Callers.uniqueSubject("admin");
+        long creates = Sandbox.requests(CREATE);
+        String invitee = "{\"emailAddress\":\"" + InvitationsApi.uniqueEmail("dup") + "\",\"userName\":\"Dup\",";
+
+        refusedBody(subject, "{\"invitations\":[" + invitee + "\"role\":\"viewer\",\"role\":\"admin\"}]}",
+                "invitations[0].role");
+        String correlationId = UUID.randomUUID().toString();
+        Callers.as(subject, "amc-admin").header("X-Request-Id", correlationId).contentType("application/json")
+                .body("{\"invitations\":[" + invitee + "\"role\":\"viewer\"}]} {\"more\":1}")
+                .post(INVITATIONS)
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("MALFORMED_JSON"));
+
+        assertThat(AuditTrail.eventOfRequest("INVITATIONS_CREATE", correlationId)).containsEntry("outcome", "REJECTED");
+        assertThat(Sandbox.requests(CREATE)).as("nothing reached AMC").isEqualTo(creates);
+    }
+
+    @Test
+    void aTokenWhoseNameClaimIsNotAStringIsUnauthorizedAndAudited() throws Exception {
+        String subject = Callers.uniqueSubject("numeric");
+        String token = sandboxSigned("{\"iss\":\"" + ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class)
+                + "\",\"sub\":\"" + subject + "\",\"preferred_username\":42," + standardClaims());
+        String correlationId = UUID.randomUUID().toString();
+        String wellFormed = sandboxSigned("{\"iss\":\"" + ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class)
+                + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\"n\"," + standardClaims());
+        given().auth().oauth2(wellFormed).get("/v1/accounts").then().statusCode(200);
+
+        given().auth().oauth2(token).header("X-Request-Id", correlationId).get("/v1/accounts")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("preferred_username"))
+                .body("correlationId", equalTo(correlationId));
+
+        assertThat(AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId)).containsEntry("outcome", "DENIED");
+    }
+
+    @Test
+    void malformedDatesAndOutOfRangeNumbersAreA400NamingTheParameter() {
+        for (String from : List.of("yesterday", "2026-12-01", "2026-12-01T00:00:00")) {
+            refused(Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("from", from), "GET",
+                    "/v1/audit/events", 400, "from", "AUDIT_QUERY");
+        }
+        refused(Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("limit", "2147483648"), "GET",
+                "/v1/audit/events", 400, "limit", "AUDIT_QUERY");
+        refused(Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("to", "soon"), "GET",
+                "/v1/audit/export", 400, "to", "AUDIT_EXPORT");
+    }
+
+    @Test
+    void offsetsPostgresqlCannotStoreAreReadAsTheSameInstant() {
+        Callers.as(Callers.uniqueSubject("auditor"), "auditor").urlEncodingEnabled(false)
+                .get("/v1/audit/events?from=2026-01-01T00:00:00%2B17:30&to=2099-01-01T00:00:00-17:59")
+                .then().log().ifValidationFails().statusCode(200);
+        Callers.as(Callers.uniqueSubject("auditor"), "auditor").urlEncodingEnabled(false)
+                .get("/v1/audit/export?format=ndjson&from=2026-01-01T00:00:00%2B17:30&action=NO_SUCH_ACTION")
+                .then().log().ifValidationFails().statusCode(200);
+    }
+
+    @Test
+    void oversizedRequestsWrongMediaTypesAndMethodsAreProblemDocumentsAndAudited() {
+        String subject = Callers.uniqueSubject("admin");
+        refused(Callers.as(subject, "amc-admin").contentType("application/json").body("{\"invitations\":[" + " ".repeat(1_100_000) + "]}"),
+                "POST", INVITATIONS, 413, null, "REQUEST_REFUSED");
+        refused(Callers.as(subject, "amc-admin").queryParam("state", "x".repeat(9000)), "GET", INVITATIONS, 414, null,
+                "REQUEST_REFUSED");
+        refused(Callers.as(subject, "amc-admin").header("X-Padding", "p".repeat(17_000)), "GET", INVITATIONS, 431, null,
+                "REQUEST_REFUSED");
+        refused(Callers.as(subject, "amc-admin").contentType("text/plain").body("hello"), "POST", INVITATIONS, 415, null,
+                "REQUEST_REFUSED");
+        String correlationId = UUID.randomUUID().toString();
+        String allow = answer(Callers.as(subject, "amc-admin").header("X-Request-Id", correlationId), "DELETE",
+                "/v1/accounts", 405, null, correlationId).extract().header("Allow");
+        assertThat(allow).contains("GET");
+        assertThat(AuditTrail.eventOfRequest("REQUEST_REFUSED", correlationId)).containsEntry("outcome", "REJECTED");
+        refused(Callers.as(subject, "amc-admin"), "GET", "/v1/no-such-thing", 404, null, "REQUEST_REFUSED");
+    }
+
+    @Test
+    void aUtf8OnBehalfOfIsStoredAsSent() {
+        String subject = Callers.uniqueSubject("viewer");
+        String correlationId = UUID.randomUUID().toString();
+        // The HTTP client sends header values as UTF-8 bytes.
+        Callers.as(subject, "amc-viewer").header("X-Request-Id", correlationId).header("X-On-Behalf-Of", "Zoë Ünal")
+                .get("/v1/accounts").then().statusCode(200);
+
+        assertThat(AuditTrail.eventWithCorrelation(subject, correlationId).get("actor"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("onBehalfOf", "Zoë Ünal");
+    }
+
+    private static String standardClaims() {
+        long now = System.currentTimeMillis() / 1000;
+        return "\"groups\":[\"amc-viewer\"],\"iat\":" + now + ",\"exp\":" + (now + 300) + ",\"jti\":\""
+                + UUID.randomUUID() + "\"}";
+    }
+
+    /** A token the sandbox would have signed, with claims its token endpoint would never put in. */
+    private static String sandboxSigned(String claims) throws Exception {
+        String location = ConfigProvider.getConfig().getValue("amc.sandbox.signing-key-location", String.class);
+        String pem = java.nio.file.Files.readString(java.nio.file.Path.of(location.replaceFirst("^file:", "")));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims);
+        jws.setKey(KeyUtils.decodePrivateKey(pem));
+        jws.setKeyIdHeaderValue("sandbox");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return jws.getCompactSerialization();
+    }
+
+    private static Map<String, Object> refusedBody(String subject, String body, String field) {
+        return refused(Callers.as(subject, "amc-admin").contentType("application/json").body(body), "POST", INVITATIONS,
+                400, field, "INVITATIONS_CREATE");
+    }
+
+    /** Sends, checks the refusal, and answers its audit event (or the response when no action is named). */
+    private static Map<String, Object> refused(RequestSpecification request, String method, String path, int status,
+            String field, String action) {
+        String correlationId = UUID.randomUUID().toString();
+        answer(request.header("X-Request-Id", correlationId), method, path, status, field, correlationId);
+        Map<String, Object> event = AuditTrail.eventOfRequest(action, correlationId);
+        assertThat(event.get("outcome")).as("outcome of " + method + " " + path).isNotNull();
+        return event;
+    }
+
+    private static ValidatableResponse answer(RequestSpecification request, String method, String path, int status,
+            String field, String correlationId) {
+        ValidatableResponse response = request.request(method, path).then().statusCode(status)
+                .contentType("application/problem+json")
+                .body("code", notNullValue())
+                .body("correlationId", equalTo(correlationId));
+        if (field != null) {
+            response.body("errors[0].field", equalTo(field));
+        }
+        return response;
+    }
+}
