@@ -22,7 +22,7 @@ public record VerifyExplanation(boolean intact, String headline, String meaning,
             case "RECORD_MODIFIED" -> bad("A record was changed after it was written",
                     "The content of " + where + " no longer matches the hash recorded with it: someone with database "
                             + "access edited it.",
-                    "Treat it as a security incident: open the action below, compare it with your last export, and "
+                    "Treat it as a security incident: open the action named here, compare it with your last export, and "
                             + "ask your database administrators who had owner or superuser access.");
             case "SEAL_DIGEST_MISMATCH" -> bad("Records under a seal were changed, added or removed",
                     "The records covered by " + where + " no longer add up to its digest, although each record's own "
