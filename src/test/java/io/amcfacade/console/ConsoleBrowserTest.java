@@ -92,6 +92,12 @@ class ConsoleBrowserTest {
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-figure")));
         browser.until(d -> !d.findElements(By.cssSelector("#events time[data-local]")).isEmpty());
         browser.screenshot("activity");
+        // 200 % zoom on a 1280 px laptop is a 640 CSS px viewport: the page reflows, nothing scrolls sideways.
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(640, 1000));
+        assertThat((Boolean) browser.driver.executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
+        browser.screenshot("activity-640px");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         eventPath = table.findElement(By.cssSelector("a.event-link")).getAttribute("href");
     }
 
