@@ -25,5 +25,9 @@ public enum AuditAction {
     AUDIT_VERIFY,
     AUDIT_EXPORT,
     /** The retention job dropping a sealed month (actor {@code system:retention}). */
-    RETENTION_PURGE
+    RETENTION_PURGE,
+    /** A console page that reads nothing from the trail (the empty verify form). */
+    CONSOLE_VIEW,
+    /** {@code POST /console/sign-out}. */
+    CONSOLE_SIGN_OUT
 }

@@ -14,9 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
+import io.amcfacade.audit.TargetKind;
 import io.amcfacade.audit.integrity.SealsCovering;
 import io.amcfacade.audit.integrity.SealsCovering.CoveringSeal;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.security.Roles;
@@ -55,11 +58,11 @@ public class ActionPage {
     @GET
     @Path("/{eventId}")
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_GET", targetParam = "eventId", targetKind = "EVENT")
+    @Audited(action = AuditAction.AUDIT_GET, targetParam = "eventId", targetKind = TargetKind.EVENT)
     public TemplateInstance show(@PathParam("eventId") String eventId) {
         UUID id = parse(eventId);
         AuditEvent event = queries.find(id).orElseThrow(() -> new ProblemException(
-                Problems.of(404, "AUDIT_EVENT_NOT_FOUND", "Audit event not found", "No audit event " + eventId + ".")));
+                Problems.of(ProblemCode.AUDIT_EVENT_NOT_FOUND, "No audit event " + eventId + ".")));
         Map<Long, CoveringSeal> covering = seals.of(id);
         List<RecordRow> records = event.getRecords().stream().map(r -> new RecordRow(r.getSeq(), r.getKind(),
                 Moment.of(r.getRecordedAt()), r.getContentHash(),

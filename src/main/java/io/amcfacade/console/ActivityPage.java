@@ -18,6 +18,7 @@ import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.audit.AuditCounts;
 import io.amcfacade.audit.AuditFilterSql;
 import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
 import io.quarkus.qute.Location;
@@ -48,7 +49,7 @@ public class ActivityPage {
 
     @GET
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_QUERY")
+    @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance home(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
         return activity(uri, cursor);
     }
@@ -56,7 +57,7 @@ public class ActivityPage {
     @GET
     @Path("/activity")
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_QUERY")
+    @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance activity(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
         ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
         AuditEventPage events = queries.page(filter.toSql(), config.pageSize(), cursor);
@@ -68,7 +69,7 @@ public class ActivityPage {
     @GET
     @Path("/activity/chart")
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_QUERY")
+    @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance chart(@Context UriInfo uri) {
         ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
         AuditFilterSql range = filter.forChart(config.chartDefaultRange());

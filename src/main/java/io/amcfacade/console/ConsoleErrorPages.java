@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.amcfacade.api.model.Problem;
+import io.amcfacade.problem.ProblemCode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
@@ -30,7 +31,7 @@ public class ConsoleErrorPages {
             return;
         }
         String html = page.data("viewer", viewer.view()).data("nav", "").data("problem", problem)
-                .data("notAllowed", response.getStatus() == 403 && "FORBIDDEN".equals(problem.getCode()))
+                .data("notAllowed", response.getStatus() == 403 && ProblemCode.FORBIDDEN.name().equals(problem.getCode()))
                 .data("back", request.getUriInfo().getPath()).render();
         response.setEntity(html, null, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"));
         response.getHeaders().remove("WWW-Authenticate");

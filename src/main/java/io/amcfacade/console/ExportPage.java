@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.amcfacade.audit.AuditCounts;
 import io.amcfacade.audit.AuditExport;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
 import io.quarkus.qute.Location;
@@ -42,7 +43,7 @@ public class ExportPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_QUERY")
+    @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance summary(@Context UriInfo uri) {
         ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
         return page.data("viewer", viewer.view()).data("nav", "export").data("filter", filter)
@@ -52,7 +53,7 @@ public class ExportPage {
     @GET
     @Path("/download")
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_EXPORT")
+    @Audited(action = AuditAction.AUDIT_EXPORT)
     public Response download(@Context UriInfo uri, @QueryParam("format") String format) {
         ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
         if (!"csv".equals(format) && !"ndjson".equals(format)) {

@@ -11,7 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.quarkus.oidc.OidcSession;
@@ -34,10 +36,10 @@ public class SignOut {
     @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed("**")
-    @Audited(action = "CONSOLE_SIGN_OUT")
+    @Audited(action = AuditAction.CONSOLE_SIGN_OUT)
     public Response signOut(@FormParam("csrf") String csrf) {
         if (!viewer.csrfMatches(csrf)) {
-            throw new ProblemException(Problems.of(403, "CSRF_TOKEN_INVALID", "Form expired",
+            throw new ProblemException(Problems.of(ProblemCode.BAD_REQUEST,
                     "This form was not sent from a page of your current session. Reload the page and try again."));
         }
         session.logout().await().indefinitely();

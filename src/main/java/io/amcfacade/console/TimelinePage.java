@@ -17,6 +17,7 @@ import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.audit.AuditFilterSql;
 import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
 import io.quarkus.qute.Location;
@@ -44,7 +45,7 @@ public class TimelinePage {
 
     @GET
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_QUERY")
+    @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance person(@QueryParam("person") String person) {
         String who = person == null || person.isBlank() ? null : person.strip();
         List<EventRow> rows = List.of();
@@ -63,7 +64,7 @@ public class TimelinePage {
     @GET
     @Path("/invitations/{invitationId}")
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_QUERY", targetParam = "invitationId")
+    @Audited(action = AuditAction.AUDIT_QUERY, targetParam = "invitationId")
     public TemplateInstance invitation(@PathParam("invitationId") String invitationId) {
         return view(invitationId, "invitation", EventRow.of(queries.timeline(invitationId).getEvents()), false);
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.amcfacade.api.model.VerifyResult;
 import io.amcfacade.audit.AuditFilterSql;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.audit.integrity.AuditVerification;
 import io.amcfacade.security.Roles;
@@ -35,7 +36,7 @@ public class VerifyPage {
 
     @GET
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "CONSOLE_VIEW")
+    @Audited(action = AuditAction.CONSOLE_VIEW)
     public TemplateInstance form() {
         return view(null, null, null);
     }
@@ -43,7 +44,7 @@ public class VerifyPage {
     @GET
     @Path("/run")
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_VERIFY")
+    @Audited(action = AuditAction.AUDIT_VERIFY)
     public TemplateInstance run(@QueryParam("from") String from, @QueryParam("to") String to) {
         ConsoleFilter range = new ConsoleFilter(null, null, null, null, null, null, blankToNull(from), blankToNull(to));
         AuditFilterSql sql = range.toSql();

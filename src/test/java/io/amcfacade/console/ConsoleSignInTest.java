@@ -76,7 +76,7 @@ class ConsoleSignInTest {
     void signOutNeedsTheSessionsFormToken() {
         Map<String, String> session = signIn(Callers.uniqueSubject("sam"), "auditor");
         given().cookies(session).redirects().follow(false).formParam("csrf", "forged")
-                .post("/console/sign-out").then().statusCode(403).body(containsString("Form expired"));
+                .post("/console/sign-out").then().statusCode(400).body(containsString("not sent from a page of your current session"));
         String page = given().cookies(session).redirects().follow(false).get("/console/verify").then().statusCode(200)
                 .extract().asString();
         String csrf = hidden(page).get("csrf");
