@@ -79,6 +79,12 @@ public record ConsoleFilter(String actor, String onBehalfOf, String action, Stri
                 .collect(Collectors.joining("&"));
     }
 
+    /** The set fields in words for a page: {@code targetId dora@example.com, outcome FAILED}. */
+    public String described() {
+        return values().entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
     /** {@link #query()} after {@code ?} or {@code &}, as a link needs it. */
     public String and() {
         String query = query();
