@@ -69,10 +69,13 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** Through the sandbox provider's sign-in page, as {@code subject} with {@code roles}. */
-    void signIn(String path, String subject, String name, String... roles) {
+    void signIn(String path, String subject, String name, String... roles) throws IOException {
         driver.manage().deleteAllCookies();
         open(path);
         find("#subject").clear();
+        if (Files.notExists(SCREENSHOTS.resolve("sign-in.png"))) {
+            screenshot("sign-in");
+        }
         driver.findElement(By.id("subject")).sendKeys(subject);
         driver.findElement(By.id("name")).clear();
         driver.findElement(By.id("name")).sendKeys(name);
