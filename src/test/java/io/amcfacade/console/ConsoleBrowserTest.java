@@ -72,6 +72,11 @@ class ConsoleBrowserTest {
         browser().signIn("/console", AUDITOR, "Alice Auditor", "auditor");
 
         assertThat(browser.find("#viewer-name").getText()).isEqualTo("Alice Auditor");
+        // Keyboard first: the first Tab lands on the skip link, which moves focus to the page's content.
+        browser.driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
         assertThat(browser.find("h1").getText()).isEqualTo("Activity");
         assertThat(browser.driver.manage().getCookieNamed("q_session_console"))
                 .satisfies(c -> assertThat(c.isHttpOnly()).isTrue())

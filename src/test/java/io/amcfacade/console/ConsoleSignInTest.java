@@ -125,6 +125,10 @@ class ConsoleSignInTest {
         assertThat(callback.statusCode()).isEqualTo(302);
         cookies.putAll(callback.cookies());
         assertThat(cookies).containsKey("q_session_console");
+        // The session lasts as long as the provider's ID token (sandbox: 30 minutes) and is never refreshed.
+        assertThat(callback.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("q_session_console=").containsPattern("Max-Age=(1[78]\\d\\d|1800);")
+                .contains("Path=/console").contains("Secure").contains("HTTPOnly").contains("SameSite=Lax"));
         return cookies;
     }
 
