@@ -72,10 +72,11 @@ final class ConsoleBrowser implements AutoCloseable {
     void signIn(String path, String subject, String name, String... roles) throws IOException {
         driver.manage().deleteAllCookies();
         open(path);
-        find("#subject").clear();
+        find("#subject");
         if (Files.notExists(SCREENSHOTS.resolve("sign-in.png"))) {
             screenshot("sign-in");
         }
+        driver.findElement(By.id("subject")).clear();
         driver.findElement(By.id("subject")).sendKeys(subject);
         driver.findElement(By.id("name")).clear();
         driver.findElement(By.id("name")).sendKeys(name);
