@@ -20,8 +20,9 @@ import io.smallrye.config.PropertiesConfigSource;
 
 /**
  * Supplies the defaults of sandbox mode: the upstream and Login with Amazon point at the simulator,
- * with its credentials, the console signs in through the sandbox's OpenID Connect provider, and caller tokens are verified with the sandbox signing key (generated into
- * the data directory on first start, never committed). Its ordinal sits just above the packaged
+ * with its credentials, the console signs in through the sandbox's OpenID Connect provider, and
+ * caller tokens are verified with the sandbox signing key (generated into the data directory on first
+ * start, never committed). Its ordinal sits just above the packaged
  * {@code application.properties} and below environment variables and system properties, so an
  * operator's explicit setting always wins.
  */
