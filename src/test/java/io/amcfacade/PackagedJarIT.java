@@ -56,6 +56,7 @@ class PackagedJarIT {
                 .extract().header("X-Request-Id");
         assertAudited(token, correlationId);
         assertListensOnLoopbackOnly(workDir.resolve("first.log"));
+        assertConsoleSignsInThroughTheSandbox();
         assertThat(workDir.resolve("data/postgres/PG_VERSION")).exists();
         assertThat(workDir.resolve("data/keys/sandbox-jwt-private.pem")).exists();
 
@@ -89,6 +90,16 @@ class PackagedJarIT {
         } catch (SocketException e) {
             return false;
         }
+    }
+
+    /** The jar alone serves the console, its assets and the sandbox provider it signs in with. */
+    private void assertConsoleSignsInThroughTheSandbox() {
+        String authorize = given().spec(facade.spec()).redirects().follow(false).get("/console")
+                .then().statusCode(302).extract().header("Location");
+        assertThat(authorize).startsWith(facade.baseUri() + "/sandbox/oidc/authorize?").contains("code_challenge=");
+        given().spec(facade.spec()).urlEncodingEnabled(false).get(authorize.substring(facade.baseUri().length()))
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("Sign in to the compliance console"));
+        given().spec(facade.spec()).get("/console/assets/console.js").then().statusCode(200);
     }
 
     private void assertAudited(String token, String correlationId) {

@@ -27,5 +27,9 @@ public enum AuditAction {
     /** A request refused before any action took it: no such path or method, too large, unreadable. */
     REQUEST_REFUSED,
     /** The retention job dropping a sealed month (actor {@code system:retention}). */
-    RETENTION_PURGE
+    RETENTION_PURGE,
+    /** A console page that reads nothing from the trail (the empty verify form). */
+    CONSOLE_VIEW,
+    /** {@code POST /console/sign-out}. */
+    CONSOLE_SIGN_OUT
 }

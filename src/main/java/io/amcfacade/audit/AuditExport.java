@@ -38,7 +38,7 @@ public class AuditExport {
     AuditConfig config;
 
     /** @param callerGone true once the caller has closed the connection: the reading stops at the next batch */
-    StreamingOutput stream(AuditFilterSql filter, boolean csv, BooleanSupplier callerGone) {
+    public StreamingOutput stream(AuditFilterSql filter, boolean csv, BooleanSupplier callerGone) {
         return output -> {
             MessageDigest sha256 = sha256();
             DigestOutputStream digesting = new DigestOutputStream(output, sha256);

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.amcfacade.sandbox.oidc.SandboxOidcClient;
 import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -19,8 +20,9 @@ import io.smallrye.config.PropertiesConfigSource;
 
 /**
  * Supplies the defaults of sandbox mode: the upstream and Login with Amazon point at the simulator,
- * with its credentials, and caller tokens are verified with the sandbox signing key (generated into
- * the data directory on first start, never committed). Its ordinal sits just above the packaged
+ * with its credentials, the console signs in through the sandbox's OpenID Connect provider, and
+ * caller tokens are verified with the sandbox signing key (generated into the data directory on first
+ * start, never committed). Its ordinal sits just above the packaged
  * {@code application.properties} and below environment variables and system properties, so an
  * operator's explicit setting always wins.
  */
@@ -53,6 +55,10 @@ public class SandboxModeConfigSourceFactory implements ConfigSourceFactory {
             values.put("amc.lwa.client-id", SandboxCredentials.CLIENT_ID);
             values.put("amc.lwa.client-secret", SandboxCredentials.CLIENT_SECRET);
             values.put("amc.lwa.refresh-token", SandboxCredentials.REFRESH_TOKEN);
+            // The console signs in through the sandbox's own OpenID Connect provider.
+            values.put("amc.console.oidc.auth-server-url", "${amc.sandbox.base-url}" + SandboxOidcClient.PATH);
+            values.put("amc.console.oidc.client-id", SandboxOidcClient.CLIENT_ID);
+            values.put("amc.console.oidc.client-secret", SandboxOidcClient.CLIENT_SECRET);
             if (!configuredByOperator(context, "mp.jwt.verify.publickey")
                     && !configuredByOperator(context, "mp.jwt.verify.publickey.location")) {
                 // The key content, not its location: it must also shadow the in-memory key that

@@ -1,0 +1,84 @@
+package io.amcfacade.console;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.AuditAction;
+import io.amcfacade.audit.Audited;
+import io.amcfacade.audit.TargetKind;
+import io.amcfacade.audit.integrity.SealsCovering;
+import io.amcfacade.audit.integrity.SealsCovering.CoveringSeal;
+import io.amcfacade.problem.ProblemCode;
+import io.amcfacade.problem.ProblemException;
+import io.amcfacade.problem.Problems;
+import io.amcfacade.security.Roles;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Action: one action with its intent, details, targets, outcome and raw records, and the seals that
+ * cover them; audited as {@code GET /v1/audit/events/{eventId}} ({@code AUDIT_GET}, target {@code EVENT}).
+ */
+@Path("/console/actions")
+@Produces(MediaType.TEXT_HTML)
+public class ActionPage {
+
+    @Inject
+    AuditQueries queries;
+    @Inject
+    SealsCovering seals;
+    @Inject
+    ConsoleViewer viewer;
+    @Location("console/action.html")
+    Template page;
+
+    /** A raw record with the seal that covers it (null: not sealed yet). */
+    @TemplateData
+    public record RecordRow(long seq, String kind, Moment recordedAt, String contentHash, Long sealId) {
+    }
+
+    /** A covering seal, for the page. */
+    @TemplateData
+    public record SealRow(long sealId, Moment sealedAt, long records, String digest, String keyId, String signature) {
+    }
+
+    @GET
+    @Path("/{eventId}")
+    @RolesAllowed(Roles.AUDITOR)
+    @Audited(action = AuditAction.AUDIT_GET, targetParam = "eventId", targetKind = TargetKind.EVENT)
+    public TemplateInstance show(@PathParam("eventId") String eventId) {
+        UUID id = parse(eventId);
+        AuditEvent event = queries.find(id).orElseThrow(() -> new ProblemException(
+                Problems.of(ProblemCode.AUDIT_EVENT_NOT_FOUND, "No audit event " + eventId + ".")));
+        Map<Long, CoveringSeal> covering = seals.of(id);
+        List<RecordRow> records = event.getRecords().stream().map(r -> new RecordRow(r.getSeq(), r.getKind(),
+                Moment.of(r.getRecordedAt()), r.getContentHash(),
+                covering.containsKey(r.getSeq()) ? covering.get(r.getSeq()).sealId() : null)).toList();
+        List<SealRow> sealRows = covering.values().stream().distinct().map(s -> new SealRow(s.sealId(),
+                Moment.of(s.sealedAt()), s.records(), s.digest(), s.keyId(), s.signature())).toList();
+        return page.data("viewer", viewer.view()).data("nav", "activity").data("event", event).data("row", EventRow.of(event))
+                .data("completedAt", Moment.of(event.getCompletedAt())).data("records", records).data("seals", sealRows)
+                .data("unsealed", records.stream().filter(r -> r.sealId() == null).count());
+    }
+
+    private static UUID parse(String eventId) {
+        try {
+            return UUID.fromString(eventId);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problems.invalidField("eventId", "must be a UUID"));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.amcfacade.console;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.amcfacade.audit.AuditCounts;
+import io.amcfacade.audit.AuditExport;
+import io.amcfacade.audit.AuditAction;
+import io.amcfacade.audit.Audited;
+import io.amcfacade.security.Roles;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Export: how many actions the current filter selects (counted before anything downloads;
+ * {@code AUDIT_QUERY}), then the file itself from the API's own export ({@code AUDIT_EXPORT}), CSV or
+ * NDJSON, its last line the manifest.
+ */
+@Path("/console/export")
+public class ExportPage {
+
+    @Inject
+    AuditCounts counts;
+    @Inject
+    AuditExport export;
+    @Inject
+    ConsoleViewer viewer;
+    @Inject
+    RoutingContext routing;
+    @Location("console/export.html")
+    Template page;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.AUDITOR)
+    @Audited(action = AuditAction.AUDIT_QUERY)
+    public TemplateInstance summary(@Context UriInfo uri) {
+        ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
+        return page.data("viewer", viewer.view()).data("nav", "export").data("filter", filter)
+                .data("count", counts.count(filter.toSql()));
+    }
+
+    @GET
+    @Path("/download")
+    @RolesAllowed(Roles.AUDITOR)
+    @Audited(action = AuditAction.AUDIT_EXPORT)
+    public Response download(@Context UriInfo uri, @QueryParam("format") String format) {
+        ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
+        if (!"csv".equals(format) && !"ndjson".equals(format)) {
+            throw ConsoleFilter.invalid("format", "must be csv or ndjson");
+        }
+        boolean csv = "csv".equals(format);
+        var connection = routing.response();
+        return Response.ok(export.stream(filter.toSql(), csv, connection::closed))
+                .type(csv ? "text/csv; charset=utf-8" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"audit-export." + format + "\"")
+                .build();
+    }
+}

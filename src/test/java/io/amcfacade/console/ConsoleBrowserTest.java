@@ -1,0 +1,259 @@
+package io.amcfacade.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import io.amcfacade.support.AuditTrail;
+import io.amcfacade.support.Callers;
+import io.amcfacade.support.InvitationsApi;
+import io.amcfacade.support.OwnerDatabase;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The console in a real browser, signed in through the sandbox's OpenID Connect provider: the scenarios
+ * of issue 17, in order, one browser for all of them. Screenshots of the main pages land in
+ * target/console-screenshots (docs/img holds the committed copies).
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private static ConsoleBrowser browser;
+    private static final String AUDITOR = Callers.uniqueSubject("alice");
+    private static final String INVITEE = InvitationsApi.uniqueEmail("dora");
+    private static String invitationId;
+    private static String eventPath;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private ConsoleBrowser browser() throws IOException {
+        if (browser == null) {
+            browser = new ConsoleBrowser(root.toString().replaceAll("/$", ""));
+        }
+        return browser;
+    }
+
+    @Test
+    @Order(1)
+    void signsInThroughTheSandboxProvider() throws IOException {
+        invitationId = InvitationsApi.inviteOne(Callers.token(Callers.uniqueSubject("onboarding"), "amc-admin"), INVITEE,
+                "viewer");
+        browser().signIn("/console", AUDITOR, "Alice Auditor", "auditor");
+
+        assertThat(browser.find("#viewer-name").getText()).isEqualTo("Alice Auditor");
+        // Keyboard first: the first Tab lands on the skip link, which moves focus to the page's content.
+        browser.driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+        assertThat(browser.find("h1").getText()).isEqualTo("Activity");
+        assertThat(browser.driver.manage().getCookieNamed("q_session_console"))
+                .satisfies(c -> assertThat(c.isHttpOnly()).isTrue())
+                .satisfies(c -> assertThat(c.isSecure()).isTrue())
+                .satisfies(c -> assertThat(c.getSameSite()).isEqualTo("Lax"));
+    }
+
+    @Test
+    @Order(2)
+    void filtersByInviteeEmailAndFindsTheInvitation() throws IOException {
+        browser().open("/console/activity");
+        browser.find("#f-target").sendKeys(INVITEE.toUpperCase());
+        browser.find("#apply-filter").click();
+
+        WebElement table = browser.find("#events");
+        assertThat(browser.currentPath()).contains("targetId=" + INVITEE.toUpperCase().replace("@", "%40"));
+        assertThat(table.getText()).contains("INVITATIONS_CREATE").contains(invitationId);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-figure")));
+        browser.until(d -> !d.findElements(By.cssSelector("#events time[data-local]")).isEmpty());
+        browser.screenshot("activity");
+        // 200 % zoom on a 1280 px laptop is a 640 CSS px viewport: the page reflows, nothing scrolls sideways.
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(640, 1000));
+        assertThat((Boolean) browser.driver.executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
+        browser.screenshot("activity-640px");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        eventPath = table.findElement(By.cssSelector("a.event-link")).getAttribute("href");
+    }
+
+    @Test
+    @Order(3)
+    void opensTheActionAndSeesItsSeal() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) { // sealed within a second or two (seal-interval PT1S)
+            browser().driver.get(eventPath);
+            if (!browser.driver.findElements(By.cssSelector(".seal-id")).isEmpty()) {
+                break;
+            }
+            sleep(500);
+        }
+        assertThat(browser.find("#targets-heading").isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(INVITEE).contains(invitationId);
+        assertThat(browser.find(".seal-id").getText()).matches("#\\d+");
+        assertThat(browser.find("#records").getText()).contains("INTENT").contains("OUTCOME");
+        browser.screenshot("action");
+    }
+
+    @Test
+    @Order(4)
+    void verifyShowsIntact() throws IOException {
+        browser().open("/console/verify");
+        browser.find("#run-verify").click();
+
+        assertThat(browser.find("#verify-result").getText()).contains("The trail is intact");
+        browser.screenshot("verify");
+    }
+
+    @Test
+    @Order(5)
+    void verifyNamesTheFirstRecordTamperedThroughSql() throws Exception {
+        long seq = sealedIntentOf(INVITEE);
+        String original = tamper(seq, null);
+        try {
+            browser().open("/console/verify/run");
+            assertThat(browser.find("#verify-result").getText()).contains("A record was changed after it was written");
+            assertThat(browser.find("#bad-seq").getText()).isEqualTo(Long.toString(seq));
+            browser.screenshot("verify-tampered");
+        } finally {
+            tamper(seq, original);
+        }
+        browser.open("/console/verify/run");
+        assertThat(browser.find("#verify-result").getText()).contains("The trail is intact");
+    }
+
+    @Test
+    @Order(6)
+    void exportDownloadsAFileWhoseManifestMatches() throws Exception {
+        browser().open("/console/activity?targetId=" + INVITEE);
+        browser.find("#export-filter").click();
+        long count = Long.parseLong(browser.find("#export-count").getText());
+        assertThat(count).isGreaterThanOrEqualTo(1);
+        browser.screenshot("export");
+        browser.find("#download-csv").click();
+
+        Path file = browser.downloads.resolve("audit-export.csv");
+        browser.until(d -> Files.exists(file) && !Files.exists(browser.downloads.resolve("audit-export.csv.crdownload")));
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int manifestAt = text.lastIndexOf("#manifest,");
+        String[] manifest = text.substring(manifestAt).trim().split(",");
+        byte[] body = java.util.Arrays.copyOf(bytes, text.substring(0, manifestAt).getBytes(StandardCharsets.UTF_8).length);
+        assertThat(manifest[2]).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
+        assertThat(Long.parseLong(manifest[1])).isEqualTo(count);
+        assertThat(text).contains(INVITEE).contains("INVITATIONS_CREATE");
+    }
+
+    @Test
+    @Order(7)
+    void aViewerIsRefusedAndTheRefusalIsAudited() throws IOException {
+        String viewer = Callers.uniqueSubject("victor");
+        browser().signIn("/console/activity", viewer, "Victor Viewer", "amc-viewer");
+
+        assertThat(browser.find("#not-allowed").getText()).contains("Not allowed").contains("auditor");
+        browser.screenshot("not-allowed");
+        List<Map<String, Object>> events = AuditTrail.eventsOf(viewer);
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e).containsEntry("action", "AUDIT_QUERY").containsEntry("outcome", "DENIED")
+                    .containsEntry("path", "/console/activity").containsEntry("errorCode", "FORBIDDEN");
+        });
+    }
+
+    @Test
+    @Order(8)
+    void aPageViewAppearsInTheTrail() throws IOException {
+        browser().signIn("/console/timeline", AUDITOR, "Alice Auditor", "auditor");
+        browser.find("#person").sendKeys(INVITEE);
+        browser.find("#show-timeline").click();
+        assertThat(browser.find("#timeline").getText()).contains("INVITATIONS_CREATE");
+        browser.screenshot("timeline");
+
+        browser.open("/console/activity?actor=" + AUDITOR + "&action=AUDIT_QUERY");
+        assertThat(browser.find("#events").getText()).contains("AUDIT_QUERY").contains(AUDITOR);
+        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e)
+                .containsEntry("action", "AUDIT_QUERY").containsEntry("path", "/console/timeline")
+                .containsEntry("outcome", "SUCCEEDED"));
+        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e)
+                .containsEntry("action", "AUDIT_GET").containsEntry("targetId", eventPath.replaceAll(".*/", "")));
+    }
+
+    @Test
+    @Order(9)
+    void signOutEndsTheSession() throws IOException {
+        browser().open("/console/activity");
+        browser.find("#sign-out").click();
+        browser.find("#sign-in-again");
+        assertThat(browser.driver.manage().getCookieNamed("q_session_console")).isNull();
+        browser.open("/console/activity");
+        assertThat(browser.find("#sign-in").isDisplayed()).isTrue(); // back at the provider's sign-in page
+    }
+
+    /** The intent of the newest action that touched {@code target}, once a seal covers it. */
+    private static long sealedIntentOf(String target) throws Exception {
+        try (Connection connection = OwnerDatabase.connect(); PreparedStatement find = connection.prepareStatement(
+                "SELECT i.seq FROM audit_records i JOIN audit_seals s ON i.txid >= s.txid_from AND i.txid < s.txid_to "
+                        + "WHERE i.kind = 'INTENT' AND i.event_id IN (SELECT event_id FROM audit_records "
+                        + "WHERE kind = 'TARGET' AND target_id = ?) ORDER BY i.seq LIMIT 1")) {
+            find.setString(1, target);
+            try (ResultSet rs = find.executeQuery()) {
+                assertThat(rs.next()).as("a sealed intent touching " + target).isTrue();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Sets the record's actor as an attacker would (triggers bypassed); {@code null} writes "mallory". Answers the old value. */
+    private static String tamper(long seq, String value) throws Exception {
+        try (Connection connection = OwnerDatabase.connect(); Statement statement = connection.createStatement()) {
+            String old;
+            try (ResultSet rs = statement.executeQuery("SELECT actor_subject FROM audit_records WHERE seq = " + seq)) {
+                rs.next();
+                old = rs.getString(1);
+            }
+            statement.execute("SET session_replication_role = replica");
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE audit_records SET actor_subject = ? WHERE seq = ?")) {
+                update.setString(1, value == null ? "mallory" : value);
+                update.setLong(2, seq);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            return old;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
