@@ -1,0 +1,175 @@
+package io.amcfacade.access.reconcile;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.amcfacade.access.AccessConfig;
+import io.amcfacade.access.store.AccessLedger;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Runs the reconciler's passes, on every replica, every {@code amc.access.reconcile-interval}: first the
+ * listing of every account (users added or removed, invitations; cheap: a call or two per account), then,
+ * with what is left of the interval, the rolling role sweep (one call per user, the roles read longest ago
+ * first). Accounts are locked one at a time ({@link AccountLock}), so replicas share the work instead of
+ * doubling it. A throttled account waits for the next pass while the pass backs off and goes on.
+ */
+@ApplicationScoped
+public class AccessReconciler {
+
+    private static final Logger LOG = Logger.getLogger(AccessReconciler.class);
+    /** Accounts a sweep step considers at once; one locked by another replica makes way for the next. */
+    private static final int SWEEP_CANDIDATES = 8;
+
+    private final AmcAccessReader amc;
+    private final AccountReconciliation accounts;
+    private final AccessLedger ledger;
+    private final AccessConfig config;
+    private final ReconcileMetrics metrics;
+    private final ThrottleBackoff backoff = new ThrottleBackoff();
+    private final ReentrantLock passRunning = new ReentrantLock();
+    /** Passes run here, off the scheduler's and any request's thread: no request context and no caller deadline. */
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "access-reconciler"));
+
+    /** What one pass did on this replica. */
+    public record PassSummary(int accounts, int listed, int skipped, int rolesSwept, int calls, int changes,
+            int outOfBand, int throttled, long durationMillis) {
+    }
+
+    public AccessReconciler(AmcAccessReader amc, AccountReconciliation accounts, AccessLedger ledger,
+            AccessConfig config, ReconcileMetrics metrics) {
+        this.amc = amc;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    @Scheduled(every = "${amc.access.reconcile-interval:PT15M}", delayed = "${amc.access.initial-delay:PT20S}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotScheduled.class)
+    void onTimer() {
+        run(false);
+    }
+
+    /** A pass now, listing every account and sweeping every role whatever the interval: sandbox and tests. */
+    public PassSummary reconcileNow() {
+        try {
+            return runner.submit(() -> run(true)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the reconciliation pass", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private PassSummary run(boolean complete) {
+        passRunning.lock();
+        try {
+            return pass(complete);
+        } finally {
+            passRunning.unlock();
+        }
+    }
+
+    private PassSummary pass(boolean complete) {
+        Instant started = Instant.now();
+        backoff.succeeded();
+        PassTally tally = new PassTally();
+        ReconcileBudget.Spent listing = new ReconcileBudget.Spent();
+        List<String> accountIds;
+        try {
+            accountIds = amc.accountIds(listing);
+        } catch (ReconcileThrottled e) {
+            LOG.warnf("Access reconciliation skipped: listing the accounts was throttled (%s)", e.getMessage());
+            return tally.summary(0, listing.calls(), started);
+        }
+        // An account listed by another replica within the last half interval is done for this one.
+        Instant listedBefore = complete ? started : started.minus(config.reconcileInterval().dividedBy(2));
+        for (String accountId : accountIds) {
+            if (backoff.exhausted()) {
+                break; // AMC keeps saying "not now": the remaining accounts wait for the next pass
+            }
+            tally.add(step(accountId, tally, () -> accounts.list(accountId, listedBefore)), true);
+        }
+        Instant sweepEnds = complete ? Instant.MAX
+                : started.plusMillis((long) (config.reconcileInterval().toMillis() * config.roleSweepShare()));
+        sweep(started, sweepEnds, tally);
+        ledger.forgetPassesBefore(started.minus(config.passLogRetention()));
+        PassSummary summary = tally.summary(accountIds.size(), listing.calls(), started);
+        metrics.pass(summary);
+        LOG.infof("Access reconciliation: %s", summary);
+        return summary;
+    }
+
+    /** The role sweep: accounts with the roles read longest ago first, a slice at a time, until the time is up. */
+    private void sweep(Instant passStarted, Instant sweepEnds, PassTally tally) {
+        while (Instant.now().isBefore(sweepEnds) && !backoff.exhausted()) {
+            List<String> due = ledger.accountsDueForRoles(passStarted, SWEEP_CANDIDATES);
+            if (due.isEmpty()) {
+                return;
+            }
+            boolean progressed = false;
+            for (String accountId : due) {
+                Optional<AccountReconciliation.Result> result = step(accountId, tally,
+                        () -> accounts.sweepRoles(accountId, config.roleSweepBatch()));
+                tally.add(result, false);
+                progressed |= result.isPresent();
+                if (!Instant.now().isBefore(sweepEnds)) {
+                    return;
+                }
+            }
+            if (!progressed) {
+                pause(Duration.ofMillis(200)); // every due account is another replica's right now
+            }
+        }
+    }
+
+    /** One account's step; throttling backs the pass off instead of failing it, and other failures are logged. */
+    private Optional<AccountReconciliation.Result> step(String accountId, PassTally tally,
+            java.util.function.Supplier<Optional<AccountReconciliation.Result>> work) {
+        try {
+            Optional<AccountReconciliation.Result> result = work.get();
+            result.ifPresent(r -> {
+                backoff.succeeded();
+                metrics.account(r);
+            });
+            return result;
+        } catch (ReconcileThrottled e) {
+            Duration wait = backoff.throttled();
+            tally.throttled();
+            LOG.warnf("Reconciling %s was throttled (%s); backing off %s", accountId, e.getMessage(), wait);
+            metrics.throttled();
+            pause(wait);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Reconciling %s failed; it is tried again in the next pass", accountId);
+            metrics.failed();
+            return Optional.empty();
+        }
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+}

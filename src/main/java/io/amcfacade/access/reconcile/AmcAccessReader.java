@@ -1,0 +1,141 @@
+package io.amcfacade.access.reconcile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import io.amcfacade.access.reconcile.Observation.ObservedInvitation;
+import io.amcfacade.access.reconcile.Observation.ObservedUser;
+import io.amcfacade.problem.ProblemException;
+import io.amcfacade.upstream.AmcAccount;
+import io.amcfacade.upstream.AmcClient;
+import io.amcfacade.upstream.AmcInvitationWire;
+import io.amcfacade.upstream.AmcInvitationsClient;
+import io.amcfacade.upstream.AmcUserWire;
+import io.amcfacade.upstream.AmcUsersClient;
+import io.amcfacade.upstream.AmcVocabulary;
+
+/**
+ * The reconciler's only contact with AMC, and the one place that knows the upstream decorators' Java
+ * API and AMC's wire shapes: every other class of the reconciler sees {@link Observation}s. Each call
+ * first takes a token of the reconciler's share ({@link ReconcileBudget}) and runs in a request context
+ * of its own, so it gets its own deadline and its answers are not mixed with anybody's audit. Throttling
+ * and refusals of the budget become {@link ReconcileThrottled}.
+ */
+@ApplicationScoped
+public class AmcAccessReader {
+
+    /** AMC's largest page for listing users and invitations: the fewest calls per account. */
+    private static final int USERS_PAGE = AmcUsersClient.MAX_PAGE;
+    private static final int INVITATIONS_PAGE = AmcInvitationsClient.MAX_PAGE;
+    /** 100 accounts a page; the listing's page count is known only afterwards, so it is paid then. */
+    private static final int ACCOUNTS_PAGE = 100;
+    private static final int MAX_PAGES = 50;
+
+    private final AmcClient accounts;
+    private final AmcUsersClient users;
+    private final AmcInvitationsClient invitations;
+    private final ReconcileBudget budget;
+
+    public AmcAccessReader(AmcClient accounts, AmcUsersClient users, AmcInvitationsClient invitations,
+            ReconcileBudget budget) {
+        this.accounts = accounts;
+        this.users = users;
+        this.invitations = invitations;
+        this.budget = budget;
+    }
+
+    /** The ids of every AMC account the facade's identity administers. */
+    @ActivateRequestContext
+    public List<String> accountIds(ReconcileBudget.Spent spent) {
+        budget.take(1, spent);
+        List<AmcAccount> all = throttled(accounts::listAccounts);
+        budget.take((all.size() - 1) / ACCOUNTS_PAGE, spent);
+        return all.stream().map(AmcAccount::accountId).toList();
+    }
+
+    /** The account's users, every page; roles are not included (one call per user, see {@link #roles}). */
+    public List<ObservedUser> users(String accountId, ReconcileBudget.Spent spent) {
+        List<ObservedUser> found = new ArrayList<>();
+        String nextToken = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            budget.take(1, spent);
+            AmcUserWire.UsersPage result = usersPage(accountId, nextToken);
+            if (result.users() != null) {
+                result.users().forEach(u -> found.add(new ObservedUser(u.userId(), u.emailAddress())));
+            }
+            nextToken = result.nextToken();
+            if (nextToken == null || nextToken.isBlank()) {
+                return found;
+            }
+        }
+        throw new IllegalStateException("AMC kept answering nextToken for the users of " + accountId);
+    }
+
+    /** The account's invitations as AMC lists them, every page. */
+    public List<ObservedInvitation> invitations(String accountId, ReconcileBudget.Spent spent) {
+        List<ObservedInvitation> found = new ArrayList<>();
+        String nextToken = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            budget.take(1, spent);
+            AmcInvitationWire.Page result = invitationsPage(accountId, nextToken);
+            if (result.invitations() != null) {
+                result.invitations().forEach(i -> found.add(invitation(i)));
+            }
+            nextToken = result.nextToken();
+            if (nextToken == null || nextToken.isBlank()) {
+                return found;
+            }
+        }
+        throw new IllegalStateException("AMC kept answering nextToken for the invitations of " + accountId);
+    }
+
+    /**
+     * The facade's role of each user (admin, viewer, or AMC's spelling of another), one AMC call each;
+     * a user AMC no longer knows is left out.
+     */
+    @ActivateRequestContext
+    public Map<String, String> roles(String accountId, List<String> userIds, ReconcileBudget.Spent spent) {
+        budget.take(userIds.size(), spent);
+        Map<String, List<String>> amcRoles = throttled(() -> users.roles(accountId, userIds, roles -> false));
+        Map<String, String> roles = new LinkedHashMap<>();
+        amcRoles.forEach((userId, names) -> roles.put(userId, AmcVocabulary.facadeUserRole(names)));
+        return roles;
+    }
+
+    @ActivateRequestContext
+    AmcUserWire.UsersPage usersPage(String accountId, String nextToken) {
+        return throttled(() -> users.list(accountId, USERS_PAGE, nextToken));
+    }
+
+    @ActivateRequestContext
+    AmcInvitationWire.Page invitationsPage(String accountId, String nextToken) {
+        return throttled(() -> invitations.list(accountId, INVITATIONS_PAGE, nextToken));
+    }
+
+    private static ObservedInvitation invitation(AmcInvitationWire.Invitation wire) {
+        String email = wire.user() == null ? null : wire.user().emailAddress();
+        String role = wire.permissionSet() == null || wire.permissionSet().role() == null ? null
+                : AmcVocabulary.facadeRole(wire.permissionSet().role().name());
+        String state = AmcVocabulary.facadeState(wire.state(), AmcVocabulary.instant(wire.expiration()),
+                java.time.Instant.now());
+        return new ObservedInvitation(wire.invitationId(), email, role, state);
+    }
+
+    /** AMC's 429 and 503s, and the facade's own budget and breaker refusals: not now, later. */
+    private static <T> T throttled(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProblemException e) {
+            Integer status = e.problem().getStatus();
+            if (status != null && (status == 429 || status == 503)) {
+                throw new ReconcileThrottled(e.problem().getCode() + ": " + e.problem().getDetail());
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.amcfacade.access.reconcile;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Adds up one pass's accounts, calls and changes for its summary. */
+final class PassTally {
+
+    private int listed;
+    private int skipped;
+    private int rolesSwept;
+    private int calls;
+    private int changes;
+    private int outOfBand;
+    private int throttled;
+
+    void add(Optional<AccountReconciliation.Result> result, boolean listing) {
+        if (result.isEmpty()) {
+            if (listing) {
+                skipped++;
+            }
+            return;
+        }
+        if (listing) {
+            listed++;
+        } else {
+            rolesSwept++;
+        }
+        calls += result.get().calls();
+        changes += result.get().changes();
+        outOfBand += result.get().outOfBand();
+    }
+
+    void throttled() {
+        throttled++;
+    }
+
+    AccessReconciler.PassSummary summary(int accounts, int listingCalls, Instant started) {
+        return new AccessReconciler.PassSummary(accounts, listed, skipped, rolesSwept, calls + listingCalls, changes,
+                outOfBand, throttled, Duration.between(started, Instant.now()).toMillis());
+    }
+}
