@@ -2,6 +2,8 @@ package io.amcfacade.problem;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -79,6 +81,14 @@ final class ParameterNames {
                 return Optional.empty();
             } catch (NumberFormatException e) {
                 return Optional.of("must be a whole number");
+            }
+        }
+        if (type == OffsetDateTime.class) {
+            try {
+                OffsetDateTime.parse(value.trim());
+                return Optional.empty();
+            } catch (DateTimeParseException e) {
+                return Optional.of("must be an RFC 3339 date-time such as 2026-03-31T00:00:00Z");
             }
         }
         if (type.isEnum()) {

@@ -14,6 +14,7 @@ import io.amcfacade.access.store.GrantPeriod;
 import io.amcfacade.access.store.ObservedAccount;
 import io.amcfacade.api.model.AccessGrant;
 import io.amcfacade.api.model.AccessGrantPage;
+import io.amcfacade.api.model.AccessGrantVia;
 import io.amcfacade.api.model.AccessGrantedBy;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
@@ -98,7 +99,7 @@ public class AccessInventory {
     }
 
     static AccessGrantedBy by(String via, java.util.UUID eventId, String actor) {
-        return new AccessGrantedBy().via(AccessGrantedBy.ViaEnum.fromValue(via)).eventId(eventId).actor(actor);
+        return new AccessGrantedBy().via(AccessGrantVia.fromValue(via)).eventId(eventId).actor(actor);
     }
 
     private List<Instant> observedAt(List<String> accountIds, String filter) {

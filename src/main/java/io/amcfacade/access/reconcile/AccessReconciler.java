@@ -2,8 +2,10 @@ package io.amcfacade.access.reconcile;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +46,7 @@ public class AccessReconciler {
 
     /** What one pass did on this replica. */
     public record PassSummary(int accounts, int listed, int skipped, int rolesSwept, int calls, int changes,
-            int outOfBand, int throttled, long durationMillis) {
+            int outOfBand, int throttled, int failed, long durationMillis) {
     }
 
     public AccessReconciler(AmcAccessReader amc, AccountReconciliation accounts, AccessLedger ledger,
@@ -105,7 +107,7 @@ public class AccessReconciler {
         }
         Instant sweepEnds = complete ? Instant.MAX
                 : started.plusMillis((long) (config.reconcileInterval().toMillis() * config.roleSweepShare()));
-        sweep(started, sweepEnds, tally);
+        sweep(new HashSet<>(accountIds), started, sweepEnds, tally);
         ledger.forgetPassesBefore(started.minus(config.passLogRetention()));
         PassSummary summary = tally.summary(accountIds.size(), listing.calls(), started);
         metrics.pass(summary);
@@ -114,9 +116,12 @@ public class AccessReconciler {
     }
 
     /** The role sweep: accounts with the roles read longest ago first, a slice at a time, until the time is up. */
-    private void sweep(Instant passStarted, Instant sweepEnds, PassTally tally) {
+    private void sweep(Set<String> listed, Instant passStarted, Instant sweepEnds, PassTally tally) {
+        // Only accounts AMC still lists, and none whose slice failed in this pass: each gets its turn again next time.
+        Set<String> sweepable = listed;
         while (Instant.now().isBefore(sweepEnds) && !backoff.exhausted()) {
-            List<String> due = ledger.accountsDueForRoles(passStarted, SWEEP_CANDIDATES);
+            sweepable.removeAll(tally.failedAccounts());
+            List<String> due = ledger.accountsDueForRoles(sweepable, passStarted, SWEEP_CANDIDATES);
             if (due.isEmpty()) {
                 return;
             }
@@ -155,6 +160,7 @@ public class AccessReconciler {
             return Optional.empty();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Reconciling %s failed; it is tried again in the next pass", accountId);
+            tally.failed(accountId);
             metrics.failed();
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.amcfacade.access.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,13 +49,16 @@ public class AccessLedger {
         return GrantPeriod.stalestRoles(accountId, count);
     }
 
-    /** Accounts with a role not read since {@code before}, the oldest first. */
+    /** Of {@code accounts}, those with a role not read since {@code before}, the oldest first. */
     @Transactional
-    public List<String> accountsDueForRoles(Instant before, int count) {
+    public List<String> accountsDueForRoles(Collection<String> accounts, Instant before, int count) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
         return GrantPeriod.getEntityManager().createQuery(
                 "select g.accountId from GrantPeriod g where g.validTo is null and g.roleCheckedAt < :before "
-                        + "group by g.accountId order by min(g.roleCheckedAt)", String.class)
-                .setParameter("before", before).setMaxResults(count).getResultList();
+                        + "and g.accountId in :accounts group by g.accountId order by min(g.roleCheckedAt)", String.class)
+                .setParameter("before", before).setParameter("accounts", accounts).setMaxResults(count).getResultList();
     }
 
     /**
