@@ -68,7 +68,7 @@ public class AuditRetention {
         intent.actorSubject = ACTOR;
         intent.actorRoles = "";
         intent.correlationId = intent.eventId.toString();
-        intent.action = "RETENTION_PURGE";
+        intent.action = AuditAction.RETENTION_PURGE.name();
         intent.httpMethod = "JOB";
         intent.path = AuditPartitions.name(month);
         long started = System.nanoTime();
