@@ -12,6 +12,7 @@ import io.amcfacade.access.query.AccessInventory.GrantCriteria;
 import io.amcfacade.api.AccessApi;
 import io.amcfacade.api.model.AccessGrantPage;
 import io.amcfacade.api.model.AccessHistory;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
 
@@ -27,7 +28,7 @@ public class AccessResource implements AccessApi {
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "ACCESS_QUERY")
+    @Audited(action = AuditAction.ACCESS_QUERY)
     public AccessGrantPage listAccessGrants(String accountId, String userId, String emailAddress, String role,
             OffsetDateTime asOf, Integer limit, String cursor, String xOnBehalfOf) {
         return inventory.grants(new GrantCriteria(accountId, userId, emailAddress, role,
@@ -36,7 +37,7 @@ public class AccessResource implements AccessApi {
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "ACCESS_HISTORY")
+    @Audited(action = AuditAction.ACCESS_HISTORY)
     public AccessHistory getAccessHistory(String accountId, String userId, String xOnBehalfOf) {
         return history.history(accountId, userId);
     }

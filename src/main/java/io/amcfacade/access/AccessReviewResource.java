@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import io.amcfacade.access.query.AccessReviewPack;
 import io.amcfacade.api.model.ExportFormat;
 import io.amcfacade.api.streaming.AccessReviewApi;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
 
@@ -23,7 +24,7 @@ public class AccessReviewResource implements AccessReviewApi {
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "ACCESS_REVIEW")
+    @Audited(action = AuditAction.ACCESS_REVIEW)
     public Response exportAccessReview(ExportFormat format, OffsetDateTime asOf, String xOnBehalfOf) {
         boolean csv = format == ExportFormat.CSV;
         return Response.ok(pack.stream(asOf == null ? null : asOf.toInstant(), csv))

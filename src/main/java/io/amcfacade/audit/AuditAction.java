@@ -25,5 +25,12 @@ public enum AuditAction {
     AUDIT_VERIFY,
     AUDIT_EXPORT,
     /** The retention job dropping a sealed month (actor {@code system:retention}). */
-    RETENTION_PURGE
+    RETENTION_PURGE,
+    ACCESS_QUERY,
+    ACCESS_HISTORY,
+    ACCESS_REVIEW,
+    /** The access reconciler's first snapshot of an account (actor {@code amc-out-of-band}). */
+    ACCESS_BASELINE,
+    /** A change in AMC no facade action explains, found by the access reconciler (actor {@code amc-out-of-band}). */
+    OUT_OF_BAND_CHANGE
 }

@@ -32,7 +32,7 @@ public class SystemActions {
     }
 
     /** A whole action: who (a system subject, not a person), what, where, on what, and why. */
-    public record SystemAction(UUID eventId, Instant occurredAt, String actorSubject, String action,
+    public record SystemAction(UUID eventId, Instant occurredAt, String actorSubject, AuditAction action,
             String accountId, List<AuditTargetEntry> targets, String requestSummary, AuditOutcome outcome) {
     }
 
@@ -43,10 +43,10 @@ public class SystemActions {
         intent.actorSubject = action.actorSubject();
         intent.actorName = action.actorSubject();
         intent.actorRoles = "";
-        intent.action = action.action();
+        intent.action = action.action().name();
         intent.accountId = action.accountId();
         if (!action.targets().isEmpty()) {
-            intent.targetKind = action.targets().get(0).kind();
+            intent.targetKind = action.targets().get(0).kind().name();
             intent.targetId = action.targets().get(0).normalizedId();
         }
         List<TrailRecord> records = new ArrayList<>();

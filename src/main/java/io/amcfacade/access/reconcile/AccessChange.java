@@ -3,6 +3,8 @@ package io.amcfacade.access.reconcile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.amcfacade.audit.TargetKind;
+
 /**
  * One difference between what the facade last knew of an account and what AMC answers now. Each kind
  * says what it was and is ({@link #summary}, the audit record's request summary) and which audit
@@ -12,8 +14,8 @@ public sealed interface AccessChange {
 
     String accountId();
 
-    /** {@code USER} or {@code INVITATION}. */
-    String targetKind();
+    /** {@link TargetKind#USER} or {@link TargetKind#INVITATION}. */
+    TargetKind targetKind();
 
     String targetId();
 
@@ -24,8 +26,8 @@ public sealed interface AccessChange {
     Map<String, Object> summary();
 
     record UserAdded(String accountId, String userId, String emailAddress, String toRole) implements AccessChange {
-        public String targetKind() {
-            return "USER";
+        public TargetKind targetKind() {
+            return TargetKind.USER;
         }
 
         public String targetId() {
@@ -42,8 +44,8 @@ public sealed interface AccessChange {
     }
 
     record UserRemoved(String accountId, String userId, String emailAddress, String fromRole) implements AccessChange {
-        public String targetKind() {
-            return "USER";
+        public TargetKind targetKind() {
+            return TargetKind.USER;
         }
 
         public String targetId() {
@@ -61,8 +63,8 @@ public sealed interface AccessChange {
 
     record RoleChanged(String accountId, String userId, String emailAddress, String fromRole, String toRole)
             implements AccessChange {
-        public String targetKind() {
-            return "USER";
+        public TargetKind targetKind() {
+            return TargetKind.USER;
         }
 
         public String targetId() {
@@ -82,8 +84,8 @@ public sealed interface AccessChange {
     /** A new invitation, or a known one in a new state; {@code fromState} is null for a new one. */
     record InvitationChanged(String accountId, String invitationId, String emailAddress, String invitedRole,
             String fromState, String toState) implements AccessChange {
-        public String targetKind() {
-            return "INVITATION";
+        public TargetKind targetKind() {
+            return TargetKind.INVITATION;
         }
 
         public String targetId() {

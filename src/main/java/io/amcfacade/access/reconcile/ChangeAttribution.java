@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.amcfacade.access.store.GrantPeriod;
+import io.amcfacade.audit.TargetKind;
 import io.amcfacade.access.store.InvitationPeriod;
 import io.amcfacade.access.store.AccessLedger.Attribution;
 import io.amcfacade.access.store.AccessLedger.GrantEvent;
@@ -47,8 +48,8 @@ public class ChangeAttribution {
         Collector collector = new Collector();
         int outOfBand = 0;
         for (AccessChange change : changes) {
-            GrantPeriod grant = "USER".equals(change.targetKind()) ? grants.get(change.targetId()) : null;
-            InvitationPeriod invitation = "INVITATION".equals(change.targetKind()) ? invitations.get(change.targetId()) : null;
+            GrantPeriod grant = change.targetKind() == TargetKind.USER ? grants.get(change.targetId()) : null;
+            InvitationPeriod invitation = change.targetKind() == TargetKind.INVITATION ? invitations.get(change.targetId()) : null;
             Instant oldStateSeenAt = change instanceof AccessChange.RoleChanged ? grant.roleCheckedAt : previous;
             Instant since = grant != null ? grant.validFrom : invitation != null ? invitation.validFrom : previous;
             Attribution by;

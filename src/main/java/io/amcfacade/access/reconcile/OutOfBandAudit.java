@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.SystemActions;
@@ -27,9 +28,7 @@ import io.amcfacade.audit.SystemActions.SystemAction;
 public class OutOfBandAudit {
 
     public static final String ACTOR = "amc-out-of-band";
-    public static final String OUT_OF_BAND_CHANGE = "OUT_OF_BAND_CHANGE";
-    public static final String ACCESS_BASELINE = "ACCESS_BASELINE";
-
+    
     private final SystemActions actions;
 
     public OutOfBandAudit(SystemActions actions) {
@@ -55,7 +54,7 @@ public class OutOfBandAudit {
         if (email != null) {
             targets.add(AuditTargetEntry.email(email.toString(), change.role()));
         }
-        record(new SystemAction(eventId, observedAt, ACTOR, OUT_OF_BAND_CHANGE, change.accountId(), targets,
+        record(new SystemAction(eventId, observedAt, ACTOR, AuditAction.OUT_OF_BAND_CHANGE, change.accountId(), targets,
                 AuditSummaries.of(summary), AuditOutcome.SUCCEEDED));
         return eventId;
     }
@@ -63,7 +62,7 @@ public class OutOfBandAudit {
     /** The first snapshot of an account: how many users and invitations it had. */
     public UUID baseline(String accountId, Instant observedAt, int users, int invitations) {
         UUID eventId = UUID.nameUUIDFromBytes(("baseline|" + accountId).getBytes(StandardCharsets.UTF_8));
-        record(new SystemAction(eventId, observedAt, ACTOR, ACCESS_BASELINE, accountId, List.of(),
+        record(new SystemAction(eventId, observedAt, ACTOR, AuditAction.ACCESS_BASELINE, accountId, List.of(),
                 AuditSummaries.of(Map.of("users", users, "invitations", invitations, "observedAt", observedAt.toString())),
                 AuditOutcome.SUCCEEDED));
         return eventId;

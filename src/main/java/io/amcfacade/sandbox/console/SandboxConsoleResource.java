@@ -11,10 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.amcfacade.access.reconcile.AccessReconciler;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
-import io.amcfacade.sandbox.SandboxConsole;
-import io.amcfacade.sandbox.SandboxConsole.ConsoleUser;
+import io.amcfacade.sandbox.amc.SandboxConsole;
+import io.amcfacade.sandbox.amc.SandboxConsole.ConsoleUser;
 
 /**
  * Drift on demand, sandbox only: {@code POST /sandbox/accounts/{accountId}/console-changes} changes an
@@ -49,7 +50,7 @@ public class SandboxConsoleResource {
             throw invalid("body", "must be a console change");
         }
         if (!console.hasAccount(accountId)) {
-            throw new ProblemException(Problems.of(404, "NOT_FOUND", "Not found", "No account " + accountId + "."));
+            throw new ProblemException(Problems.of(ProblemCode.NOT_FOUND, "No account " + accountId + "."));
         }
         try {
             if (Boolean.TRUE.equals(change.addUser())) {
@@ -63,8 +64,11 @@ public class SandboxConsoleResource {
             }
             return new ConsoleChangeResult(accountId, "role", console.setRole(accountId, change.userId(), role(change)));
         } catch (SandboxConsole.Refused refused) {
-            int status = refused.code().equals("NOT_FOUND") ? 404 : 409;
-            throw new ProblemException(Problems.of(status, refused.code(), "Refused by the console", refused.getMessage()));
+            throw new ProblemException(switch (refused.code()) {
+                case "NOT_FOUND" -> Problems.of(ProblemCode.USER_NOT_FOUND, refused.getMessage());
+                case "LAST_ADMIN" -> Problems.of(ProblemCode.LAST_ADMIN, refused.getMessage());
+                default -> Problems.invalidField("emailAddress", refused.getMessage());
+            });
         }
     }
 

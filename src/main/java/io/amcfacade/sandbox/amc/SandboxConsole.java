@@ -1,4 +1,4 @@
-package io.amcfacade.sandbox;
+package io.amcfacade.sandbox.amc;
 
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +67,7 @@ public class SandboxConsole {
         SandboxAccountState account = account(accountId);
         SandboxUser user = SandboxUser.create(emailAddress, role.toUpperCase(Locale.ROOT));
         if (!account.addUser(user)) {
-            throw new Refused("ALREADY_A_USER", emailAddress + " is already a user of account " + accountId);
+            throw new Refused("ALREADY_A_USER", "is already a user of account " + accountId);
         }
         return shown(user);
     }
