@@ -27,18 +27,18 @@ class AccessInventoryTest {
     @Test
     void threeRoleChangesAtKnownInstantsAnswerEachInstant() {
         String account = UsersApi.newAccount().accountId();
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         Instant beforeUser = Instant.now();
         String email = InvitationsApi.uniqueEmail("asof");
         String userId = AccessApi.consoleAddUser(account, email, "viewer");
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         Instant asViewer = Instant.now();
         AccessApi.consoleSetRole(account, userId, "admin");
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         Instant asAdmin = Instant.now();
         String admin = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");
         UsersApi.setRole(admin, account, userId, "viewer").statusCode(200);
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         Instant asViewerAgain = Instant.now();
 
         assertThat(roleOf(AccessApi.grants(account, beforeUser), userId)).isNull();
@@ -64,7 +64,7 @@ class AccessInventoryTest {
         for (int i = 0; i < 3; i++) {
             AccessApi.consoleAddUser(account, InvitationsApi.uniqueEmail("page" + i), "viewer");
         }
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         String auditor = Callers.token(Callers.uniqueSubject("auditor"), "auditor");
         JsonPath first = given().auth().oauth2(auditor).queryParam("accountId", account)
                 .queryParam("limit", 3).get("/v1/access").then().statusCode(200).extract().jsonPath();

@@ -28,11 +28,11 @@ class AccessReviewPackTest {
     @Test
     void csvAndNdjsonPacksVerifyOfflineAndAnswerForTheInstantAsked() throws Exception {
         String account = UsersApi.newAccount().accountId();
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         Instant before = Instant.now();
         String email = InvitationsApi.uniqueEmail("review");
         String userId = AccessApi.consoleAddUser(account, email, "admin");
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
 
         byte[] csv = pack("csv", null);
         List<String> lines = verified(csv, "#manifest,");

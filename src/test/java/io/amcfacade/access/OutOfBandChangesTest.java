@@ -28,13 +28,13 @@ class OutOfBandChangesTest {
     @Test
     void consoleChangesAreAuditedAsOutOfBandWithBeforeAndAfter() throws Exception {
         String account = UsersApi.newAccount().accountId();
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         assertThat(AccessApi.outOfBandChanges(account)).as("the first snapshot is a baseline").isEmpty();
         assertThat(baselines(account)).hasSize(1);
 
         String email = InvitationsApi.uniqueEmail("console");
         String userId = AccessApi.consoleAddUser(account, email, "viewer");
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         List<Map<String, Object>> events = AccessApi.outOfBandChanges(account);
         assertThat(events).hasSize(1);
         Map<String, Object> added = events.get(0);
@@ -46,15 +46,15 @@ class OutOfBandChangesTest {
         assertThat(targetIds(added)).contains(userId, email);
 
         AccessApi.consoleSetRole(account, userId, "admin");
-        AccessApi.reconcile();
-        AccessApi.reconcile(); // a second pass finds nothing new: a change is recorded once
+        AccessApi.reconcile(account);
+        AccessApi.reconcile(account); // a second pass finds nothing new: a change is recorded once
         events = AccessApi.outOfBandChanges(account);
         assertThat(events).hasSize(2);
         assertThat(summary(events.get(0))).containsEntry("change", "role").containsEntry("fromRole", "viewer")
                 .containsEntry("toRole", "admin");
 
         AccessApi.consoleRemove(account, userId);
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         events = AccessApi.outOfBandChanges(account);
         assertThat(events).hasSize(3);
         assertThat(summary(events.get(0))).containsEntry("change", "removed").containsEntry("fromRole", "admin");
@@ -68,15 +68,15 @@ class OutOfBandChangesTest {
     @Test
     void theSameChangesThroughTheFacadeAreNeverOutOfBand() {
         String account = UsersApi.newAccount().accountId();
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         String admin = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");
         String email = InvitationsApi.uniqueEmail("facade");
         String userId = UsersApi.addUser(admin, account, email, "viewer");
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         UsersApi.setRole(admin, account, userId, "admin").statusCode(200);
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
         UsersApi.remove(admin, account, userId).statusCode(200);
-        AccessApi.reconcile();
+        AccessApi.reconcile(account);
 
         assertThat(AccessApi.outOfBandChanges(account)).isEmpty();
         var history = Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("accountId", account)

@@ -16,9 +16,10 @@ public final class AccessApi {
     private AccessApi() {
     }
 
-    /** Runs a reconciliation pass now and answers its summary. */
-    public static JsonPath reconcile() {
-        return given().post("/sandbox/access/reconcile").then().statusCode(200).extract().jsonPath();
+    /** Runs a reconciliation pass over one account now (every role read) and answers its summary. */
+    public static JsonPath reconcile(String accountId) {
+        return given().queryParam("accountId", accountId).post("/sandbox/access/reconcile").then().statusCode(200)
+                .extract().jsonPath();
     }
 
     public static ValidatableResponse consoleChange(String accountId, Map<String, Object> change) {

@@ -61,13 +61,16 @@ public class AccessReconciler {
     @Scheduled(every = "${amc.access.reconcile-interval:PT15M}", delayed = "${amc.access.initial-delay:PT20S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotScheduled.class)
     void onTimer() {
-        run(false);
+        run(false, null);
     }
 
-    /** A pass now, listing every account and sweeping every role whatever the interval: sandbox and tests. */
-    public PassSummary reconcileNow() {
+    /**
+     * A pass now, listing every account (or only {@code onlyAccount}) and sweeping every role whatever the
+     * interval: sandbox and tests.
+     */
+    public PassSummary reconcileNow(String onlyAccount) {
         try {
-            return runner.submit(() -> run(true)).get();
+            return runner.submit(() -> run(true, onlyAccount)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the reconciliation pass", e);
@@ -76,23 +79,23 @@ public class AccessReconciler {
         }
     }
 
-    private PassSummary run(boolean complete) {
+    private PassSummary run(boolean complete, String onlyAccount) {
         passRunning.lock();
         try {
-            return pass(complete);
+            return pass(complete, onlyAccount);
         } finally {
             passRunning.unlock();
         }
     }
 
-    private PassSummary pass(boolean complete) {
+    private PassSummary pass(boolean complete, String onlyAccount) {
         Instant started = Instant.now();
         backoff.succeeded();
         PassTally tally = new PassTally();
         ReconcileBudget.Spent listing = new ReconcileBudget.Spent();
         List<String> accountIds;
         try {
-            accountIds = amc.accountIds(listing);
+            accountIds = onlyAccount != null ? List.of(onlyAccount) : amc.accountIds(listing);
         } catch (ReconcileThrottled e) {
             LOG.warnf("Access reconciliation skipped: listing the accounts was throttled (%s)", e.getMessage());
             return tally.summary(0, listing.calls(), started);

@@ -41,20 +41,23 @@ public class ReconcileBudget {
      * @throws ReconcileThrottled when the share stays spent that long: the pass backs off
      */
     void take(int tokens, Spent spent) {
-        // One at a time: the share holds at most a second's worth, fewer than a slice of role look-ups.
-        for (int i = 0; i < tokens; i++) {
+        // In chunks of at most a second's worth, the most the share ever holds: one bucket transaction per chunk.
+        int perSecond = config.requestsPerSecond();
+        for (int left = tokens; left > 0;) {
+            int chunk = Math.min(left, perSecond);
             boolean taken;
             try {
-                taken = limiter.takeShare(SHARE, config.requestsPerSecond(), 1, config.tokenWait());
+                taken = limiter.takeShare(SHARE, perSecond, chunk, config.tokenWait());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ReconcileThrottled("Interrupted while waiting for the reconciler's AMC share");
             }
             if (!taken) {
-                throw new ReconcileThrottled("The reconciler's AMC share (" + config.requestsPerSecond()
-                        + "/s) stayed spent for " + config.tokenWait());
+                throw new ReconcileThrottled("The reconciler's AMC share (" + perSecond + "/s) stayed spent for "
+                        + config.tokenWait());
             }
-            spent.calls.incrementAndGet();
+            spent.calls.addAndGet(chunk);
+            left -= chunk;
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.amcfacade.access.reconcile.AccessReconciler;
@@ -72,10 +73,14 @@ public class SandboxConsoleResource {
         }
     }
 
+    /** {@code ?accountId=} reconciles that account alone (tests that must not wait for everybody's accounts). */
     @POST
     @Path("/access/reconcile")
-    public AccessReconciler.PassSummary reconcile() {
-        return reconciler.reconcileNow();
+    public AccessReconciler.PassSummary reconcile(@QueryParam("accountId") String accountId) {
+        if (accountId != null && !console.hasAccount(accountId)) {
+            throw new ProblemException(Problems.of(ProblemCode.NOT_FOUND, "No account " + accountId + "."));
+        }
+        return reconciler.reconcileNow(accountId);
     }
 
     private static String role(ConsoleChange change) {
