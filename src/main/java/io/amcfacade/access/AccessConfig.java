@@ -17,6 +17,13 @@ public interface AccessConfig {
     @WithDefault("PT15M")
     Duration reconcileInterval();
 
+    /**
+     * How long after start the first timed pass begins: twenty seconds, so a replica is serving callers
+     * (and its caches are warm) before the reconciler spends anything.
+     */
+    @WithDefault("PT20S")
+    Duration initialDelay();
+
     /** Whether passes run on the timer; off, only {@code POST /sandbox/access/reconcile} runs one. */
     @WithDefault("true")
     boolean scheduled();

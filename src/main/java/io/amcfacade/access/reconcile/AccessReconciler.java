@@ -108,6 +108,8 @@ public class AccessReconciler {
             }
             tally.add(step(accountId, tally, () -> accounts.list(accountId, listedBefore)), true);
         }
+        LOG.infof("Access listing: %d accounts in %d ms, %d AMC calls", accountIds.size(),
+                Duration.between(started, Instant.now()).toMillis(), tally.calls() + listing.calls());
         Instant sweepEnds = complete ? Instant.MAX
                 : started.plusMillis((long) (config.reconcileInterval().toMillis() * config.roleSweepShare()));
         sweep(new HashSet<>(accountIds), started, sweepEnds, tally);

@@ -43,6 +43,10 @@ final class PassTally {
         return failedAccounts;
     }
 
+    int calls() {
+        return calls;
+    }
+
     void throttled() {
         throttled++;
     }
