@@ -1,6 +1,7 @@
 package io.amcfacade.access;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -58,6 +59,16 @@ public interface AccessConfig {
      */
     @WithDefault("0.9")
     double roleSweepShare();
+
+    /**
+     * An account listed (by any replica) within this long before a timed pass starts is not listed again
+     * by it: replicas share the accounts instead of doubling the calls. Default half the interval.
+     */
+    Optional<Duration> listedWithin();
+
+    default Duration listingSkipWindow() {
+        return listedWithin().orElse(reconcileInterval().dividedBy(2));
+    }
 
     /** How long pass records are kept (operators look at the last few days). */
     @WithDefault("P7D")

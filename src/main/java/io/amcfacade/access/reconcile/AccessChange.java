@@ -25,15 +25,22 @@ public sealed interface AccessChange {
     /** Before and after, as the {@code OUT_OF_BAND_CHANGE} record's request summary. */
     Map<String, Object> summary();
 
-    record UserAdded(String accountId, String userId, String emailAddress, String toRole) implements AccessChange {
-        public TargetKind targetKind() {
+    /** A change of one user of the account: its target is that user. */
+    sealed interface UserChange extends AccessChange {
+        String userId();
+
+        @Override
+        default TargetKind targetKind() {
             return TargetKind.USER;
         }
 
-        public String targetId() {
-            return userId;
+        @Override
+        default String targetId() {
+            return userId();
         }
+    }
 
+    record UserAdded(String accountId, String userId, String emailAddress, String toRole) implements UserChange {
         public String role() {
             return toRole;
         }
@@ -43,15 +50,7 @@ public sealed interface AccessChange {
         }
     }
 
-    record UserRemoved(String accountId, String userId, String emailAddress, String fromRole) implements AccessChange {
-        public TargetKind targetKind() {
-            return TargetKind.USER;
-        }
-
-        public String targetId() {
-            return userId;
-        }
-
+    record UserRemoved(String accountId, String userId, String emailAddress, String fromRole) implements UserChange {
         public String role() {
             return null;
         }
@@ -62,15 +61,7 @@ public sealed interface AccessChange {
     }
 
     record RoleChanged(String accountId, String userId, String emailAddress, String fromRole, String toRole)
-            implements AccessChange {
-        public TargetKind targetKind() {
-            return TargetKind.USER;
-        }
-
-        public String targetId() {
-            return userId;
-        }
-
+            implements UserChange {
         public String role() {
             return toRole;
         }

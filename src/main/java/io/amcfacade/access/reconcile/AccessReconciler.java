@@ -61,7 +61,8 @@ public class AccessReconciler {
     @Scheduled(every = "${amc.access.reconcile-interval:PT15M}", delayed = "${amc.access.initial-delay:PT20S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotScheduled.class)
     void onTimer() {
-        run(false, null);
+        // The scheduler runs this in a request context of its own, which would give the whole pass one deadline.
+        await(runner.submit(() -> run(false, null)));
     }
 
     /**
@@ -69,8 +70,12 @@ public class AccessReconciler {
      * interval: sandbox and tests.
      */
     public PassSummary reconcileNow(String onlyAccount) {
+        return await(runner.submit(() -> run(true, onlyAccount)));
+    }
+
+    private static PassSummary await(java.util.concurrent.Future<PassSummary> pass) {
         try {
-            return runner.submit(() -> run(true, onlyAccount)).get();
+            return pass.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the reconciliation pass", e);
@@ -100,8 +105,8 @@ public class AccessReconciler {
             LOG.warnf("Access reconciliation skipped: listing the accounts was throttled (%s)", e.getMessage());
             return tally.summary(0, listing.calls(), started);
         }
-        // An account listed by another replica within the last half interval is done for this one.
-        Instant listedBefore = complete ? started : started.minus(config.reconcileInterval().dividedBy(2));
+        // An account listed by another replica within amc.access.listed-within is done for this one.
+        Instant listedBefore = complete ? started : started.minus(config.listingSkipWindow());
         for (String accountId : accountIds) {
             if (backoff.exhausted()) {
                 break; // AMC keeps saying "not now": the remaining accounts wait for the next pass

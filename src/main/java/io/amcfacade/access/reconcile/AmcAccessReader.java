@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -35,6 +36,8 @@ public class AmcAccessReader {
     /** 100 accounts a page; the listing's page count is known only afterwards, so it is paid then. */
     private static final int ACCOUNTS_PAGE = 100;
     private static final int MAX_PAGES = 50;
+    /** Role look-ups per request context: the fan-out's parallelism, well inside one deadline. */
+    private static final int ROLES_AT_ONCE = 4;
 
     private final AmcClient accounts;
     private final AmcUsersClient users;
@@ -50,61 +53,75 @@ public class AmcAccessReader {
     }
 
     /** The ids of every AMC account the facade's identity administers. */
-    @ActivateRequestContext
     public List<String> accountIds(ReconcileBudget.Spent spent) {
         budget.take(1, spent);
-        List<AmcAccount> all = throttled(accounts::listAccounts);
+        List<AmcAccount> all = allAccounts();
         budget.take((all.size() - 1) / ACCOUNTS_PAGE, spent);
         return all.stream().map(AmcAccount::accountId).toList();
     }
 
     /** The account's users, every page; roles are not included (one call per user, see {@link #roles}). */
     public List<ObservedUser> users(String accountId, ReconcileBudget.Spent spent) {
-        List<ObservedUser> found = new ArrayList<>();
-        String nextToken = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            budget.take(1, spent);
-            AmcUserWire.UsersPage result = usersPage(accountId, nextToken);
-            if (result.users() != null) {
-                result.users().forEach(u -> found.add(new ObservedUser(u.userId(), u.emailAddress())));
-            }
-            nextToken = result.nextToken();
-            if (nextToken == null || nextToken.isBlank()) {
-                return found;
-            }
-        }
-        throw new IllegalStateException("AMC kept answering nextToken for the users of " + accountId);
+        return pages("users of " + accountId, spent, nextToken -> {
+            AmcUserWire.UsersPage page = usersPage(accountId, nextToken);
+            return new Page<>(page.users() == null ? List.<ObservedUser>of()
+                    : page.users().stream().map(u -> new ObservedUser(u.userId(), u.emailAddress())).toList(),
+                    page.nextToken());
+        });
     }
 
     /** The account's invitations as AMC lists them, every page. */
     public List<ObservedInvitation> invitations(String accountId, ReconcileBudget.Spent spent) {
-        List<ObservedInvitation> found = new ArrayList<>();
+        return pages("invitations of " + accountId, spent, nextToken -> {
+            AmcInvitationWire.Page page = invitationsPage(accountId, nextToken);
+            return new Page<>(page.invitations() == null ? List.<ObservedInvitation>of()
+                    : page.invitations().stream().map(AmcAccessReader::invitation).toList(), page.nextToken());
+        });
+    }
+
+    /** One page of an AMC list, in the facade's terms. */
+    private record Page<T>(List<T> items, String nextToken) {
+    }
+
+    /** Every page of a list, a token of the share before each. */
+    private <T> List<T> pages(String what, ReconcileBudget.Spent spent, Function<String, Page<T>> read) {
+        List<T> found = new ArrayList<>();
         String nextToken = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             budget.take(1, spent);
-            AmcInvitationWire.Page result = invitationsPage(accountId, nextToken);
-            if (result.invitations() != null) {
-                result.invitations().forEach(i -> found.add(invitation(i)));
-            }
+            Page<T> result = read.apply(nextToken);
+            found.addAll(result.items());
             nextToken = result.nextToken();
             if (nextToken == null || nextToken.isBlank()) {
                 return found;
             }
         }
-        throw new IllegalStateException("AMC kept answering nextToken for the invitations of " + accountId);
+        throw new IllegalStateException("AMC kept answering nextToken for the " + what);
     }
 
     /**
      * The facade's role of each user (admin, viewer, or AMC's spelling of another), one AMC call each;
      * a user AMC no longer knows is left out.
      */
-    @ActivateRequestContext
     public Map<String, String> roles(String accountId, List<String> userIds, ReconcileBudget.Spent spent) {
-        budget.take(userIds.size(), spent);
-        Map<String, List<String>> amcRoles = throttled(() -> users.roles(accountId, userIds, roles -> false));
         Map<String, String> roles = new LinkedHashMap<>();
-        amcRoles.forEach((userId, names) -> roles.put(userId, AmcVocabulary.facadeUserRole(names)));
+        // A few at a time, each few with its own deadline after its tokens came: a slow share must not eat it.
+        for (int from = 0; from < userIds.size(); from += ROLES_AT_ONCE) {
+            List<String> some = userIds.subList(from, Math.min(userIds.size(), from + ROLES_AT_ONCE));
+            budget.take(some.size(), spent);
+            rolesOf(accountId, some).forEach((userId, names) -> roles.put(userId, AmcVocabulary.facadeUserRole(names)));
+        }
         return roles;
+    }
+
+    @ActivateRequestContext
+    Map<String, List<String>> rolesOf(String accountId, List<String> userIds) {
+        return throttled(() -> users.roles(accountId, userIds, roles -> false));
+    }
+
+    @ActivateRequestContext
+    List<AmcAccount> allAccounts() {
+        return throttled(accounts::listAccounts);
     }
 
     @ActivateRequestContext
