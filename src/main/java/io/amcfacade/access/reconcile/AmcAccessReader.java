@@ -115,7 +115,7 @@ public class AmcAccessReader {
     }
 
     @ActivateRequestContext
-    Map<String, List<String>> rolesOf(String accountId, List<String> userIds) {
+    Map<String, List<AmcUserWire.Role>> rolesOf(String accountId, List<String> userIds) {
         return throttled(() -> users.roles(accountId, userIds, roles -> false));
     }
 

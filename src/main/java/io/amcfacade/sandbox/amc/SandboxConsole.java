@@ -66,7 +66,7 @@ public class SandboxConsole {
     public ConsoleUser addUser(String accountId, String emailAddress, String role) {
         SandboxAccountState account = account(accountId);
         SandboxUser user = SandboxUser.create(emailAddress, role.toUpperCase(Locale.ROOT));
-        if (!account.addUser(user)) {
+        if (!account.addConsoleUser(user)) {
             throw new Refused("ALREADY_A_USER", "is already a user of account " + accountId);
         }
         return shown(user);
