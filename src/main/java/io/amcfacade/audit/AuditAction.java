@@ -31,5 +31,12 @@ public enum AuditAction {
     /** A console page that reads nothing from the trail (the empty verify form). */
     CONSOLE_VIEW,
     /** {@code POST /console/sign-out}. */
-    CONSOLE_SIGN_OUT
+    CONSOLE_SIGN_OUT,
+    ACCESS_QUERY,
+    ACCESS_HISTORY,
+    ACCESS_REVIEW,
+    /** The access reconciler's first snapshot of an account (actor {@code amc-out-of-band}). */
+    ACCESS_BASELINE,
+    /** A change in AMC no facade action explains, found by the access reconciler (actor {@code amc-out-of-band}). */
+    OUT_OF_BAND_CHANGE
 }

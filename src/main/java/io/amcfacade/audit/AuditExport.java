@@ -72,7 +72,7 @@ public class AuditExport {
     }
 
     /** Writes one export format. */
-    interface ExportWriter {
+    public interface ExportWriter {
         void header(String[] columns) throws IOException;
 
         /** @param values the line's columns in {@link #COLUMNS} order; entries after them are not written */
@@ -82,6 +82,19 @@ public class AuditExport {
 
         /** Written past the digest: the manifest is not part of what it hashes. */
         void manifest(long count, String sha256, OutputStream raw) throws IOException;
+    }
+
+    /**
+     * The writer of {@code csv} or NDJSON lines with the audit export's manifest, for other exports the
+     * facade signs the same way (the access review pack).
+     */
+    public static ExportWriter writer(OutputStream out, boolean csv) {
+        return csv ? new CsvExportWriter(out) : new NdjsonExportWriter(out);
+    }
+
+    /** A SHA-256 digest, for an export's manifest. */
+    public static MessageDigest manifestDigest() {
+        return sha256();
     }
 
     static byte[] utf8(String text) {

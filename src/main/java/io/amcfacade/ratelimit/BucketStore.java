@@ -67,7 +67,10 @@ public class BucketStore {
         return proxies.computeIfAbsent(new Keyed(key, limit), keyed -> buckets.builder()
                 .withImplicitConfigurationReplacement(limit.version(), TokensInheritanceStrategy.RESET)
                 .withOptimization(Optimizations.batching())
-                .build(key, limit::configuration));
+                // The limit is part of the key: Bucket4j replaces a stored configuration only by a higher
+                // version, so a limit lowered across a restart would otherwise never take effect.
+                .build(key + "|" + limit.requests() + "/" + limit.period().toMillis() + "ms/" + limit.burst(),
+                        limit::configuration));
     }
 
     /**

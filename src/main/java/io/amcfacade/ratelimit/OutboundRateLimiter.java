@@ -99,4 +99,21 @@ public class OutboundRateLimiter {
             return share;
         });
     }
+
+    /**
+     * Takes {@code tokens} from a named share of the fleet's AMC budget ({@code perSecond} for all
+     * replicas together, at most one second's worth at once), waiting at most {@code maxWait}. A share is
+     * spent on top of each call's group bucket: it caps a background job such as the access reconciler
+     * below its group's budget, so callers keep the rest.
+     *
+     * @return false when the tokens did not come in time
+     */
+    public boolean takeShare(String share, int perSecond, int tokens, Duration maxWait) throws InterruptedException {
+        BucketProxy bucket = store.bucket(KEY_PREFIX + "share:" + share, new Limit(perSecond, Duration.ofSeconds(1), perSecond));
+        try {
+            return bucket.asBlocking().tryConsume(tokens, maxWait);
+        } catch (RuntimeException e) {
+            throw BucketStore.unavailable(e);
+        }
+    }
 }

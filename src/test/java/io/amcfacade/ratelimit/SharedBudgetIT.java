@@ -4,10 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,54 +14,35 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.amcfacade.support.FacadeProcess;
+import io.amcfacade.support.TwoReplicas;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
  * Two replicas of the packaged jar on loopback share one PostgreSQL (the first one's embedded cluster)
- * and one upstream (the first one's sandbox). Both are loaded far beyond the budget of the
+ * and one upstream (the first one's sandbox), started once for every such test ({@link TwoReplicas}). Both are loaded far beyond the budget of the
  * {@code instances} group at once; the sandbox's own count of requests received is the judge. A
  * caller's own limit holds across the two as well.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedBudgetIT {
 
-    private static final int PER_SECOND = 5;
+    private static final int PER_SECOND = TwoReplicas.INSTANCES_PER_SECOND;
     private static final String LIST_INSTANCES = "GET /amc/instances";
     private static final long LOAD_MILLIS = 4000;
     private static final int CALLERS_PER_REPLICA = 6;
-    private static final int AUDITS_PER_MINUTE = 4;
+    private static final int AUDITS_PER_MINUTE = TwoReplicas.AUDITS_PER_MINUTE;
 
     private final List<FacadeProcess> replicas = new ArrayList<>();
 
     @BeforeAll
     void startTwoReplicas() throws Exception {
-        int databasePort = FacadeProcess.freePort();
-        Path firstDir = Files.createTempDirectory("amc-facade-replica-a");
-        FacadeProcess first = replica(firstDir, Map.of("AMC_DB_EMBEDDED_PORT", Integer.toString(databasePort)));
-        String jdbcUrl = "jdbc:postgresql://localhost:" + databasePort + "/postgres";
-        replica(Files.createTempDirectory("amc-facade-replica-b"), Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
-                "QUARKUS_DATASOURCE_USERNAME", "amc_app",
-                "QUARKUS_DATASOURCE_PASSWORD", "",
-                "QUARKUS_FLYWAY_JDBC_URL", jdbcUrl,
-                "QUARKUS_FLYWAY_USERNAME", "postgres",
-                "QUARKUS_FLYWAY_PASSWORD", "trust",
-                "AMC_AUDIT_SIGNING_KEY_FILE", firstDir.resolve("data/keys/audit-seal.key").toString(),
-                "AMC_SANDBOX_BASE_URL", "http://localhost:" + first.port() + "/sandbox"));
-    }
-
-    @AfterAll
-    void stop() throws InterruptedException {
-        for (int i = replicas.size() - 1; i >= 0; i--) {
-            replicas.get(i).close();
-        }
+        replicas.addAll(TwoReplicas.shared());
     }
 
     @Test
@@ -125,19 +103,6 @@ class SharedBudgetIT {
         assertThat(answers).as("both replicas were served").containsKeys("replica0:200", "replica1:200");
         assertThat(answers).as("callers beyond the budget got 429 with Retry-After once their deadline came")
                 .containsKey("replica0:429+Retry-After").containsKey("replica1:429+Retry-After");
-    }
-
-    private FacadeProcess replica(Path workDir, Map<String, String> environment) throws Exception {
-        FacadeProcess replica = new FacadeProcess(workDir, FacadeProcess.freePort());
-        replicas.add(replica);
-        Map<String, String> all = new HashMap<>(environment);
-        all.put("AMC_UPSTREAM_RATE_LIMIT_INSTANCES_REQUESTS_PER_SECOND", Integer.toString(PER_SECOND));
-        all.put("AMC_UPSTREAM_DEADLINE", "PT2S");
-        all.put("AMC_INBOUND_RATE_LIMIT_VIEWER_REQUESTS_PER_MINUTE", "100000");
-        all.put("AMC_INBOUND_RATE_LIMIT_AUDITOR_REQUESTS_PER_MINUTE", Integer.toString(AUDITS_PER_MINUTE));
-        all.put("AMC_INBOUND_RATE_LIMIT_AUDITOR_BURST", Integer.toString(AUDITS_PER_MINUTE));
-        replica.start("replica", all);
-        return replica;
     }
 
     private static String token(FacadeProcess replica, String subject, String role) {

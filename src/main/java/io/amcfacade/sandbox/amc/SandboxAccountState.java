@@ -138,6 +138,15 @@ final class SandboxAccountState {
         return users.setRole(userId, role);
     }
 
+    /** Adds a user unless one with the same email exists (AMC's console, not an invitation). */
+    synchronized boolean addConsoleUser(SandboxUser user) {
+        if (users.withEmail(user.emailAddress()).isPresent()) {
+            return false;
+        }
+        users.add(user);
+        return true;
+    }
+
     synchronized SandboxUserRoster.Removal remove(List<String> userIds) {
         return users.remove(userIds);
     }

@@ -1,0 +1,111 @@
+package io.amcfacade.access.reconcile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.amcfacade.audit.TargetKind;
+
+/**
+ * One difference between what the facade last knew of an account and what AMC answers now. Each kind
+ * says what it was and is ({@link #summary}, the audit record's request summary) and which audit
+ * target it is about.
+ */
+public sealed interface AccessChange {
+
+    String accountId();
+
+    /** {@link TargetKind#USER} or {@link TargetKind#INVITATION}. */
+    TargetKind targetKind();
+
+    String targetId();
+
+    /** The new role a target record carries, if any. */
+    String role();
+
+    /** Before and after, as the {@code OUT_OF_BAND_CHANGE} record's request summary. */
+    Map<String, Object> summary();
+
+    /** A change of one user of the account: its target is that user. */
+    sealed interface UserChange extends AccessChange {
+        String userId();
+
+        @Override
+        default TargetKind targetKind() {
+            return TargetKind.USER;
+        }
+
+        @Override
+        default String targetId() {
+            return userId();
+        }
+    }
+
+    record UserAdded(String accountId, String userId, String emailAddress, String toRole) implements UserChange {
+        public String role() {
+            return toRole;
+        }
+
+        public Map<String, Object> summary() {
+            return fields("change", "added", "userId", userId, "emailAddress", emailAddress, "toRole", toRole);
+        }
+    }
+
+    record UserRemoved(String accountId, String userId, String emailAddress, String fromRole) implements UserChange {
+        public String role() {
+            return null;
+        }
+
+        public Map<String, Object> summary() {
+            return fields("change", "removed", "userId", userId, "emailAddress", emailAddress, "fromRole", fromRole);
+        }
+    }
+
+    record RoleChanged(String accountId, String userId, String emailAddress, String fromRole, String toRole)
+            implements UserChange {
+        public String role() {
+            return toRole;
+        }
+
+        public Map<String, Object> summary() {
+            return fields("change", "role", "userId", userId, "emailAddress", emailAddress, "fromRole", fromRole,
+                    "toRole", toRole);
+        }
+    }
+
+    /** A new invitation, or a known one in a new state; {@code fromState} is null for a new one. */
+    record InvitationChanged(String accountId, String invitationId, String emailAddress, String invitedRole,
+            String fromState, String toState) implements AccessChange {
+        public TargetKind targetKind() {
+            return TargetKind.INVITATION;
+        }
+
+        public String targetId() {
+            return invitationId;
+        }
+
+        public String role() {
+            return invitedRole;
+        }
+
+        public Map<String, Object> summary() {
+            return fields("change", fromState == null ? "invitation-added" : "invitation-state", "invitationId",
+                    invitationId, "emailAddress", emailAddress, "role", invitedRole, "fromState", fromState,
+                    "toState", toState);
+        }
+
+        /** Accepting and expiring are an invitation's own life, not somebody's change. */
+        public boolean lifecycle() {
+            return "ACCEPTED".equals(toState) || "EXPIRED".equals(toState);
+        }
+    }
+
+    private static Map<String, Object> fields(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                map.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return map;
+    }
+}

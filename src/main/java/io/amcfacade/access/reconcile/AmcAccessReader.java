@@ -1,0 +1,158 @@
+package io.amcfacade.access.reconcile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import io.amcfacade.access.reconcile.Observation.ObservedInvitation;
+import io.amcfacade.access.reconcile.Observation.ObservedUser;
+import io.amcfacade.problem.ProblemException;
+import io.amcfacade.upstream.AmcAccount;
+import io.amcfacade.upstream.AmcClient;
+import io.amcfacade.upstream.AmcInvitationWire;
+import io.amcfacade.upstream.AmcInvitationsClient;
+import io.amcfacade.upstream.AmcUserWire;
+import io.amcfacade.upstream.AmcUsersClient;
+import io.amcfacade.upstream.AmcVocabulary;
+
+/**
+ * The reconciler's only contact with AMC, and the one place that knows the upstream decorators' Java
+ * API and AMC's wire shapes: every other class of the reconciler sees {@link Observation}s. Each call
+ * first takes a token of the reconciler's share ({@link ReconcileBudget}) and runs in a request context
+ * of its own, so it gets its own deadline and its answers are not mixed with anybody's audit. Throttling
+ * and refusals of the budget become {@link ReconcileThrottled}.
+ */
+@ApplicationScoped
+public class AmcAccessReader {
+
+    /** AMC's largest page for listing users and invitations: the fewest calls per account. */
+    private static final int USERS_PAGE = AmcUsersClient.MAX_PAGE;
+    private static final int INVITATIONS_PAGE = AmcInvitationsClient.MAX_PAGE;
+    /** 100 accounts a page; the listing's page count is known only afterwards, so it is paid then. */
+    private static final int ACCOUNTS_PAGE = 100;
+    private static final int MAX_PAGES = 50;
+    /** Role look-ups per request context: the fan-out's parallelism, well inside one deadline. */
+    private static final int ROLES_AT_ONCE = 4;
+
+    private final AmcClient accounts;
+    private final AmcUsersClient users;
+    private final AmcInvitationsClient invitations;
+    private final ReconcileBudget budget;
+
+    public AmcAccessReader(AmcClient accounts, AmcUsersClient users, AmcInvitationsClient invitations,
+            ReconcileBudget budget) {
+        this.accounts = accounts;
+        this.users = users;
+        this.invitations = invitations;
+        this.budget = budget;
+    }
+
+    /** The ids of every AMC account the facade's identity administers. */
+    public List<String> accountIds(ReconcileBudget.Spent spent) {
+        budget.take(1, spent);
+        List<AmcAccount> all = allAccounts();
+        budget.take((all.size() - 1) / ACCOUNTS_PAGE, spent);
+        return all.stream().map(AmcAccount::accountId).toList();
+    }
+
+    /** The account's users, every page; roles are not included (one call per user, see {@link #roles}). */
+    public List<ObservedUser> users(String accountId, ReconcileBudget.Spent spent) {
+        return pages("users of " + accountId, spent, nextToken -> {
+            AmcUserWire.UsersPage page = usersPage(accountId, nextToken);
+            return new Page<>(page.users() == null ? List.<ObservedUser>of()
+                    : page.users().stream().map(u -> new ObservedUser(u.userId(), u.emailAddress())).toList(),
+                    page.nextToken());
+        });
+    }
+
+    /** The account's invitations as AMC lists them, every page. */
+    public List<ObservedInvitation> invitations(String accountId, ReconcileBudget.Spent spent) {
+        return pages("invitations of " + accountId, spent, nextToken -> {
+            AmcInvitationWire.Page page = invitationsPage(accountId, nextToken);
+            return new Page<>(page.invitations() == null ? List.<ObservedInvitation>of()
+                    : page.invitations().stream().map(AmcAccessReader::invitation).toList(), page.nextToken());
+        });
+    }
+
+    /** One page of an AMC list, in the facade's terms. */
+    private record Page<T>(List<T> items, String nextToken) {
+    }
+
+    /** Every page of a list, a token of the share before each. */
+    private <T> List<T> pages(String what, ReconcileBudget.Spent spent, Function<String, Page<T>> read) {
+        List<T> found = new ArrayList<>();
+        String nextToken = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            budget.take(1, spent);
+            Page<T> result = read.apply(nextToken);
+            found.addAll(result.items());
+            nextToken = result.nextToken();
+            if (nextToken == null || nextToken.isBlank()) {
+                return found;
+            }
+        }
+        throw new IllegalStateException("AMC kept answering nextToken for the " + what);
+    }
+
+    /**
+     * The facade's role of each user (admin, viewer, or AMC's spelling of another), one AMC call each;
+     * a user AMC no longer knows is left out.
+     */
+    public Map<String, String> roles(String accountId, List<String> userIds, ReconcileBudget.Spent spent) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        // A few at a time, each few with its own deadline after its tokens came: a slow share must not eat it.
+        for (int from = 0; from < userIds.size(); from += ROLES_AT_ONCE) {
+            List<String> some = userIds.subList(from, Math.min(userIds.size(), from + ROLES_AT_ONCE));
+            budget.take(some.size(), spent);
+            rolesOf(accountId, some).forEach((userId, names) -> roles.put(userId, AmcVocabulary.facadeUserRole(names)));
+        }
+        return roles;
+    }
+
+    @ActivateRequestContext
+    Map<String, List<AmcUserWire.Role>> rolesOf(String accountId, List<String> userIds) {
+        return throttled(() -> users.roles(accountId, userIds, roles -> false));
+    }
+
+    @ActivateRequestContext
+    List<AmcAccount> allAccounts() {
+        return throttled(accounts::listAccounts);
+    }
+
+    @ActivateRequestContext
+    AmcUserWire.UsersPage usersPage(String accountId, String nextToken) {
+        return throttled(() -> users.list(accountId, USERS_PAGE, nextToken));
+    }
+
+    @ActivateRequestContext
+    AmcInvitationWire.Page invitationsPage(String accountId, String nextToken) {
+        return throttled(() -> invitations.list(accountId, INVITATIONS_PAGE, nextToken));
+    }
+
+    private static ObservedInvitation invitation(AmcInvitationWire.Invitation wire) {
+        String email = wire.user() == null ? null : wire.user().emailAddress();
+        String role = wire.permissionSet() == null || wire.permissionSet().role() == null ? null
+                : AmcVocabulary.facadeRole(wire.permissionSet().role().name());
+        String state = AmcVocabulary.facadeState(wire.state(), AmcVocabulary.instant(wire.expiration()),
+                java.time.Instant.now());
+        return new ObservedInvitation(wire.invitationId(), email, role, state);
+    }
+
+    /** AMC's 429 and 503s, and the facade's own budget and breaker refusals: not now, later. */
+    private static <T> T throttled(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProblemException e) {
+            Integer status = e.problem().getStatus();
+            if (status != null && (status == 429 || status == 503)) {
+                throw new ReconcileThrottled(e.problem().getCode() + ": " + e.problem().getDetail());
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.amcfacade.access.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One period in which a user held one role on one AMC account: opened when the reconciler (or a
+ * facade action it matched) saw the role begin, closed when it changed or the user was removed. An
+ * unchanged snapshot writes nothing here but {@link #roleCheckedAt}: changes are stored, not copies.
+ */
+@Entity
+@Table(name = "access_grants")
+public class GrantPeriod extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "account_id", nullable = false)
+    public String accountId;
+    @Column(name = "user_id", nullable = false)
+    public String userId;
+    @Column(name = "email_address")
+    public String emailAddress;
+    @Column(nullable = false)
+    public String role;
+    @Column(name = "valid_from", nullable = false)
+    public Instant validFrom;
+    @Column(name = "valid_to")
+    public Instant validTo;
+    @Column(name = "granted_via", nullable = false)
+    public String grantedVia;
+    @Column(name = "granted_event_id")
+    public UUID grantedEventId;
+    @Column(name = "granted_by")
+    public String grantedBy;
+    @Column(name = "ended_via")
+    public String endedVia;
+    @Column(name = "ended_event_id")
+    public UUID endedEventId;
+    @Column(name = "ended_by")
+    public String endedBy;
+    @Column(name = "role_checked_at", nullable = false)
+    public Instant roleCheckedAt;
+
+    /** The account's grants held now, by user id. */
+    public static List<GrantPeriod> open(String accountId) {
+        return list("accountId = ?1 and validTo is null order by userId", accountId);
+    }
+
+    /** Every period of one user on one account, oldest first. */
+    public static List<GrantPeriod> history(String accountId, String userId) {
+        return list("accountId = ?1 and userId = ?2 order by validFrom, id", accountId, userId);
+    }
+
+    /** The open grants of an account whose role was read longest ago: the next ones the role sweep reads. */
+    public static List<GrantPeriod> stalestRoles(String accountId, int count) {
+        return find("accountId = ?1 and validTo is null order by roleCheckedAt, userId", accountId).page(0, count).list();
+    }
+}

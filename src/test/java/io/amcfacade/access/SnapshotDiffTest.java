@@ -1,0 +1,63 @@
+package io.amcfacade.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.amcfacade.access.reconcile.AccessChange;
+import io.amcfacade.access.reconcile.Observation.ObservedInvitation;
+import io.amcfacade.access.reconcile.Observation.ObservedUser;
+import io.amcfacade.access.reconcile.SnapshotDiff;
+import io.amcfacade.access.reconcile.SnapshotDiff.KnownGrant;
+import io.amcfacade.access.reconcile.SnapshotDiff.KnownInvitation;
+
+/** The comparison of what the facade knew with what AMC answers, edge by edge. */
+class SnapshotDiffTest {
+
+    private static final String ACCOUNT = "ENTITYTEST";
+
+    @Test
+    void addedRemovedAndChangedUsersAreNamedWithBeforeAndAfter() {
+        List<KnownGrant> known = List.of(new KnownGrant("u1", "a@x", "viewer"), new KnownGrant("u2", "b@x", "admin"),
+                new KnownGrant("u3", "c@x", "viewer"));
+        List<ObservedUser> observed = List.of(new ObservedUser("u1", "a@x"), new ObservedUser("u3", "c@x"),
+                new ObservedUser("u4", "d@x"));
+        List<AccessChange> changes = SnapshotDiff.users(ACCOUNT, known, observed, Map.of("u1", "admin", "u4", "viewer"));
+        assertThat(changes).containsExactly(
+                new AccessChange.RoleChanged(ACCOUNT, "u1", "a@x", "viewer", "admin"),
+                new AccessChange.UserAdded(ACCOUNT, "u4", "d@x", "viewer"),
+                new AccessChange.UserRemoved(ACCOUNT, "u2", "b@x", "admin"));
+    }
+
+    @Test
+    void aRoleNotReadThisTimeIsNoChangeAndANewUserWaitsForItsRole() {
+        List<AccessChange> changes = SnapshotDiff.users(ACCOUNT, List.of(new KnownGrant("u1", "a@x", "viewer")),
+                List.of(new ObservedUser("u1", null), new ObservedUser("u2", "b@x")), Map.of());
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void aMaskedEmailKeepsTheKnownOne() {
+        List<AccessChange> changes = SnapshotDiff.users(ACCOUNT, List.of(new KnownGrant("u1", "a@x", "viewer")),
+                List.of(new ObservedUser("u1", null)), Map.of("u1", "admin"));
+        assertThat(changes).containsExactly(new AccessChange.RoleChanged(ACCOUNT, "u1", "a@x", "viewer", "admin"));
+    }
+
+    @Test
+    void invitationsNewOrInANewStateAreChangesAndVanishedOnesAreOnlyClosed() {
+        List<KnownInvitation> known = List.of(new KnownInvitation("i1", "a@x", "viewer", "PENDING"),
+                new KnownInvitation("i2", "b@x", "admin", "PENDING"), new KnownInvitation("i3", "c@x", "viewer", "PENDING"));
+        List<ObservedInvitation> observed = List.of(new ObservedInvitation("i1", "a@x", "viewer", "REVOKED"),
+                new ObservedInvitation("i2", "b@x", "admin", "PENDING"), new ObservedInvitation("i4", "d@x", "viewer", "PENDING"));
+        List<AccessChange> changes = SnapshotDiff.invitations(ACCOUNT, known, observed);
+        assertThat(changes).containsExactly(
+                new AccessChange.InvitationChanged(ACCOUNT, "i1", "a@x", "viewer", "PENDING", "REVOKED"),
+                new AccessChange.InvitationChanged(ACCOUNT, "i4", "d@x", "viewer", null, "PENDING"));
+        assertThat(SnapshotDiff.gone(known, observed)).containsExactly("i3");
+        assertThat(new AccessChange.InvitationChanged(ACCOUNT, "i1", null, null, "PENDING", "EXPIRED").lifecycle()).isTrue();
+        assertThat(new AccessChange.InvitationChanged(ACCOUNT, "i1", null, null, "PENDING", "REVOKED").lifecycle()).isFalse();
+    }
+}

@@ -1,0 +1,59 @@
+package io.amcfacade.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+
+/** The access inventory as tests drive it: console drift in the sandbox, passes on demand, reads as an auditor. */
+public final class AccessApi {
+
+    private AccessApi() {
+    }
+
+    /** Runs a reconciliation pass over one account now (every role read) and answers its summary. */
+    public static JsonPath reconcile(String accountId) {
+        return given().queryParam("accountId", accountId).post("/sandbox/access/reconcile").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    public static ValidatableResponse consoleChange(String accountId, Map<String, Object> change) {
+        return given().contentType(ContentType.JSON).body(change)
+                .post("/sandbox/accounts/{account}/console-changes", accountId).then();
+    }
+
+    /** Adds a user in the simulated AMC console and answers their user id. */
+    public static String consoleAddUser(String accountId, String email, String role) {
+        return consoleChange(accountId, Map.of("emailAddress", email, "userName", "Console user", "role", role,
+                "addUser", true)).statusCode(200).extract().path("user.userId");
+    }
+
+    public static void consoleSetRole(String accountId, String userId, String role) {
+        consoleChange(accountId, Map.of("userId", userId, "role", role)).statusCode(200);
+    }
+
+    public static void consoleRemove(String accountId, String userId) {
+        consoleChange(accountId, Map.of("userId", userId, "remove", true)).statusCode(200);
+    }
+
+    /** The account's grants at {@code asOf} (null: the latest snapshot). */
+    public static JsonPath grants(String accountId, Instant asOf) {
+        var request = Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("accountId", accountId);
+        if (asOf != null) {
+            request.queryParam("asOf", asOf.toString());
+        }
+        return request.get("/v1/access").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The out-of-band changes the trail holds for one account, newest first. */
+    public static List<Map<String, Object>> outOfBandChanges(String accountId) {
+        return Callers.as(Callers.uniqueSubject("auditor"), "auditor")
+                .queryParam("action", "OUT_OF_BAND_CHANGE").queryParam("accountId", accountId).queryParam("limit", 100)
+                .get("/v1/audit/events").then().statusCode(200).extract().jsonPath().getList("events");
+    }
+}
