@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-import io.amcfacade.audit.TrailRecord;
+import io.amcfacade.audit.storage.TrailRecord;
 import io.amcfacade.audit.integrity.CanonicalRecord;
 import io.amcfacade.audit.integrity.SealKey;
 import io.amcfacade.audit.integrity.Sealing;
@@ -56,7 +56,7 @@ public class AuditScaleLoad {
                     appendAction(rows, random, at);
                 }
                 connection.setAutoCommit(false);
-                copy.copyIn("COPY audit_records (" + io.amcfacade.audit.TrailRecordSql.CONTENT_COLUMNS + ") FROM STDIN",
+                copy.copyIn("COPY audit_records (" + io.amcfacade.audit.storage.TrailRecordSql.CONTENT_COLUMNS + ") FROM STDIN",
                         new StringReader(rows.toString()));
                 connection.commit();
                 connection.setAutoCommit(true);

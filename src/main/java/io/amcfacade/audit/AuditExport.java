@@ -1,5 +1,7 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.AuditConfig;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.AuditPartitions;
+
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import io.amcfacade.audit.AuditConfig;
+import io.amcfacade.audit.storage.AuditConfig;
 
-/** Provides the seal key from {@code amc.audit.signing-key} or {@code amc.audit.signing-key-file}; refuses to start without one. */
+/**
+ * Provides the keys, all kept outside the database: the HMAC secret ({@code amc.audit.signing-key} or
+ * {@code amc.audit.signing-key-file}) for record MACs and the previous version's seals, and the Ed25519
+ * seal key ({@code amc.audit.seal-key-file}). Refuses to start without them.
+ */
 public class SealKeyProducer {
 
     @Produces
@@ -20,8 +24,28 @@ public class SealKeyProducer {
         if (config.signingKeyFile().isPresent()) {
             return SealKey.loadOrCreate(Path.of(config.signingKeyFile().get()));
         }
-        throw new IllegalStateException("The audit trail needs a seal signing key kept outside the database: set "
+        throw new IllegalStateException("The audit trail needs a secret kept outside the database: set "
                 + "amc.audit.signing-key (AMC_AUDIT_SIGNING_KEY, base64, 256 bits or more) or amc.audit.signing-key-file "
                 + "(AMC_AUDIT_SIGNING_KEY_FILE), the same on every replica.");
+    }
+
+    @Produces
+    @ApplicationScoped
+    RecordMac recordMac(SealKey key) {
+        return new RecordMac(key);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SealSigner sealSigner(AuditConfig config) throws IOException {
+        return SealSigner.loadOrCreate(Path.of(config.sealKeyFile().orElseThrow(() -> new IllegalStateException(
+                "The audit trail needs an Ed25519 seal key kept outside the database: set amc.audit.seal-key-file "
+                        + "(AMC_AUDIT_SEAL_KEY_FILE), the same file on every replica; it is created when missing."))));
+    }
+
+    @Produces
+    @ApplicationScoped
+    SealPublicKey sealPublicKey(SealSigner signer) {
+        return signer.publicKey();
     }
 }

@@ -1,4 +1,4 @@
-package io.amcfacade.audit;
+package io.amcfacade.audit.storage;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * One row of {@code audit_records}: an intent, details, target or outcome of an audited action.
  * Fields a kind does not use stay {@code null}. Times are kept to the microsecond, as PostgreSQL
- * stores them, so the content hash is the same before and after the round trip.
+ * stores them, so the content hash is the same before and after the round trip. {@code recordedAt} is
+ * set by the database clock on insert; the value here until then is only the writer's estimate.
  */
 public final class TrailRecord {
 
@@ -47,8 +48,10 @@ public final class TrailRecord {
     public Integer upstreamAttempts;
     public Long latencyMs;
     public String contentHash;
+    /** HMAC of the content hash under the service's key (null on records of the previous version). */
+    public String recordMac;
 
-    static TrailRecord of(Kind kind, UUID eventId) {
+    public static TrailRecord of(Kind kind, UUID eventId) {
         TrailRecord record = new TrailRecord();
         record.kind = kind;
         record.eventId = eventId;
@@ -56,7 +59,7 @@ public final class TrailRecord {
         return record;
     }
 
-    static Instant micros(Instant instant) {
+    public static Instant micros(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 }
