@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.AmcAccount;
@@ -37,7 +38,7 @@ public class AccountMarketplaces {
         }
         marketplace = known.get(accountId);
         if (marketplace == null) {
-            throw new ProblemException(Problems.of(404, "ACCOUNT_NOT_FOUND", "Account not found",
+            throw new ProblemException(Problems.of(ProblemCode.ACCOUNT_NOT_FOUND,
                     "The facade's Amazon identity administers no AMC account " + accountId + "."));
         }
         return marketplace;

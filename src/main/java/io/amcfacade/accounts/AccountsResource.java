@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 
 import io.amcfacade.api.AccountsApi;
 import io.amcfacade.api.model.AccountList;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
 
@@ -19,7 +20,7 @@ public class AccountsResource implements AccountsApi {
 
     @Override
     @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
-    @Audited(action = "ACCOUNTS_LIST")
+    @Audited(action = AuditAction.ACCOUNTS_LIST)
     public AccountList listAccounts(String onBehalfOf) {
         return accounts.list();
     }

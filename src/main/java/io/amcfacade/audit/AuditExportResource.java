@@ -26,7 +26,7 @@ public class AuditExportResource implements AuditExportApi {
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_EXPORT")
+    @Audited(action = AuditAction.AUDIT_EXPORT)
     public Response exportAuditEvents(ExportFormat format, String action, AuditOutcome outcome, String actor,
             String accountId, String targetId, String onBehalfOf, OffsetDateTime from, OffsetDateTime to,
             String xOnBehalfOf) {

@@ -95,11 +95,11 @@ public class AuditFilter {
         intent.clientIp = request.clientIp();
         intent.userAgent = request.userAgent();
         intent.correlationId = request.correlationId();
-        intent.action = audited.action();
+        intent.action = audited.action().name();
         intent.httpMethod = context.getMethod();
         intent.path = truncate(uri.getPath());
         intent.accountId = truncate(uri.getPathParameters().getFirst(audited.accountParam()));
-        intent.targetKind = audited.targetParam().isEmpty() ? null : audited.targetKind();
+        intent.targetKind = audited.targetParam().isEmpty() ? null : audited.targetKind().name();
         intent.targetId = audited.targetParam().isEmpty() ? null
                 : truncate(uri.getPathParameters().getFirst(audited.targetParam()));
         intent.idempotencyKey = truncate(context.getHeaderString(IDEMPOTENCY_KEY));

@@ -21,7 +21,7 @@ final class AuditRecords {
         for (int i = 0; i < targets.size(); i++) {
             AuditTargetEntry entry = targets.get(i);
             TrailRecord record = TrailRecord.of(TrailRecord.Kind.TARGET, eventId);
-            record.targetKind = entry.kind();
+            record.targetKind = entry.kind().name();
             record.targetId = entry.normalizedId();
             record.position = firstPosition + i;
             record.role = entry.role();

@@ -14,6 +14,7 @@ import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.AuditTimeline;
 import io.amcfacade.api.model.VerifyResult;
 import io.amcfacade.audit.integrity.AuditVerification;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.security.Roles;
@@ -30,7 +31,7 @@ public class AuditResource implements AuditApi {
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_QUERY")
+    @Audited(action = AuditAction.AUDIT_QUERY)
     public AuditEventPage listAuditEvents(String action, AuditOutcome outcome, String actor, String accountId,
             String targetId, String onBehalfOf, OffsetDateTime from, OffsetDateTime to, Integer limit, String cursor,
             String xOnBehalfOf) {
@@ -40,22 +41,22 @@ public class AuditResource implements AuditApi {
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_GET", targetParam = "eventId", targetKind = "EVENT")
+    @Audited(action = AuditAction.AUDIT_GET, targetParam = "eventId", targetKind = TargetKind.EVENT)
     public AuditEvent getAuditEvent(String eventId, String onBehalfOf) {
         return queries.find(UUID.fromString(eventId)).orElseThrow(() -> new ProblemException(
-                Problems.of(404, "AUDIT_EVENT_NOT_FOUND", "Audit event not found", "No audit event " + eventId + ".")));
+                Problems.of(ProblemCode.AUDIT_EVENT_NOT_FOUND, "No audit event " + eventId + ".")));
     }
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_QUERY", targetParam = "invitationId")
+    @Audited(action = AuditAction.AUDIT_QUERY, targetParam = "invitationId")
     public AuditTimeline getInvitationTimeline(String invitationId, String onBehalfOf) {
         return queries.timeline(invitationId);
     }
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_VERIFY")
+    @Audited(action = AuditAction.AUDIT_VERIFY)
     public VerifyResult verifyAuditTrail(OffsetDateTime from, OffsetDateTime to, String onBehalfOf) {
         return verification.verify(from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
     }

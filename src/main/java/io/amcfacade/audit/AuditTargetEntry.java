@@ -3,22 +3,22 @@ package io.amcfacade.audit;
 import java.util.Locale;
 
 /**
- * A target as a feature reports it: kind ({@code EMAIL}, {@code INVITATION}, {@code USER}), id,
+ * A target as a feature reports it: kind, id,
  * the role granted, and, in a batch, its own outcome and error code.
  */
-public record AuditTargetEntry(String kind, String id, String role, String outcome, String errorCode) {
+public record AuditTargetEntry(TargetKind kind, String id, String role, String outcome, String errorCode) {
 
     public static AuditTargetEntry email(String email, String role) {
-        return new AuditTargetEntry("EMAIL", email, role, null, null);
+        return new AuditTargetEntry(TargetKind.EMAIL, email, role, null, null);
     }
 
     /** A user of an AMC account; {@code role} is the role the action gives them, if any. */
     public static AuditTargetEntry user(String userId, String role) {
-        return new AuditTargetEntry("USER", userId, role, null, null);
+        return new AuditTargetEntry(TargetKind.USER, userId, role, null, null);
     }
 
     public static AuditTargetEntry invitation(String invitationId) {
-        return new AuditTargetEntry("INVITATION", invitationId, null, null, null);
+        return new AuditTargetEntry(TargetKind.INVITATION, invitationId, null, null, null);
     }
 
     public AuditTargetEntry withResult(String outcome, String errorCode) {
@@ -27,6 +27,6 @@ public record AuditTargetEntry(String kind, String id, String role, String outco
 
     /** Emails are stored in lower case so "who invited Bob@Example.com" finds bob@example.com. */
     String normalizedId() {
-        return kind.equals("EMAIL") ? id.toLowerCase(Locale.ROOT) : id;
+        return kind == TargetKind.EMAIL ? id.toLowerCase(Locale.ROOT) : id;
     }
 }

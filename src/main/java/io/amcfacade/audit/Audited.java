@@ -14,8 +14,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Audited {
 
-    /** The action name recorded, e.g. {@code ACCOUNTS_LIST}. */
-    String action();
+    /** The action recorded, e.g. {@link AuditAction#ACCOUNTS_LIST}. */
+    AuditAction action();
 
     /** Path parameter holding the AMC account id, if any. */
     String accountParam() default "accountId";
@@ -23,6 +23,6 @@ public @interface Audited {
     /** Path parameter holding the target (invitation, user, event) id, if any. */
     String targetParam() default "";
 
-    /** What {@link #targetParam()} names: {@code INVITATION}, {@code USER}, {@code EVENT}. */
-    String targetKind() default "INVITATION";
+    /** What {@link #targetParam()} names. */
+    TargetKind targetKind() default TargetKind.INVITATION;
 }

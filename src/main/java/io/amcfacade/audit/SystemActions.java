@@ -18,7 +18,7 @@ import io.amcfacade.audit.storage.TrailRecord;
 public class SystemActions {
 
     /** What a system action is about; {@code path} names the thing acted on (a partition, an account). */
-    public record Intent(String actor, String action, String path, String accountId, List<AuditTargetEntry> targets,
+    public record Intent(String actor, AuditAction action, String path, String accountId, List<AuditTargetEntry> targets,
             String requestSummary) {
     }
 
@@ -59,7 +59,7 @@ public class SystemActions {
         record.actorSubject = intent.actor();
         record.actorRoles = "";
         record.correlationId = eventId.toString();
-        record.action = intent.action();
+        record.action = intent.action().name();
         record.httpMethod = "JOB";
         record.path = intent.path();
         record.accountId = intent.accountId();

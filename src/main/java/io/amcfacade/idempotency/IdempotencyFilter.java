@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -78,11 +79,11 @@ public class IdempotencyFilter {
                     .build();
         }
         if (claim instanceof Claim.Reused) {
-            throw new ProblemException(Problems.of(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency key reused",
+            throw new ProblemException(Problems.of(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request; use a new key."));
         }
         boolean abandoned = ((Claim.InFlight) claim).abandoned();
-        throw new ProblemException(Problems.of(409, "IDEMPOTENCY_KEY_IN_FLIGHT", "Idempotency key in flight", abandoned
+        throw new ProblemException(Problems.of(ProblemCode.IDEMPOTENCY_KEY_IN_FLIGHT, abandoned
                 ? "An earlier request with this Idempotency-Key never finished; its outcome is unknown. "
                         + "Check the resource and the audit trail, then use a new key."
                 : "An earlier request with this Idempotency-Key is still running; retry shortly."));

@@ -25,6 +25,7 @@ import io.amcfacade.api.model.UpdateResultStatus;
 import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.AuditTrail;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.upstream.AmcInvitationWire;
 import io.amcfacade.upstream.AmcInvitationsClient;
 
@@ -75,7 +76,7 @@ public class InvitationBatches {
                 audited.add(AuditTargetEntry.invitation(invitation.invitationId()).withResult("CREATED", null));
             } else {
                 ItemError error = failed.containsKey(key) ? InvitationMapper.error(failed.get(key))
-                        : new ItemError("UPSTREAM_REJECTED", "AMC reported no result for this invitation.");
+                        : new ItemError(ProblemCode.UPSTREAM_REJECTED.name(), "AMC reported no result for this invitation.");
                 results.add(new InvitationResult(item.getEmailAddress(), InvitationResultStatus.FAILED).error(error));
                 audited.add(target.withResult("FAILED", error.getCode()));
             }
@@ -108,7 +109,7 @@ public class InvitationBatches {
             UpdateResult result = new UpdateResult(id, update.getAction(), UpdateResultStatus.UPDATED);
             if (!succeededIds.contains(id)) {
                 result.status(UpdateResultStatus.FAILED).error(failed.containsKey(id) ? InvitationMapper.error(failed.get(id))
-                        : new ItemError("UPSTREAM_REJECTED", "AMC reported no result for this invitation."));
+                        : new ItemError(ProblemCode.UPSTREAM_REJECTED.name(), "AMC reported no result for this invitation."));
             }
             results.add(result);
             audited.add(AuditTargetEntry.invitation(id).withResult(result.getStatus().toString(),

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.amcfacade.api.model.Invitation;
 import io.amcfacade.api.model.InvitationPage;
 import io.amcfacade.api.model.InvitationState;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.AmcInvitationWire;
@@ -29,7 +30,7 @@ public class InvitationQueries {
         AmcInvitationWire.InvitationWithTerms found = amc.get(invitationId);
         if (found.invitation() == null || !belongsTo(found.invitation(), accountId)) {
             // An invitation of another account does not exist as far as this path is concerned.
-            throw new ProblemException(Problems.of(404, "INVITATION_NOT_FOUND", "Invitation not found",
+            throw new ProblemException(Problems.of(ProblemCode.INVITATION_NOT_FOUND,
                     "Account " + accountId + " has no invitation " + invitationId + "."));
         }
         return InvitationMapper.toApi(found.invitation(), accountId, found.termsTypes(), Instant.now());

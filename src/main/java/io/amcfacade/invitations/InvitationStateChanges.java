@@ -14,6 +14,7 @@ import io.amcfacade.api.model.InvitationStateChange;
 import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.AuditTrail;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.AmcInvitationWire;
@@ -72,19 +73,18 @@ public class InvitationStateChanges {
     private boolean revokedMeanwhile(String accountId, String invitationId, InvitationAction action,
             AmcInvitationWire.ItemError error) {
         return action == InvitationAction.REVOKE
-                && "INVALID_STATE_TRANSITION".equals(AmcVocabulary.itemErrorCode(error.errorCode()))
+                && ProblemCode.INVALID_STATE_TRANSITION.name().equals(AmcVocabulary.itemErrorCode(error.errorCode()))
                 && queries.get(accountId, invitationId).getState() == InvitationState.REVOKED;
     }
 
     private static ProblemException itemFailure(String invitationId, AmcInvitationWire.ItemError error) {
-        String code = AmcVocabulary.itemErrorCode(error.errorCode());
         String message = InvitationMapper.error(error).getMessage();
-        return switch (code) {
-            case "INVALID_STATE_TRANSITION" -> new ProblemException(Problems.of(409, code, "Invalid state transition",
+        return switch (ProblemCode.find(AmcVocabulary.itemErrorCode(error.errorCode())).orElse(ProblemCode.UPSTREAM_REJECTED)) {
+            case INVALID_STATE_TRANSITION -> new ProblemException(Problems.of(ProblemCode.INVALID_STATE_TRANSITION,
                     "Invitation " + invitationId + ": " + message));
-            case "INVITATION_NOT_FOUND" -> new ProblemException(Problems.of(404, code, "Invitation not found",
+            case INVITATION_NOT_FOUND -> new ProblemException(Problems.of(ProblemCode.INVITATION_NOT_FOUND,
                     "AMC knows no invitation " + invitationId + "."));
-            default -> new ProblemException(Problems.of(502, "UPSTREAM_REJECTED", "AMC rejected the change",
+            default -> new ProblemException(Problems.of(ProblemCode.UPSTREAM_REJECTED,
                     "AMC refused to change invitation " + invitationId + ": " + message));
         };
     }

@@ -3,6 +3,7 @@ package io.amcfacade.invitations;
 import io.amcfacade.api.model.InvitationAction;
 import io.amcfacade.api.model.InvitationState;
 import io.amcfacade.api.model.Problem;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.Problems;
 
 /** Which invitation states each action may start from, and how AMC names the requested state. */
@@ -21,7 +22,7 @@ final class InvitationTransitions {
     }
 
     static Problem refusal(String invitationId, InvitationAction action, InvitationState from) {
-        return Problems.of(409, "INVALID_STATE_TRANSITION", "Invalid state transition",
+        return Problems.of(ProblemCode.INVALID_STATE_TRANSITION,
                 "Invitation " + invitationId + " is " + from + " and cannot be " + (action == InvitationAction.REVOKE
                         ? "revoked." : "resent."));
     }

@@ -14,6 +14,7 @@ import io.amcfacade.api.model.InvitationState;
 import io.amcfacade.api.model.InvitationStateChange;
 import io.amcfacade.api.model.UpdateInvitationsRequest;
 import io.amcfacade.api.model.UpdateInvitationsResult;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.idempotency.Idempotent;
 import io.amcfacade.security.Roles;
@@ -32,7 +33,7 @@ public class InvitationsResource implements InvitationsApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    @Audited(action = "INVITATIONS_CREATE")
+    @Audited(action = AuditAction.INVITATIONS_CREATE)
     @Idempotent
     public CreateInvitationsResult createInvitations(String accountId, CreateInvitationsRequest request,
             String idempotencyKey, String onBehalfOf) {
@@ -41,7 +42,7 @@ public class InvitationsResource implements InvitationsApi {
 
     @Override
     @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
-    @Audited(action = "INVITATIONS_LIST")
+    @Audited(action = AuditAction.INVITATIONS_LIST)
     public InvitationPage listInvitations(String accountId, InvitationState state, Integer limit, String cursor,
             String onBehalfOf) {
         return queries.list(accountId, state, limit, cursor);
@@ -49,14 +50,14 @@ public class InvitationsResource implements InvitationsApi {
 
     @Override
     @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
-    @Audited(action = "INVITATION_GET", targetParam = "invitationId")
+    @Audited(action = AuditAction.INVITATION_GET, targetParam = "invitationId")
     public Invitation getInvitation(String accountId, String invitationId, String onBehalfOf) {
         return queries.get(accountId, invitationId);
     }
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    @Audited(action = "INVITATION_REVOKE", targetParam = "invitationId")
+    @Audited(action = AuditAction.INVITATION_REVOKE, targetParam = "invitationId")
     @Idempotent
     public InvitationStateChange revokeInvitation(String accountId, String invitationId, String idempotencyKey,
             String onBehalfOf) {
@@ -65,7 +66,7 @@ public class InvitationsResource implements InvitationsApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    @Audited(action = "INVITATION_RESEND", targetParam = "invitationId")
+    @Audited(action = AuditAction.INVITATION_RESEND, targetParam = "invitationId")
     @Idempotent
     public InvitationStateChange resendInvitation(String accountId, String invitationId, String idempotencyKey,
             String onBehalfOf) {
@@ -74,7 +75,7 @@ public class InvitationsResource implements InvitationsApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    @Audited(action = "INVITATIONS_UPDATE")
+    @Audited(action = AuditAction.INVITATIONS_UPDATE)
     @Idempotent
     public UpdateInvitationsResult updateInvitations(String accountId, UpdateInvitationsRequest request,
             String idempotencyKey, String onBehalfOf) {
@@ -83,7 +84,7 @@ public class InvitationsResource implements InvitationsApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    @Audited(action = "INVITATION_REDEEM", targetParam = "invitationId")
+    @Audited(action = AuditAction.INVITATION_REDEEM, targetParam = "invitationId")
     @Idempotent
     public InvitationStateChange redeemInvitation(String invitationId, String inviteeToken, String idempotencyKey,
             String onBehalfOf) {

@@ -45,7 +45,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
     public Response unauthorized() {
-        return Problems.response(Problems.of(401, "UNAUTHORIZED", "Unauthorized", "A valid bearer token is required."),
+        return Problems.response(Problems.of(ProblemCode.UNAUTHORIZED, "A valid bearer token is required."),
                 java.util.Map.of("WWW-Authenticate", "Bearer"));
     }
 
@@ -56,7 +56,7 @@ public class ProblemMappers {
         if (roles != null) {
             detail = "This operation needs one of the roles " + String.join(", ", roles.value()) + ".";
         }
-        return Problems.response(Problems.of(403, "FORBIDDEN", "Forbidden", detail));
+        return Problems.response(Problems.of(ProblemCode.FORBIDDEN, detail));
     }
 
     @ServerExceptionMapper
@@ -88,7 +88,7 @@ public class ProblemMappers {
             }
             return Problems.response(Problems.invalidField(field, rule));
         }
-        return Problems.response(Problems.of(400, "MALFORMED_JSON", "Malformed JSON",
+        return Problems.response(Problems.of(ProblemCode.MALFORMED_JSON,
                 "The request body is not valid JSON: " + e.getOriginalMessage()));
     }
 
@@ -110,15 +110,15 @@ public class ProblemMappers {
             }
         }
         return switch (status) {
-            case 404 -> Problems.response(Problems.of(404, "NOT_FOUND", "Not found", "No resource at this path."));
-            case 405 -> Problems.response(Problems.of(405, "METHOD_NOT_ALLOWED", "Method not allowed",
+            case 404 -> Problems.response(Problems.of(ProblemCode.NOT_FOUND, "No resource at this path."));
+            case 405 -> Problems.response(Problems.of(ProblemCode.METHOD_NOT_ALLOWED,
                     "This resource does not support the request method."));
-            case 406 -> Problems.response(Problems.of(406, "NOT_ACCEPTABLE", "Not acceptable",
+            case 406 -> Problems.response(Problems.of(ProblemCode.NOT_ACCEPTABLE,
                     "This resource answers with application/json (errors with application/problem+json)."));
-            case 415 -> Problems.response(Problems.of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+            case 415 -> Problems.response(Problems.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
                     "This resource accepts application/json request bodies."));
             default -> status >= 500 ? internalError(e)
-                    : Problems.response(Problems.of(status, "BAD_REQUEST", "Bad request", e.getMessage()));
+                    : Problems.response(Problems.of(ProblemCode.BAD_REQUEST, e.getMessage()).status(status));
         };
     }
 
@@ -133,7 +133,7 @@ public class ProblemMappers {
     }
 
     private static Response internalError() {
-        return Problems.response(Problems.of(500, "INTERNAL_ERROR", "Internal error",
+        return Problems.response(Problems.of(ProblemCode.INTERNAL_ERROR,
                 "The facade failed unexpectedly; the correlation id identifies the failure in its logs."));
     }
 

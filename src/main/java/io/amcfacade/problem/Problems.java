@@ -22,14 +22,15 @@ public final class Problems {
     private Problems() {
     }
 
-    public static Problem of(int status, String code, String title, String detail) {
-        return new Problem(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')), title, status, code)
+    public static Problem of(ProblemCode code, String detail) {
+        return new Problem(URI.create(TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-')), code.title(),
+                code.status(), code.name())
                 .detail(detail)
                 .errors(null);
     }
 
     public static Problem invalid(String detail, List<ProblemFieldError> errors) {
-        return of(400, "INVALID_REQUEST", "Invalid request", detail).errors(errors.isEmpty() ? null : errors);
+        return of(ProblemCode.INVALID_REQUEST, detail).errors(errors.isEmpty() ? null : errors);
     }
 
     public static Problem invalidField(String field, String message) {

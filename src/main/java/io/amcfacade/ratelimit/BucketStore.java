@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.github.bucket4j.TokensInheritanceStrategy;
@@ -58,7 +59,7 @@ public class BucketStore {
 
     /** The database did not answer: refuse rather than let traffic through unmetered. */
     static ProblemException unavailable(RuntimeException cause) {
-        return new ProblemException(Problems.of(503, "RATE_LIMIT_UNAVAILABLE", "Rate limit unavailable",
+        return new ProblemException(Problems.of(ProblemCode.RATE_LIMIT_UNAVAILABLE,
                 "The shared rate limits cannot be read (database unreachable); nothing was done. Retry later."),
                 Map.of("Retry-After", UNAVAILABLE_RETRY_AFTER), cause);
     }

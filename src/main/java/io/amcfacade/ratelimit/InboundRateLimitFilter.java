@@ -15,6 +15,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.resilience.RetryAfter;
@@ -80,7 +81,7 @@ public class InboundRateLimitFilter {
             registry.counter("amc.ratelimit.inbound.rejections", "policy", name).increment();
             Map<String, String> headers = new HashMap<>(standing.headers());
             headers.put("Retry-After", RetryAfter.seconds(Duration.ofNanos(probe.getNanosToWaitForRefill())));
-            throw new ProblemException(Problems.of(429, "RATE_LIMITED", "Too many requests",
+            throw new ProblemException(Problems.of(ProblemCode.RATE_LIMITED,
                     "Caller " + identity.getPrincipal().getName() + " has used its " + limit.requests() + " requests per "
                             + limit.period().toSeconds() + " s (" + name + "); retry after the indicated time."),
                     headers, null);

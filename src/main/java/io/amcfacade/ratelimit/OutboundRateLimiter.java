@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.resilience.RetryAfter;
@@ -55,7 +56,7 @@ public class OutboundRateLimiter {
             throw BucketStore.unavailable(e);
         }
         registry.counter("amc.ratelimit.outbound.rejections", "group", group).increment();
-        throw new ProblemException(Problems.of(429, "UPSTREAM_RATE_LIMITED", "AMC budget exhausted",
+        throw new ProblemException(Problems.of(ProblemCode.UPSTREAM_RATE_LIMITED,
                 "The facade's AMC budget for " + group + " calls is spent for now and the request's deadline "
                         + "came first. Nothing was sent; retry after the indicated time."),
                 Map.of("Retry-After", RetryAfter.seconds(Duration.ofNanos(probe.getNanosToWaitForRefill()))), null);

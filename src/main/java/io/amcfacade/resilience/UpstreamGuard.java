@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.micrometer.core.instrument.Counter;
@@ -68,11 +69,11 @@ public class UpstreamGuard {
             Class<T> synchronous = (Class<T>) Object.class;
             return guard.get(attempt, synchronous);
         } catch (CircuitBreakerOpenException e) {
-            throw new ProblemException(Problems.of(503, "UPSTREAM_CIRCUIT_OPEN", "AMC is failing",
+            throw new ProblemException(Problems.of(ProblemCode.UPSTREAM_CIRCUIT_OPEN,
                     "AMC failed repeatedly; calls are paused to let it recover. Nothing was sent; retry later."),
                     Map.of("Retry-After", RetryAfter.seconds(config.circuitBreaker().delay())), e);
         } catch (BulkheadException e) {
-            throw new ProblemException(Problems.of(503, "UPSTREAM_BUSY", "Too many AMC calls in flight",
+            throw new ProblemException(Problems.of(ProblemCode.UPSTREAM_BUSY,
                     "This replica already has " + config.bulkhead().maxConcurrentCalls()
                             + " AMC calls in flight. Nothing was sent; retry shortly."),
                     Map.of("Retry-After", BUSY_RETRY_AFTER), e);

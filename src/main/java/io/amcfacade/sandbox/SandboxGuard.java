@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.Problems;
 
 /** Hides {@code /sandbox/**} (404) unless the sandbox routes are enabled. */
@@ -28,7 +29,7 @@ public class SandboxGuard {
     public Optional<Response> hideWhenDisabled(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!enabled && (path.equals("/sandbox") || path.startsWith("/sandbox/"))) {
-            return Optional.of(Problems.response(Problems.of(404, "NOT_FOUND", "Not found", "No resource at this path.")));
+            return Optional.of(Problems.response(Problems.of(ProblemCode.NOT_FOUND, "No resource at this path.")));
         }
         return Optional.empty();
     }

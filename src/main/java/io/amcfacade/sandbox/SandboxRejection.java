@@ -1,21 +1,25 @@
 package io.amcfacade.sandbox;
 
 /**
- * A whole request a simulated AMC API refuses; {@link SandboxReplies} answers it with that API's error
- * body ({@link SandboxErrorBody}) and counts it against {@code endpoint}.
+ * The one way a simulated API refuses a request: thrown from anywhere in the sandbox, answered by
+ * {@link SandboxReplies} with the error body of the API the endpoint belongs to ({@link SandboxErrorBody})
+ * and counted against {@code endpoint}.
  */
-final class SandboxRejection extends RuntimeException {
+public final class SandboxRejection extends RuntimeException {
 
     private final String endpoint;
     private final int status;
     private final String code;
 
-    SandboxRejection(String endpoint, int status, String message) {
+    public SandboxRejection(String endpoint, int status, String message) {
         this(endpoint, status, null, message);
     }
 
-    /** @param code for the APIs whose error bodies carry one; {@code null} for the usual code of the status */
-    SandboxRejection(String endpoint, int status, String code, String message) {
+    /**
+     * @param code for the APIs whose error bodies carry one (Login with Amazon's {@code error} included);
+     *        {@code null} for the usual code of the status
+     */
+    public SandboxRejection(String endpoint, int status, String code, String message) {
         // An expected answer, not a fault: no stack trace to fill in.
         super(message, null, false, false);
         this.endpoint = endpoint;
@@ -23,15 +27,15 @@ final class SandboxRejection extends RuntimeException {
         this.code = code;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return endpoint;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String code() {
+    public String code() {
         return code != null ? code : SandboxErrorBody.defaultCode(status);
     }
 }

@@ -14,9 +14,9 @@ import java.util.Base64;
  * The RSA key pair that signs sandbox caller tokens: created once in the data directory, so tokens
  * minted before a restart stay valid after it.
  */
-record SandboxSigningKeys(Path privateKey, Path publicKey) {
+public record SandboxSigningKeys(Path privateKey, Path publicKey) {
 
-    static SandboxSigningKeys loadOrCreate(Path directory) throws IOException {
+    public static SandboxSigningKeys loadOrCreate(Path directory) throws IOException {
         SandboxSigningKeys keys = new SandboxSigningKeys(directory.resolve("sandbox-jwt-private.pem"),
                 directory.resolve("sandbox-jwt-public.pem"));
         if (Files.isRegularFile(keys.privateKey()) && Files.isRegularFile(keys.publicKey())) {
@@ -30,7 +30,7 @@ record SandboxSigningKeys(Path privateKey, Path publicKey) {
     }
 
     /** The public key as base64 DER, the form {@code mp.jwt.verify.publickey} takes. */
-    String publicKeyContent() {
+    public String publicKeyContent() {
         try {
             return pemBody(publicKey);
         } catch (IOException e) {
@@ -39,7 +39,7 @@ record SandboxSigningKeys(Path privateKey, Path publicKey) {
     }
 
     /** The base64 DER inside a PEM file, without its BEGIN/END lines and line breaks. */
-    static String pemBody(Path pem) throws IOException {
+    public static String pemBody(Path pem) throws IOException {
         return Files.readString(pem, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     }
 

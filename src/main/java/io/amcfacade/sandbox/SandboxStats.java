@@ -13,7 +13,7 @@ public class SandboxStats {
 
     private final Map<String, Counters> endpoints = new ConcurrentHashMap<>();
 
-    void record(String endpoint, int status) {
+    public void record(String endpoint, int status) {
         Counters counters = endpoints.computeIfAbsent(endpoint, e -> new Counters());
         counters.requests.increment();
         if (status == 429) {
@@ -24,14 +24,14 @@ public class SandboxStats {
     }
 
     /** A request whose connection was closed before it was processed: no answer at all. */
-    void recordDropped(String endpoint) {
+    public void recordDropped(String endpoint) {
         Counters counters = endpoints.computeIfAbsent(endpoint, e -> new Counters());
         counters.requests.increment();
         counters.dropped.increment();
     }
 
     /** A processed request (already counted) whose answer was then lost: replaced by an error, or dropped. */
-    void recordLostAnswer(String endpoint, boolean dropped) {
+    public void recordLostAnswer(String endpoint, boolean dropped) {
         Counters counters = endpoints.computeIfAbsent(endpoint, e -> new Counters());
         (dropped ? counters.dropped : counters.errors).increment();
     }
@@ -41,14 +41,14 @@ public class SandboxStats {
         return counters == null ? 0 : counters.requests.sum();
     }
 
-    Map<String, EndpointStats> snapshot() {
+    public Map<String, EndpointStats> snapshot() {
         Map<String, EndpointStats> result = new TreeMap<>();
         endpoints.forEach((endpoint, c) -> result.put(endpoint,
                 new EndpointStats(c.requests.sum(), c.throttled.sum(), c.errors.sum(), c.dropped.sum())));
         return result;
     }
 
-    void reset() {
+    public void reset() {
         endpoints.clear();
     }
 

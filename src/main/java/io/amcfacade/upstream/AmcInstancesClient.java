@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.AmcInstanceWire.Instance;
@@ -41,8 +42,8 @@ public class AmcInstancesClient {
         return (status, details) -> switch (status) {
             case 400 -> AmcProblems.rejected(details);
             case 403 -> AmcProblems.accessDenied(accountId);
-            case 404 -> instanceId == null ? null : new ProblemException(Problems.of(404, "INSTANCE_NOT_FOUND",
-                    "Instance not found", "Account " + accountId + " has no AMC instance " + instanceId + "."));
+            case 404 -> instanceId == null ? null : new ProblemException(Problems.of(ProblemCode.INSTANCE_NOT_FOUND,
+                    "Account " + accountId + " has no AMC instance " + instanceId + "."));
             default -> null;
         };
     }

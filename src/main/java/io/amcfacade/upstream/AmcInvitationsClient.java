@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.AmcInvitationWire.CreateRequest;
@@ -86,11 +87,11 @@ public class AmcInvitationsClient {
 
     private static ProblemException inviteeErrors(String invitationId, int status, String message) {
         return switch (status) {
-            case 400 -> new ProblemException(Problems.of(409, "INVITATION_NOT_REDEEMABLE", "Invitation not redeemable",
+            case 400 -> new ProblemException(Problems.of(ProblemCode.INVITATION_NOT_REDEEMABLE,
                     "AMC will not redeem invitation " + invitationId + (message == null ? "." : ": " + message)));
-            case 401 -> new ProblemException(Problems.of(422, "INVITEE_TOKEN_REJECTED", "Invitee token rejected",
+            case 401 -> new ProblemException(Problems.of(ProblemCode.INVITEE_TOKEN_REJECTED,
                     "AMC rejected the X-Amz-Invitee-Token: it is invalid or expired."));
-            case 403 -> new ProblemException(Problems.of(403, "REDEEM_FORBIDDEN", "Redeem forbidden",
+            case 403 -> new ProblemException(Problems.of(ProblemCode.REDEEM_FORBIDDEN,
                     "The invitee token's owner may not redeem invitation " + invitationId
                             + "; it is addressed to someone else."));
             case 404 -> notFound(invitationId);
@@ -99,7 +100,7 @@ public class AmcInvitationsClient {
     }
 
     private static ProblemException notFound(String invitationId) {
-        return new ProblemException(Problems.of(404, "INVITATION_NOT_FOUND", "Invitation not found",
+        return new ProblemException(Problems.of(ProblemCode.INVITATION_NOT_FOUND,
                 "AMC knows no invitation " + invitationId + "."));
     }
 }

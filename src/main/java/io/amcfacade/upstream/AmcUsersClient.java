@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.AmcUserWire.DeletePermissionsRequest;
@@ -116,15 +117,15 @@ public class AmcUsersClient {
     private static ErrorMapping errors(String accountId, List<String> removing) {
         return ErrorMapping.withCode((status, code, message) -> {
             String facadeCode = AmcVocabulary.userErrorCode(code);
-            if (status == 400 && removing != null && facadeCode.equals("LAST_ADMIN")) {
-                return new ProblemException(Problems.of(409, "LAST_ADMIN", "Last admin",
+            if (status == 400 && removing != null && ProblemCode.LAST_ADMIN.name().equals(facadeCode)) {
+                return new ProblemException(Problems.of(ProblemCode.LAST_ADMIN,
                         "AMC refused to remove " + String.join(", ", removing) + " from account " + accountId
                                 + ": " + (message == null ? "it would leave the account without an admin." : message)));
             }
             return switch (status) {
                 case 400 -> AmcProblems.rejected(message);
                 case 403 -> AmcProblems.accessDenied(accountId);
-                case 404 -> new ProblemException(Problems.of(404, "USER_NOT_FOUND", "User not found",
+                case 404 -> new ProblemException(Problems.of(ProblemCode.USER_NOT_FOUND,
                         "AMC knows no such user in account " + accountId + (message == null ? "." : ": " + message)));
                 default -> null;
             };

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import io.amcfacade.problem.ProblemCode;
+
 /**
  * The one place that knows how AMC spells things the facade models differently: role names, states,
  * timestamps and per-item error codes. Several are unconfirmed upstream (see UPSTREAM.md); a
@@ -110,13 +112,13 @@ public final class AmcVocabulary {
     /** AMC's per-item error codes are unpublished: known ones pass through, the rest are UPSTREAM_REJECTED. */
     public static String itemErrorCode(String amcCode) {
         if (amcCode == null) {
-            return "UPSTREAM_REJECTED";
+            return ProblemCode.UPSTREAM_REJECTED.name();
         }
         String code = amcCode.toUpperCase(Locale.ROOT);
         if (code.equals("NOT_FOUND")) {
-            return "INVITATION_NOT_FOUND";
+            return ProblemCode.INVITATION_NOT_FOUND.name();
         }
-        return ITEM_ERROR_CODES.contains(code) ? code : "UPSTREAM_REJECTED";
+        return ITEM_ERROR_CODES.contains(code) ? code : ProblemCode.UPSTREAM_REJECTED.name();
     }
 
     /**
@@ -127,10 +129,10 @@ public final class AmcVocabulary {
     public static String userErrorCode(String amcCode) {
         String code = amcCode == null ? "" : amcCode.toUpperCase(Locale.ROOT);
         return switch (code) {
-            case "NOT_FOUND", "USER_NOT_FOUND" -> "USER_NOT_FOUND";
-            case "LAST_ADMIN", "LAST_ADMINISTRATOR", "CANNOT_REMOVE_LAST_ADMIN" -> "LAST_ADMIN";
+            case "NOT_FOUND", "USER_NOT_FOUND" -> ProblemCode.USER_NOT_FOUND.name();
+            case "LAST_ADMIN", "LAST_ADMINISTRATOR", "CANNOT_REMOVE_LAST_ADMIN" -> ProblemCode.LAST_ADMIN.name();
             case "INVALID_ROLE" -> "INVALID_ROLE";
-            default -> "UPSTREAM_REJECTED";
+            default -> ProblemCode.UPSTREAM_REJECTED.name();
         };
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.amcfacade.api.model.Problem;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.resilience.AttemptFailure;
@@ -55,19 +56,19 @@ public class UpstreamException extends ProblemException implements ClassifiedFai
         AttemptFailure failure = null;
         if (status == 429) {
             failure = AttemptFailure.THROTTLED;
-            problem = Problems.of(503, "UPSTREAM_THROTTLED", "AMC is throttling",
+            problem = Problems.of(ProblemCode.UPSTREAM_THROTTLED,
                     "AMC throttled " + operation + "; retry later.");
             if (retryAfter != null) {
                 headers.put("Retry-After", retryAfter);
             }
         } else if (status >= 500 && operation.howToCheck() != null) {
             failure = AttemptFailure.SERVER_ERROR;
-            problem = Problems.of(502, "UPSTREAM_OUTCOME_UNKNOWN", "Upstream outcome unknown",
+            problem = Problems.of(ProblemCode.UPSTREAM_OUTCOME_UNKNOWN,
                     "AMC answered " + status + " to " + operation + "; it may have acted all the same, so the "
                             + "facade did not send it again. " + operation.howToCheck());
         } else {
             failure = status >= 500 ? AttemptFailure.SERVER_ERROR : null;
-            problem = Problems.of(502, "UPSTREAM_ERROR", "Upstream error",
+            problem = Problems.of(ProblemCode.UPSTREAM_ERROR,
                     "AMC answered " + status + " to " + operation + (message == null ? "." : ": " + message));
         }
         return new UpstreamException(problem.upstreamStatus(status).upstreamRequestId(requestId), headers, null,
@@ -75,7 +76,7 @@ public class UpstreamException extends ProblemException implements ClassifiedFai
     }
 
     static UpstreamException pagingLoop(AmcOperation operation, int pages, String requestId) {
-        return new UpstreamException(Problems.of(502, "UPSTREAM_ERROR", "Upstream error",
+        return new UpstreamException(Problems.of(ProblemCode.UPSTREAM_ERROR,
                 "AMC kept returning nextToken for " + operation + " after " + pages + " pages.")
                 .upstreamRequestId(requestId), null, null);
     }
@@ -106,28 +107,28 @@ public class UpstreamException extends ProblemException implements ClassifiedFai
     }
 
     private static Problem timeout(String operation, String check) {
-        return Problems.of(504, "UPSTREAM_TIMEOUT", "Upstream timeout",
+        return Problems.of(ProblemCode.UPSTREAM_TIMEOUT,
                 "AMC did not answer " + operation + " in time; the outcome is unknown." + check);
     }
 
     private static Problem refused(String operation) {
-        return Problems.of(503, "UPSTREAM_UNAVAILABLE", "Upstream unavailable",
+        return Problems.of(ProblemCode.UPSTREAM_UNAVAILABLE,
                 "Could not connect to AMC for " + operation + "; nothing was sent.");
     }
 
     private static Problem lost(String operation, String check) {
-        return Problems.of(502, "UPSTREAM_CONNECTION_LOST", "Upstream connection lost",
+        return Problems.of(ProblemCode.UPSTREAM_CONNECTION_LOST,
                 "The connection to AMC failed during " + operation + "; the outcome is unknown." + check);
     }
 
     /** The caller's deadline passed before this AMC call could be sent: nothing more was sent. */
     static UpstreamException deadlineExceeded(AmcOperation operation) {
-        return new UpstreamException(Problems.of(504, "DEADLINE_EXCEEDED", "Deadline exceeded",
+        return new UpstreamException(Problems.of(ProblemCode.DEADLINE_EXCEEDED,
                 "The request's time ran out before " + operation + " could be sent to AMC."), null, null);
     }
 
     static UpstreamException credentialsRefused(String error) {
-        return new UpstreamException(Problems.of(502, "UPSTREAM_CREDENTIALS", "Upstream credentials refused",
+        return new UpstreamException(Problems.of(ProblemCode.UPSTREAM_CREDENTIALS,
                 "Login with Amazon refused the facade's credentials (" + error
                         + "); an operator must renew amc.lwa.refresh-token or the client credentials."),
                 null, null);

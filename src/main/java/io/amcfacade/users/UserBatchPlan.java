@@ -10,6 +10,7 @@ import java.util.Set;
 import io.amcfacade.api.model.ItemError;
 import io.amcfacade.api.model.UserChange;
 import io.amcfacade.api.model.UserChangeAction;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 
@@ -72,12 +73,12 @@ final class UserBatchPlan {
             DirectoryUser user = users.get(change.getUserId());
             String to = toRole(change);
             if (user == null) {
-                steps.add(new Step(change, null, to, Decision.REFUSED, new ItemError("USER_NOT_FOUND",
+                steps.add(new Step(change, null, to, Decision.REFUSED, new ItemError(ProblemCode.USER_NOT_FOUND.name(),
                         "Account " + accountId + " has no user " + change.getUserId() + ".")));
             } else if (to != null && to.equals(user.role())) {
                 steps.add(new Step(change, user, to, Decision.UNCHANGED, null));
             } else if (user.isAdmin() && !DirectoryUser.ADMIN.equals(to) && !othersHaveAdmin && admins.size() == 1) {
-                steps.add(new Step(change, user, to, Decision.REFUSED, new ItemError("LAST_ADMIN",
+                steps.add(new Step(change, user, to, Decision.REFUSED, new ItemError(ProblemCode.LAST_ADMIN.name(),
                         "This change would leave account " + accountId + " without an admin.")));
             } else {
                 if (DirectoryUser.ADMIN.equals(to)) {

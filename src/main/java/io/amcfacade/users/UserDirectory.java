@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.amcfacade.api.model.UserPage;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.AmcUserWire;
@@ -49,7 +50,7 @@ public class UserDirectory {
     DirectoryUser require(String accountId, String userId) {
         DirectoryUser user = find(accountId, Set.of(userId)).get(userId);
         if (user == null) {
-            throw new ProblemException(Problems.of(404, "USER_NOT_FOUND", "User not found",
+            throw new ProblemException(Problems.of(ProblemCode.USER_NOT_FOUND,
                     "Account " + accountId + " has no user " + userId + "."));
         }
         return user;

@@ -14,6 +14,7 @@ import io.amcfacade.api.model.UserRoleChange;
 import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.AuditTrail;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.AmcUserWire;
@@ -65,7 +66,7 @@ public class UserRoleChanges {
 
     private void refuseIfLastAdmin(String accountId, DirectoryUser admin, String action) {
         if (!directory.hasAdminBesides(accountId, Set.of(admin.userId()))) {
-            throw new ProblemException(Problems.of(409, "LAST_ADMIN", "Last admin", "User " + admin.userId()
+            throw new ProblemException(Problems.of(ProblemCode.LAST_ADMIN, "User " + admin.userId()
                     + (admin.emailAddress() == null ? "" : " (" + admin.emailAddress() + ")")
                     + " is the only admin of account " + accountId + "; make another user an admin before "
                     + action + " them."));
@@ -77,12 +78,12 @@ public class UserRoleChanges {
         for (AmcUserWire.ItemError refusal : result.errors()) {
             if (userId.equals(refusal.userId()) || refusal.userId() == null) {
                 ItemError error = UserMapper.error(refusal);
-                throw new ProblemException(switch (error.getCode()) {
-                    case "USER_NOT_FOUND" -> Problems.of(404, error.getCode(), "User not found",
+                throw new ProblemException(switch (ProblemCode.find(error.getCode()).orElse(ProblemCode.UPSTREAM_REJECTED)) {
+                    case USER_NOT_FOUND -> Problems.of(ProblemCode.USER_NOT_FOUND,
                             "Account " + accountId + " has no user " + userId + ".");
-                    case "LAST_ADMIN" -> Problems.of(409, error.getCode(), "Last admin",
+                    case LAST_ADMIN -> Problems.of(ProblemCode.LAST_ADMIN,
                             "AMC refused the change to " + userId + ": " + error.getMessage());
-                    default -> Problems.of(502, "UPSTREAM_REJECTED", "AMC rejected the change",
+                    default -> Problems.of(ProblemCode.UPSTREAM_REJECTED,
                             "AMC refused to change user " + userId + ": " + error.getMessage());
                 });
             }

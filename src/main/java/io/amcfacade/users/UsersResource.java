@@ -11,7 +11,9 @@ import io.amcfacade.api.model.UpdateUsersRequest;
 import io.amcfacade.api.model.UpdateUsersResult;
 import io.amcfacade.api.model.UserPage;
 import io.amcfacade.api.model.UserRoleChange;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
+import io.amcfacade.audit.TargetKind;
 import io.amcfacade.idempotency.Idempotent;
 import io.amcfacade.security.Roles;
 
@@ -20,7 +22,6 @@ import io.amcfacade.security.Roles;
 @Path("/")
 public class UsersResource implements UsersApi {
 
-    private static final String USER = "USER";
 
     @Inject
     UserDirectory directory;
@@ -31,14 +32,14 @@ public class UsersResource implements UsersApi {
 
     @Override
     @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
-    @Audited(action = "USERS_LIST")
+    @Audited(action = AuditAction.USERS_LIST)
     public UserPage listUsers(String accountId, Integer limit, String cursor, String onBehalfOf) {
         return directory.list(accountId, limit, cursor);
     }
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    @Audited(action = "USER_ROLE_CHANGE", targetParam = "userId", targetKind = USER)
+    @Audited(action = AuditAction.USER_ROLE_CHANGE, targetParam = "userId", targetKind = TargetKind.USER)
     @Idempotent
     public UserRoleChange setUserRole(String accountId, String userId, SetUserRoleRequest request,
             String idempotencyKey, String onBehalfOf) {
@@ -47,7 +48,7 @@ public class UsersResource implements UsersApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    @Audited(action = "USER_REMOVE", targetParam = "userId", targetKind = USER)
+    @Audited(action = AuditAction.USER_REMOVE, targetParam = "userId", targetKind = TargetKind.USER)
     @Idempotent
     public RemovedUser removeUser(String accountId, String userId, String idempotencyKey, String onBehalfOf) {
         return changes.remove(accountId, userId);
@@ -55,7 +56,7 @@ public class UsersResource implements UsersApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    @Audited(action = "USERS_UPDATE")
+    @Audited(action = AuditAction.USERS_UPDATE)
     @Idempotent
     public UpdateUsersResult updateUsers(String accountId, UpdateUsersRequest request, String idempotencyKey,
             String onBehalfOf) {

@@ -1,9 +1,9 @@
 package io.amcfacade.sandbox;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import java.nio.file.Path;
 import java.util.Map;

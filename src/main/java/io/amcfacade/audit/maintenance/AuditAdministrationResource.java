@@ -13,6 +13,7 @@ import io.amcfacade.api.model.LegalHold;
 import io.amcfacade.api.model.LegalHoldRequest;
 import io.amcfacade.api.model.TailAcknowledgement;
 import io.amcfacade.api.model.TailAcknowledgementRequest;
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.AuditContext;
 import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTrail;
@@ -20,6 +21,7 @@ import io.amcfacade.audit.Audited;
 import io.amcfacade.audit.integrity.Anchor;
 import io.amcfacade.audit.integrity.AuditSealer;
 import io.amcfacade.audit.storage.AuditUnavailableException;
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.security.Roles;
@@ -39,7 +41,7 @@ public class AuditAdministrationResource implements AuditAdministrationApi {
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_LEGAL_HOLD")
+    @Audited(action = AuditAction.AUDIT_LEGAL_HOLD)
     public LegalHold setLegalHold(LegalHoldRequest request, String onBehalfOf) {
         trail.intend(List.of(), AuditSummaries.of(Map.of("active", request.getActive(), "reason", request.getReason())));
         long change = holds.set(request.getActive(), context.eventId(), request.getReason());
@@ -48,7 +50,7 @@ public class AuditAdministrationResource implements AuditAdministrationApi {
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
-    @Audited(action = "AUDIT_TAIL_ACKNOWLEDGE")
+    @Audited(action = AuditAction.AUDIT_TAIL_ACKNOWLEDGE)
     public TailAcknowledgement acknowledgeTailTruncation(TailAcknowledgementRequest request, String onBehalfOf) {
         trail.intend(List.of(), AuditSummaries.of(Map.of("sealId", request.getSealId(), "reason", request.getReason())));
         try {
@@ -57,7 +59,7 @@ public class AuditAdministrationResource implements AuditAdministrationApi {
             sealer.anchor().filter(a -> a.sealId() != lost.sealId()).ifPresent(a -> answer.continuesFromSealId(a.sealId()));
             return answer;
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problems.of(409, "NOTHING_TO_ACKNOWLEDGE", "Nothing to acknowledge", e.getMessage()));
+            throw new ProblemException(Problems.of(ProblemCode.NOTHING_TO_ACKNOWLEDGE, e.getMessage()));
         } catch (SQLException e) {
             throw AuditUnavailableException.forReading(e);
         }

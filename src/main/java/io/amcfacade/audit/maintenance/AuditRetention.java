@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.SystemActions;
 import io.amcfacade.audit.integrity.AuditSealer;
 import io.amcfacade.audit.storage.AuditConfig;
@@ -72,7 +73,7 @@ public class AuditRetention {
     /** Asks for one month; throws the database's refusal (recorded as the action's outcome) when the policy says no. */
     public Purge purge(LocalDate month) throws SQLException {
         String partition = AuditPartitions.name(month);
-        SystemActions.Started started = actions.start(new SystemActions.Intent(ACTOR, "RETENTION_PURGE", partition, null,
+        SystemActions.Started started = actions.start(new SystemActions.Intent(ACTOR, AuditAction.RETENTION_PURGE, partition, null,
                 List.of(), null));
         try (Connection connection = retentionConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT records, seal_id, seal_digest FROM audit_purge_month(?)")) {

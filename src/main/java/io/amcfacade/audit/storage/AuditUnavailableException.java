@@ -2,6 +2,7 @@ package io.amcfacade.audit.storage;
 
 import java.util.Map;
 
+import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 
@@ -13,7 +14,7 @@ public class AuditUnavailableException extends ProblemException {
     }
 
     private AuditUnavailableException(String detail, Throwable cause) {
-        super(Problems.of(503, "AUDIT_UNAVAILABLE", "Audit trail unavailable", detail), Map.of("Retry-After", "5"), cause);
+        super(Problems.of(ProblemCode.AUDIT_UNAVAILABLE, detail), Map.of("Retry-After", "5"), cause);
     }
 
     /** The trail could not be read (queries, exports, verification). */

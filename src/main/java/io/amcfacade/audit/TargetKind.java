@@ -1,0 +1,11 @@
+package io.amcfacade.audit;
+
+/** What an audit target's id names; stored in the trail, so a constant is never renamed. */
+public enum TargetKind {
+    /** An invitee's or user's email address, stored in lower case. */
+    EMAIL,
+    INVITATION,
+    USER,
+    INSTANCE,
+    EVENT
+}

@@ -1,0 +1,62 @@
+package io.amcfacade.sandbox.amc;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.amcfacade.sandbox.SandboxConfig;
+import io.amcfacade.sandbox.SandboxRejection;
+import io.amcfacade.sandbox.SandboxReplies;
+
+/** Simulates AMC {@code GET /amc/accounts}: header checks, pages of accounts, {@code nextToken}. */
+@Path("/sandbox/amc/accounts")
+public class SandboxAccountsResource {
+
+    public static final String ENDPOINT = "GET /amc/accounts";
+
+    @Inject
+    SandboxState state;
+    @Inject
+    SandboxChecks checks;
+    @Inject
+    SandboxReplies replies;
+    @Inject
+    SandboxConfig config;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@Context HttpHeaders headers, @QueryParam("nextToken") String nextToken) {
+        checks.asCaller(ENDPOINT, headers);
+        List<SandboxAccount> accounts = state.accounts();
+        int from = offset(nextToken, accounts.size());
+        int to = Math.min(accounts.size(), from + config.accountsPageSize());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amcAccounts", accounts.subList(from, to));
+        if (to < accounts.size()) {
+            body.put("nextToken", Integer.toString(to));
+        }
+        return replies.ok(ENDPOINT, body);
+    }
+
+    private static int offset(String nextToken, int size) {
+        try {
+            int from = nextToken == null ? 0 : Integer.parseInt(nextToken);
+            if (from >= 0 && from <= size) {
+                return from;
+            }
+        } catch (NumberFormatException e) {
+            // Refused below like any other unknown token.
+        }
+        throw new SandboxRejection(ENDPOINT, 400, "Invalid nextToken");
+    }
+}

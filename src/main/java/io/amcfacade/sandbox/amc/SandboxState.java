@@ -1,0 +1,82 @@
+package io.amcfacade.sandbox.amc;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The simulated AMC's state: its accounts, each with its invitations and users in a
+ * {@link SandboxAccountState}, and the clock invitations expire by. The bearer tokens it accepts are
+ * {@link io.amcfacade.sandbox.tokens.SandboxTokens}'.
+ */
+@ApplicationScoped
+public class SandboxState {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final List<SandboxAccount> accounts = new CopyOnWriteArrayList<>(List.of(
+            new SandboxAccount("ENTITY1ACMERETAIL0", "Acme Retail AMC", "ATVPDKIKX0DER"),
+            new SandboxAccount("ENTITY2GLOBEXEU000", "Globex Europe AMC", "A1PA6795UKMFR9"),
+            new SandboxAccount("ENTITY3INITECHJP00", "Initech Japan AMC", "A1VC38T7YXB528")));
+    private final Map<String, SandboxAccountState> accountStates = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public SandboxState() {
+        this(Clock.systemUTC());
+    }
+
+    SandboxState(Clock clock) {
+        this.clock = clock;
+        accounts.forEach(a -> accountStates.put(a.accountId(), withSeedAdmin(a.accountId())));
+    }
+
+    /** Every account starts with one admin, so rules about the last admin have someone to protect. */
+    private static SandboxAccountState withSeedAdmin(String accountId) {
+        return new SandboxAccountState(accountId,
+                List.of(SandboxUser.create(seedAdminEmail(accountId), SandboxUser.ADMIN)));
+    }
+
+    /**
+     * Adds an account with its seed admin, as if the facade's identity had just been made its
+     * administrator: a test that needs users or admins nobody else touches makes its own account.
+     */
+    SandboxAccount createAccount(String accountName, String marketplaceId) {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        String accountId = "ENTITY" + new BigInteger(1, bytes).toString(36).toUpperCase(Locale.ROOT);
+        SandboxAccount account = new SandboxAccount(accountId, accountName, marketplaceId);
+        accountStates.put(accountId, withSeedAdmin(accountId));
+        accounts.add(account);
+        return account;
+    }
+
+    public static String seedAdminEmail(String accountId) {
+        return "admin@" + accountId.toLowerCase(Locale.ROOT) + ".example";
+    }
+
+    public List<SandboxAccount> accounts() {
+        return List.copyOf(accounts);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Optional<SandboxAccountState> account(String accountId) {
+        return accountId == null ? Optional.empty() : Optional.ofNullable(accountStates.get(accountId));
+    }
+
+    /** The account an invitation belongs to; get and redeem name only the invitation. */
+    Optional<SandboxAccountState> accountOfInvitation(String invitationId) {
+        return accountStates.values().stream().filter(a -> a.invitation(invitationId).isPresent()).findFirst();
+    }
+}

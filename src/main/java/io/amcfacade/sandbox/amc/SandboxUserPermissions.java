@@ -1,0 +1,108 @@
+package io.amcfacade.sandbox.amc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.amcfacade.sandbox.SandboxRejection;
+import io.amcfacade.sandbox.SandboxReplies;
+import io.amcfacade.sandbox.SandboxRequests;
+
+/**
+ * The simulated user-permissions API behind {@link SandboxUsersResource}: users page by page, a user's
+ * roles, role changes (per-user errors inside a 200) and removals (refused whole when they would take
+ * the last admin, as AMC's 400 does). Role names are accepted in any case and stored upper case.
+ */
+@ApplicationScoped
+class SandboxUserPermissions {
+
+    /** AMC: up to 100 users a page. */
+    static final int MAX_USERS_PAGE = 100;
+    static final int MAX_ROLES_PAGE = 100;
+    /** Not published for role changes; the sandbox picks AMC's listing limit. */
+    static final int MAX_CHANGES = 100;
+    /** AMC: 1 to 200 users a removal. */
+    static final int MAX_REMOVALS = 200;
+    private static final Set<String> ROLES = Set.of("ADMIN", "VIEWER", "EDITOR");
+
+    @Inject
+    SandboxState state;
+    @Inject
+    SandboxReplies replies;
+    @Inject
+    ObjectMapper mapper;
+
+    Response listUsers(String endpoint, String accountId, String body) {
+        JsonNode request = SandboxRequests.object(mapper, endpoint, body);
+        int maxResults = SandboxPaging.maxResults(endpoint, request.get("maxResults"), "maxResults", MAX_USERS_PAGE);
+        List<SandboxUser> users = account(accountId).users();
+        int from = SandboxPaging.offset(endpoint, "users", accountId, request.get("nextToken"), users.size());
+        int to = Math.min(users.size(), from + maxResults);
+        String nextToken = to < users.size() ? SandboxPaging.nextToken("users", accountId, to) : null;
+        return replies.ok(endpoint, new SandboxUserWire.UsersPage(users.subList(from, to).stream()
+                .map(u -> new SandboxUserWire.User(u.userId(), u.emailAddress(), List.of())).toList(), nextToken));
+    }
+
+    Response listRoles(String endpoint, String accountId, String body) {
+        JsonNode request = SandboxRequests.object(mapper, endpoint, body);
+        String userId = SandboxRequests.text(request.path("userId"));
+        if (userId == null || userId.isBlank()) {
+            throw new SandboxRejection(endpoint, 400, "userId is required");
+        }
+        int maxResults = SandboxPaging.maxResults(endpoint, request.get("maxResults"), "maxResults", MAX_ROLES_PAGE);
+        SandboxUser user = account(accountId).user(userId)
+                .orElseThrow(() -> new SandboxRejection(endpoint, 404, SandboxUserRoster.NOT_FOUND, "User not found"));
+        // A simulated user holds exactly one role; the token rules still apply, as AMC's would.
+        List<SandboxUserWire.Role> roles = List.of(new SandboxUserWire.Role(user.role(), "ROLE"));
+        int from = SandboxPaging.offset(endpoint, "roles", accountId, request.get("nextToken"), roles.size());
+        List<SandboxUserWire.Role> page = roles.subList(from, Math.min(roles.size(), from + maxResults));
+        return replies.ok(endpoint, new SandboxUserWire.RolesPage(page, null));
+    }
+
+    Response setRoles(String endpoint, String accountId, String body) {
+        JsonNode request = SandboxRequests.object(mapper, endpoint, body);
+        SandboxAccountState account = account(accountId);
+        List<SandboxUserWire.UserRef> successes = new ArrayList<>();
+        List<SandboxUserWire.ItemError> errors = new ArrayList<>();
+        for (JsonNode item : SandboxRequests.items(endpoint, request, "userPermissions", MAX_CHANGES)) {
+            String userId = SandboxRequests.text(item.path("userId"));
+            String role = SandboxRequests.text(item.path("permissionSet").path("role").path("name"));
+            Optional<SandboxUserWire.ItemError> error;
+            if (!"ROLE".equals(SandboxRequests.text(item.path("permissionSet").path("type")))
+                    || role == null || !ROLES.contains(role.toUpperCase(Locale.ROOT))) {
+                error = Optional.of(new SandboxUserWire.ItemError(userId, "INVALID_ROLE",
+                        "permissionSet must be of type ROLE with role name ADMIN, VIEWER or EDITOR"));
+            } else {
+                error = account.setRole(userId, role.toUpperCase(Locale.ROOT));
+            }
+            error.ifPresentOrElse(errors::add, () -> successes.add(new SandboxUserWire.UserRef(userId)));
+        }
+        return replies.ok(endpoint, new SandboxUserWire.Batch(successes, errors));
+    }
+
+    Response remove(String endpoint, String accountId, String body) {
+        JsonNode request = SandboxRequests.object(mapper, endpoint, body);
+        List<String> userIds = SandboxRequests.items(endpoint, request, "users", MAX_REMOVALS).stream()
+                .map(item -> SandboxRequests.text(item.path("userId"))).toList();
+        SandboxUserRoster.Removal removal = account(accountId).remove(userIds);
+        if (removal.refusedLastAdmin()) {
+            throw new SandboxRejection(endpoint, 400, SandboxUserRoster.LAST_ADMIN,
+                    "Cannot remove the last administrator of the account");
+        }
+        return replies.ok(endpoint, new SandboxUserWire.Batch(removal.removed(), removal.errors()));
+    }
+
+    private SandboxAccountState account(String accountId) {
+        // The header checks have already refused accounts the sandbox does not hold.
+        return state.account(accountId).orElseThrow();
+    }
+}

@@ -1,0 +1,38 @@
+package io.amcfacade.sandbox.amc;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The JSON shapes the simulated user-permissions API writes, field for field as AMC names them. */
+final class SandboxUserWire {
+
+    private SandboxUserWire() {
+    }
+
+    record User(String userId, String emailAddress, List<String> countryCodes) {
+    }
+
+    /** One page of users; {@code nextToken} is absent on the last page. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UsersPage(List<User> users, String nextToken) {
+    }
+
+    record Role(String role, String type) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RolesPage(List<Role> roles, String nextToken) {
+    }
+
+    record UserRef(String userId) {
+    }
+
+    /** A per-user failure inside a 200. */
+    record ItemError(String userId, String code, String message) {
+    }
+
+    /** Per-user results of a change or removal, both inside the 200. */
+    record Batch(List<UserRef> successes, List<ItemError> errors) {
+    }
+}

@@ -1,0 +1,104 @@
+package io.amcfacade.sandbox.faults;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.amcfacade.sandbox.SandboxRejection;
+import io.amcfacade.sandbox.SandboxReplies;
+import io.amcfacade.sandbox.SandboxStats;
+import io.amcfacade.sandbox.faults.SandboxFaults.Fault;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Carries out the faults {@link SandboxFaults} decides: latency and faults before a simulated AMC
+ * endpoint processes a request, and (phase {@code AFTER}) a replaced or lost answer once it has.
+ */
+public class SandboxFaultFilter {
+
+    private static final String ENDPOINT = SandboxFaultFilter.class.getName() + ".endpoint";
+    private static final String CONNECTION = SandboxFaultFilter.class.getName() + ".connection";
+    /** What the sandbox tells a caller over its own rate; AMC's limits are per second too. */
+    private static final String RATE_LIMIT_RETRY_AFTER = "1";
+
+    @Inject
+    SandboxFaults faults;
+    @Inject
+    SandboxReplies replies;
+    @Inject
+    SandboxStats stats;
+
+    @ServerRequestFilter
+    public Uni<Response> beforeProcessing(ContainerRequestContext request, HttpServerRequest http) {
+        String endpoint = SandboxFaults.endpoint(request.getMethod(), request.getUriInfo().getPath());
+        if (endpoint == null) {
+            return Uni.createFrom().nullItem();
+        }
+        request.setProperty(ENDPOINT, endpoint);
+        request.setProperty(CONNECTION, http);
+        Uni<Void> arrival = Uni.createFrom().voidItem();
+        int latency = faults.latencyMs(endpoint);
+        if (latency > 0) {
+            arrival = arrival.onItem().delayIt().by(Duration.ofMillis(latency));
+        }
+        return arrival.flatMap(ignored -> answer(faults.beforeProcessing(endpoint), endpoint, http));
+    }
+
+    @ServerResponseFilter
+    public void afterProcessing(ContainerRequestContext request, ContainerResponseContext response) {
+        String endpoint = (String) request.getProperty(ENDPOINT);
+        if (endpoint == null || response.getStatus() >= 400) {
+            return;
+        }
+        switch (faults.afterProcessing(endpoint)) {
+            case ERROR -> {
+                int status = faults.settings().status();
+                stats.recordLostAnswer(endpoint, false);
+                response.setStatus(status);
+                response.setEntity(SandboxReplies.errorBody(endpoint, status, "Internal failure after processing"));
+            }
+            case DROPPED -> {
+                stats.recordLostAnswer(endpoint, true);
+                // Closed before the answer is written, not racing it: this filter runs on a worker thread.
+                closed((HttpServerRequest) request.getProperty(CONNECTION)).await().indefinitely();
+            }
+            default -> {
+            }
+        }
+    }
+
+    private Uni<Response> answer(Fault fault, String endpoint, HttpServerRequest http) {
+        if (fault == Fault.DROPPED) {
+            stats.recordDropped(endpoint);
+            return closed(http).replaceWith(Response.status(500).build());
+        }
+        return Uni.createFrom().item(() -> switch (fault) {
+            case NONE, DROPPED -> null;
+            case RATE_LIMITED -> throttled(endpoint, RATE_LIMIT_RETRY_AFTER);
+            case THROTTLED -> {
+                Integer seconds = faults.settings().retryAfterSeconds();
+                yield throttled(endpoint, seconds == null ? null : seconds.toString());
+            }
+            case ERROR -> replies.rejected(new SandboxRejection(endpoint, faults.settings().status(),
+                    "Internal failure"));
+        });
+    }
+
+    private static Uni<Void> closed(HttpServerRequest http) {
+        return Uni.createFrom().completionStage(http.connection().close().toCompletionStage());
+    }
+
+    private Response throttled(String endpoint, String retryAfter) {
+        Response.ResponseBuilder throttled = Response.fromResponse(
+                replies.rejected(new SandboxRejection(endpoint, 429, "Too Many Requests")))
+                .header("amazon-advertising-api-throttled", "true");
+        return (retryAfter == null ? throttled : throttled.header("Retry-After", retryAfter)).build();
+    }
+}
