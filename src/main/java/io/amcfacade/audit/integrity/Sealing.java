@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class Sealing {
 
     /** Arbitrary constant naming the sealing lock among advisory locks. */
-    private static final long LOCK = 0x616d635f7365616cL;
+    public static final long LOCK = 0x616d635f7365616cL;
 
     private final SealSigner signer;
     private final RecordMac mac;
