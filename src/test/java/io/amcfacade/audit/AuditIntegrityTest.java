@@ -12,9 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 
 import jakarta.inject.Inject;
 
@@ -116,7 +114,7 @@ class AuditIntegrityTest {
 
     @Test
     void aDeletedTailOfSealsAndRecordsIsCaughtByTheAnchor() throws SQLException {
-        Seal newest = sealMade();
+        Seal newest = NewSeals.made(sealer);
         VerifyReport report = tamperedWith(connection -> execute(connection,
                 "DELETE FROM audit_records WHERE txid >= " + seal.txidFrom(),
                 "DELETE FROM audit_seals WHERE seal_id >= " + seal.sealId()), new Anchor(newest.sealId(), newest.digest()));
@@ -130,18 +128,6 @@ class AuditIntegrityTest {
 
         assertThat(report.firstProblem().kind()).isEqualTo(Kind.SEAL_SIGNATURE_INVALID);
         assertThat(report.firstProblem().sealId()).isEqualTo(seal.sealId());
-    }
-
-    /** A new seal; sealNow answers empty while the scheduled sealer holds the lock, so ask again. */
-    private Seal sealMade() throws SQLException {
-        for (int attempt = 0; attempt < 250; attempt++) {
-            Optional<Seal> seal = sealer.sealNow();
-            if (seal.isPresent()) {
-                return seal.get();
-            }
-            LockSupport.parkNanos(20_000_000);
-        }
-        throw new AssertionError("No seal could be made for 5 s");
     }
 
     private interface Tampering {

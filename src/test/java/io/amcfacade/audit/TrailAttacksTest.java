@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
@@ -118,18 +117,22 @@ class TrailAttacksTest {
         act("before-the-cut");
         sealed();
         act("cut-off");
-        Seal newest = sealed();
-        Anchor anchor = sealer.anchor().orElseThrow();
-        assertThat(anchor.sealId()).isEqualTo(newest.sealId());
+        sealed();
 
+        long cutFrom;
         try (Connection owner = OwnerDatabase.connect(); Statement statement = owner.createStatement()) {
             owner.setAutoCommit(false);
+            // Holding the sealing lock, so the scheduled sealer cannot slip a seal in while the tail is cut.
+            statement.execute("SELECT pg_advisory_xact_lock(" + io.amcfacade.audit.integrity.Sealing.LOCK + ")");
             statement.execute("SET LOCAL session_replication_role = replica");
-            long cutTxid = txidFrom(statement, newest.sealId() - 1);
+            cutFrom = newestSealId(statement) - 1;
+            long cutTxid = txidFrom(statement, cutFrom);
             statement.execute("DELETE FROM audit_records WHERE txid >= " + cutTxid);
-            statement.execute("DELETE FROM audit_seals WHERE seal_id >= " + (newest.sealId() - 1));
+            statement.execute("DELETE FROM audit_seals WHERE seal_id >= " + cutFrom);
             owner.commit();
         }
+        Anchor anchor = sealer.anchor().orElseThrow();
+        assertThat(anchor.sealId()).isEqualTo(cutFrom + 1); // the newest seal made, now gone
         LockSupport.parkNanos(Duration.ofMillis(2500).toNanos()); // more than two seal intervals
 
         assertThat(sealer.sealNow()).isEmpty();
@@ -272,16 +275,8 @@ class TrailAttacksTest {
         return subject;
     }
 
-    /** A seal covering everything finished so far (the scheduled sealer may hold the lock a moment). */
     private Seal sealed() throws SQLException {
-        for (int attempt = 0; attempt < 250; attempt++) {
-            Optional<Seal> seal = sealer.sealNow();
-            if (seal.isPresent()) {
-                return seal.get();
-            }
-            LockSupport.parkNanos(20_000_000);
-        }
-        throw new AssertionError("No seal could be made for 5 s: " + sealer.refusal());
+        return NewSeals.made(sealer);
     }
 
     private Instant sealedAndNow() throws SQLException {
@@ -316,8 +311,13 @@ class TrailAttacksTest {
     }
 
     private static long newestSealId() throws SQLException {
-        try (Connection connection = OwnerDatabase.connect(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT coalesce(max(seal_id), 0) FROM audit_seals")) {
+        try (Connection connection = OwnerDatabase.connect(); Statement statement = connection.createStatement()) {
+            return newestSealId(statement);
+        }
+    }
+
+    private static long newestSealId(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT coalesce(max(seal_id), 0) FROM audit_seals")) {
             rs.next();
             return rs.getLong(1);
         }
