@@ -3,7 +3,7 @@ package io.amcfacade.audit.integrity;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
 import io.amcfacade.audit.storage.AuditConfig;
@@ -11,12 +11,14 @@ import io.amcfacade.audit.storage.AuditConfig;
 /**
  * Provides the keys, all kept outside the database: the HMAC secret ({@code amc.audit.signing-key} or
  * {@code amc.audit.signing-key-file}) for record MACs and the previous version's seals, and the Ed25519
- * seal key ({@code amc.audit.seal-key-file}). Refuses to start without them.
+ * seal key ({@code amc.audit.seal-key-file}). Refuses to start without them. Singletons, not proxies:
+ * the sealer made at start-up takes them, so a missing or unreadable key stops the start (and the embedded
+ * default's key files exist from the first start on, for {@code bin/audit-verify}).
  */
 public class SealKeyProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     SealKey sealKey(AuditConfig config) throws IOException {
         if (config.signingKey().isPresent()) {
             return SealKey.fromBase64(config.signingKey().get());
@@ -30,13 +32,13 @@ public class SealKeyProducer {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     RecordMac recordMac(SealKey key) {
         return new RecordMac(key);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     SealSigner sealSigner(AuditConfig config) throws IOException {
         return SealSigner.loadOrCreate(Path.of(config.sealKeyFile().orElseThrow(() -> new IllegalStateException(
                 "The audit trail needs an Ed25519 seal key kept outside the database: set amc.audit.seal-key-file "
@@ -44,7 +46,7 @@ public class SealKeyProducer {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     SealPublicKey sealPublicKey(SealSigner signer) {
         return signer.publicKey();
     }
