@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class Sealing {
             List<SealParts.Row> rows = rows(connection, from, to, clock.macFromTxid(), rejected);
             List<SealParts.Purge> purges = purges(connection, from, to);
             long id = previous.map(Seal::sealId).orElse(0L) + 1;
-            Seal unsigned = new Seal(id, at == null ? clock.now() : at, from, to, rows.size(),
+            Seal unsigned = new Seal(id, at == null ? clock.now() : at.truncatedTo(ChronoUnit.MICROS), from, to, rows.size(),
                     SealParts.write(SealParts.of(rows, Seal.ED25519)), previous.map(Seal::digest).orElse(Seal.GENESIS),
                     null, null, null, Seal.ED25519, SealParts.write(purges), SealParts.write(rejected));
             String digest = unsigned.expectedDigest();
