@@ -7,7 +7,10 @@ import io.amcfacade.api.model.Instance;
 import io.amcfacade.upstream.AmcInstanceWire;
 import io.amcfacade.upstream.AmcVocabulary;
 
-/** AMC's instance shape to the facade's: the fields callers need, and nothing about AWS accounts or buckets. */
+/**
+ * AMC's instance shape to the facade's: the fields callers need, and nothing about AWS accounts or buckets.
+ * AMC has no instance type, so the v1 {@code type} field (deprecated) stays absent.
+ */
 final class InstanceMapper {
 
     private InstanceMapper() {
@@ -17,8 +20,7 @@ final class InstanceMapper {
         Instant createdAt = AmcVocabulary.instant(amc.creationDatetime());
         return new Instance(amc.instanceId())
                 .name(amc.instanceName())
-                .type(amc.instanceType())
-                .creationStatus(amc.creationStatus())
+                .creationStatus(AmcVocabulary.instanceStatus(amc.creationStatus()))
                 .createdAt(createdAt == null ? null : createdAt.atOffset(ZoneOffset.UTC))
                 .apiEndpoint(amc.apiEndpoint())
                 .advertiserTypes(amc.advertiserTypes() == null || amc.advertiserTypes().isEmpty() ? null

@@ -26,14 +26,17 @@ public class InvitationQueries {
     @Inject
     AmcInvitationsClient amc;
 
+    /**
+     * One invitation, found in the account's list ({@link AmcInvitationsClient#find}): AMC's get-one call
+     * acts as the invitee and has no account scope. The list carries no {@code termsTypes}; only the
+     * invitee's own read (redeem) sees them.
+     */
     public Invitation get(String accountId, String invitationId) {
-        AmcInvitationWire.InvitationWithTerms found = amc.get(invitationId);
-        if (found.invitation() == null || !belongsTo(found.invitation(), accountId)) {
-            // An invitation of another account does not exist as far as this path is concerned.
-            throw new ProblemException(Problems.of(ProblemCode.INVITATION_NOT_FOUND,
-                    "Account " + accountId + " has no invitation " + invitationId + "."));
-        }
-        return InvitationMapper.toApi(found.invitation(), accountId, found.termsTypes(), Instant.now());
+        AmcInvitationWire.Invitation found = amc.find(accountId, invitationId)
+                .filter(invitation -> belongsTo(invitation, accountId))
+                .orElseThrow(() -> new ProblemException(Problems.of(ProblemCode.INVITATION_NOT_FOUND,
+                        "Account " + accountId + " has no invitation " + invitationId + ".")));
+        return InvitationMapper.toApi(found, accountId, null, Instant.now());
     }
 
     public InvitationPage list(String accountId, InvitationState state, int limit, String cursor) {

@@ -27,6 +27,15 @@ enum SandboxErrorBody {
         return path.startsWith("/auth/") ? OAUTH : MESSAGE;
     }
 
+    /** The media type the API declares its errors in: the vendor type for accounts and instances, JSON otherwise. */
+    String mediaType() {
+        return switch (this) {
+            case MESSAGE_REQUEST_ID -> "application/vnd.amcaudiencesconnections.v1+json";
+            case CODE_DETAILS -> "application/vnd.amcinstances.v1+json";
+            default -> "application/json";
+        };
+    }
+
     Object body(String code, String message, String requestId) {
         return switch (this) {
             case MESSAGE_REQUEST_ID -> Map.of("message", message, "requestId", requestId);

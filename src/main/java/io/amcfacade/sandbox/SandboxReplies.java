@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Builds the simulator's answers the way Amazon does (request id header, each API's error body) and
  * counts each one in {@link SandboxStats}, including the {@link SandboxRejection}s thrown on the way.
@@ -21,16 +24,37 @@ public class SandboxReplies {
 
     @Inject
     SandboxStats stats;
+    @Inject
+    ObjectMapper mapper;
 
-    public Response ok(String endpoint, Object body) {
-        return reply(endpoint, 200, body);
+    /** A success in the operation's own (vendor) media type, written here so any media type carries JSON. */
+    public Response ok(String endpoint, String mediaType, Object body) {
+        return reply(endpoint, 200, newRequestId(), mediaType, body);
     }
 
+    /** A success with no body, as redeem answers. */
+    public Response ok(String endpoint) {
+        return reply(endpoint, 200, newRequestId(), null, null);
+    }
+
+    /** Login with Amazon's own answers are plain JSON. */
+    public Response ok(String endpoint, Object body) {
+        return reply(endpoint, 200, newRequestId(), MediaType.APPLICATION_JSON, body);
+    }
+
+    /** A 406 carries no body: nothing the caller accepts could be written. */
     @ServerExceptionMapper
     public Response rejected(SandboxRejection rejection) {
         String requestId = newRequestId();
-        return reply(rejection.endpoint(), rejection.status(), requestId, SandboxErrorBody.of(rejection.endpoint())
-                .body(rejection.code(), rejection.getMessage(), requestId));
+        SandboxErrorBody shape = SandboxErrorBody.of(rejection.endpoint());
+        return rejection.status() == 406 ? reply(rejection.endpoint(), 406, requestId, null, null)
+                : reply(rejection.endpoint(), rejection.status(), requestId, shape.mediaType(),
+                        shape.body(rejection.code(), rejection.getMessage(), requestId));
+    }
+
+    /** The media type an endpoint's errors are declared in. */
+    public static String errorMediaType(String endpoint) {
+        return SandboxErrorBody.of(endpoint).mediaType();
     }
 
     /** The error body of the API an endpoint belongs to, with the usual code for the status. */
@@ -38,16 +62,17 @@ public class SandboxReplies {
         return SandboxErrorBody.of(endpoint).body(SandboxErrorBody.defaultCode(status), message, newRequestId());
     }
 
-    public Response reply(String endpoint, int status, Object body) {
-        return reply(endpoint, status, newRequestId(), body);
-    }
-
-    private Response reply(String endpoint, int status, String requestId, Object body) {
+    private Response reply(String endpoint, int status, String requestId, String mediaType, Object body) {
         stats.record(endpoint, status);
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .header(REQUEST_ID_HEADER, requestId)
-                .entity(body)
-                .build();
+        Response.ResponseBuilder reply = Response.status(status).header(REQUEST_ID_HEADER, requestId);
+        if (body == null) {
+            return reply.build();
+        }
+        try {
+            return reply.type(mediaType).entity(mapper.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The sandbox cannot write its own answer", e);
+        }
     }
 
     private static String newRequestId() {

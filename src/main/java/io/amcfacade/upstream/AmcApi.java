@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.smallrye.mutiny.Uni;
@@ -27,12 +28,14 @@ import io.amcfacade.upstream.AmcUserWire.ListUsersRequest;
 import io.amcfacade.upstream.AmcUserWire.UpdatePermissionsRequest;
 
 /**
- * The raw AMC administration API, with AMC's headers and vendor media types. Only the feature clients call it.
- * Answers are {@link Uni}s so that {@link UpstreamCaller} can bound each attempt by the caller's deadline.
+ * The raw AMC administration API, with AMC's headers and each operation's vendor media type in
+ * {@code Accept} (and {@code Content-Type}), as contract/upstream/amc.yaml declares them. Only the
+ * feature clients call it. Answers are {@link Uni}s so that {@link UpstreamCaller} can bound each
+ * attempt by the caller's deadline.
  */
 @RegisterRestClient(configKey = "amc-api")
+@RegisterProvider(AmcMediaTypes.class)
 @Path("/")
-@Produces(MediaType.APPLICATION_JSON)
 interface AmcApi {
 
     String CLIENT_ID = "Amazon-Advertising-API-ClientId";
@@ -40,79 +43,88 @@ interface AmcApi {
     /** The instance API names the AMC account as an advertiser, with its marketplace. */
     String ADVERTISER = "Amazon-Advertising-API-AdvertiserId";
     String MARKETPLACE = "Amazon-Advertising-API-MarketplaceId";
-    String INSTANCES_TYPE = "application/vnd.amcinstances.v1+json";
 
     @GET
     @Path("amc/accounts")
+    @Produces(AmcMediaTypes.ACCOUNTS)
     Uni<Response> listAccounts(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("nextToken") String nextToken);
 
     @POST
     @Path("user-invitations")
-    @Consumes("application/vnd.CreateUserInvitations.v1+json")
+    @Consumes(AmcMediaTypes.CREATE_INVITATIONS)
+    @Produces(AmcMediaTypes.CREATE_INVITATIONS)
     Uni<Response> createInvitations(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, CreateRequest body);
 
     @PUT
     @Path("user-invitations")
-    @Consumes("application/vnd.UpdateUserInvitations.v1+json")
+    @Consumes(AmcMediaTypes.UPDATE_INVITATIONS)
+    @Produces(AmcMediaTypes.UPDATE_INVITATIONS)
     Uni<Response> updateInvitations(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, UpdateRequest body);
 
     @POST
     @Path("user-invitations/list")
-    @Consumes("application/vnd.ListUserInvitations.v1+json")
+    @Consumes(AmcMediaTypes.LIST_INVITATIONS)
+    @Produces(AmcMediaTypes.LIST_INVITATIONS)
     Uni<Response> listInvitations(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, ListRequest body);
 
     @GET
     @Path("user-invitations/{invitationId}")
-    @Produces({ "application/vnd.GetUserInvitation.v1+json", MediaType.APPLICATION_JSON })
+    @Produces(AmcMediaTypes.GET_INVITATION)
     Uni<Response> getInvitation(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("invitationId") String invitationId);
 
     @PUT
     @Path("user-invitations/redeem")
-    @Consumes("application/vnd.RedeemUserInvitation.v1+json")
+    @Consumes(AmcMediaTypes.REDEEM_INVITATION)
+    // Success has no body; the only body that can come back is an error, which this API writes as JSON.
+    @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> redeemInvitation(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, RedeemRequest body);
 
     @POST
     @Path("users/list")
-    @Consumes("application/vnd.listusers.v1+json")
+    @Consumes(AmcMediaTypes.LIST_USERS)
+    @Produces(AmcMediaTypes.LIST_USERS)
     Uni<Response> listUsers(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, ListUsersRequest body);
 
     @POST
     @Path("userRoles/list")
-    @Consumes("application/vnd.queryuserroles.v1+json")
+    @Consumes(AmcMediaTypes.LIST_USER_ROLES)
+    @Produces(AmcMediaTypes.LIST_USER_ROLES)
     Uni<Response> listUserRoles(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, ListRolesRequest body);
 
     @PUT
     @Path("userPermissions")
-    @Consumes("application/vnd.MinosAuthorizationNativeServicePublicAPI.UpdateUserPermissionsResource.v1+json")
+    @Consumes(AmcMediaTypes.SET_USER_ROLES)
+    @Produces(AmcMediaTypes.SET_USER_ROLES)
     Uni<Response> updateUserPermissions(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, UpdatePermissionsRequest body);
 
     @POST
     @Path("userPermissions/delete")
-    @Consumes("application/vnd.MinosAuthorizationNativeServicePublicAPI.DeleteUserPermissionsResource.v1+json")
+    @Consumes(AmcMediaTypes.REMOVE_USERS)
+    @Produces(AmcMediaTypes.REMOVE_USERS)
     Uni<Response> deleteUserPermissions(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, DeletePermissionsRequest body);
 
     @GET
     @Path("amc/instances")
-    @Produces({ INSTANCES_TYPE, MediaType.APPLICATION_JSON })
+    @Produces(AmcMediaTypes.INSTANCES)
     Uni<Response> listInstances(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
@@ -120,7 +132,7 @@ interface AmcApi {
 
     @GET
     @Path("amc/instances/{instanceId}")
-    @Produces({ INSTANCES_TYPE, MediaType.APPLICATION_JSON })
+    @Produces(AmcMediaTypes.INSTANCES)
     Uni<Response> getInstance(@HeaderParam(CLIENT_ID) String clientId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,

@@ -23,6 +23,12 @@ final class AmcErrorBody {
         return message == null ? null : truncate(message.toString());
     }
 
+    /** The {@code requestId} the accounts API writes into its error bodies; {@code null} otherwise. */
+    static String requestId(String body) {
+        Object requestId = fields(body).get("requestId");
+        return requestId == null ? null : truncate(requestId.toString());
+    }
+
     /** The {@code code} of the APIs that send one; {@code null} otherwise. */
     static String code(String body) {
         Object code = fields(body).get("code");

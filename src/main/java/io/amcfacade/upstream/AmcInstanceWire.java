@@ -13,10 +13,18 @@ public final class AmcInstanceWire {
     private AmcInstanceWire() {
     }
 
-    /** {@code creationDatetime} stays text: AMC's format is not published ({@link AmcVocabulary#instant(String)}). */
+    /**
+     * {@code creationDatetime} stays text and is read leniently ({@link AmcVocabulary#instant(String)}).
+     * There is no instance type upstream.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Instance(String instanceId, String instanceName, String instanceType, String creationStatus,
-            String creationDatetime, String apiEndpoint, List<String> advertiserTypes) {
+    public record Instance(String instanceId, String instanceName, String creationStatus, String creationDatetime,
+            String apiEndpoint, List<String> advertiserTypes) {
+    }
+
+    /** The get-one answer wraps the instance. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Details(Instance instance) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
+import io.amcfacade.upstream.AmcInstanceWire.Details;
 import io.amcfacade.upstream.AmcInstanceWire.Instance;
 import io.amcfacade.upstream.AmcInstanceWire.Page;
 
@@ -32,15 +33,25 @@ public class AmcInstancesClient {
                 Page.class, errors(accountId, null));
     }
 
+    /** AMC wraps the one instance in {@code instance}; an answer without it is an upstream error. */
     public Instance get(String accountId, String marketplaceId, String instanceId) {
-        return upstream.call(AmcOperation.GET_INSTANCE,
+        Details details = upstream.call(AmcOperation.GET_INSTANCE,
                 bearer -> api.getInstance(lwa.clientId(), bearer, accountId, marketplaceId, instanceId),
-                Instance.class, errors(accountId, instanceId));
+                Details.class, errors(accountId, instanceId));
+        if (details.instance() == null || details.instance().instanceId() == null) {
+            throw UpstreamException.unreadable(AmcOperation.GET_INSTANCE, 200, upstream.lastRequestId(),
+                    "no instance in the answer");
+        }
+        return details.instance();
     }
 
+    /**
+     * 400 and 422 (AMC: "invalid parameters") are refusals of the request. A 415 means AMC does not
+     * take the facade's own media types: not something a caller can fix, so it stays an upstream error.
+     */
     private static ErrorMapping errors(String accountId, String instanceId) {
         return (status, details) -> switch (status) {
-            case 400 -> AmcProblems.rejected(details);
+            case 400, 422 -> AmcProblems.rejected(details);
             case 403 -> AmcProblems.accessDenied(accountId);
             case 404 -> instanceId == null ? null : new ProblemException(Problems.of(ProblemCode.INSTANCE_NOT_FOUND,
                     "Account " + accountId + " has no AMC instance " + instanceId + "."));

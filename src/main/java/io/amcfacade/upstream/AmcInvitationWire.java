@@ -3,16 +3,25 @@ package io.amcfacade.upstream;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 
-/** AMC's user-invitation API as it is on the wire. Unknown fields AMC adds later are ignored. */
+/**
+ * AMC's user-invitation API as it is on the wire. Unknown fields AMC adds later are ignored, and so is an
+ * optional field of another type than expected ({@link AmcJson}).
+ */
 public final class AmcInvitationWire {
 
     private AmcInvitationWire() {
     }
 
+    /**
+     * {@code createdAt} and {@code expiration} are epoch numbers (fractions allowed; seconds in Amazon's
+     * examples, milliseconds tolerated). {@code countries} ({@code [{"countryCode":"US"}]}) is kept as read:
+     * the facade shows no countries of invitations, and no shape of it may fail a call.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Invitation(String invitationId, String state, Long createdAt, Long expiration, String createdBy,
-            String targetId, User user, PermissionSet permissionSet, List<String> countries) {
+    public record Invitation(String invitationId, String state, Double createdAt, Double expiration, String createdBy,
+            String targetId, User user, PermissionSet permissionSet, JsonNode countries) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -59,6 +59,11 @@ enum AmcOperation implements UpstreamPolicies.Operation {
         return howToCheck;
     }
 
+    /** Whether AMC changes something when it carries this out: every call but the reads. */
+    boolean changesState() {
+        return !operationName.startsWith("GET ") && !operationName.endsWith("/list");
+    }
+
     @Override
     public String toString() {
         return operationName;

@@ -29,25 +29,34 @@ public final class AmcUserWire {
     public record ListRolesRequest(String userId, int maxResults, String nextToken) {
     }
 
+    /**
+     * One of a user's roles: {@code role} {@code ADMIN}, {@code EDITOR} or {@code VIEWER}; {@code type}
+     * {@code ROLE} or {@code CUSTOM_PERMISSION_SET}; the countries it holds for (global accounts).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Role(String role, String type) {
+    public record Role(String role, String type, List<String> countryCodes) {
+
+        public static final String ROLE = "ROLE";
+
+        /** Only a role grant counts as a role; a custom permission set is not one. */
+        public boolean isRoleGrant() {
+            return type == null || ROLE.equalsIgnoreCase(type);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RolesPage(List<Role> roles, String nextToken) {
     }
 
-    public record RoleName(String name) {
-    }
-
-    public record PermissionSet(String type, RoleName role) {
+    /** In this API {@code role} is a bare string ({@code ADMIN}), unlike the invitation API's {@code {"name"}}. */
+    public record PermissionSet(String type, String role) {
     }
 
     public record UserPermission(String userId, PermissionSet permissionSet) {
 
         /** A role grant, the only permission set AMC accepts. */
         public static UserPermission role(String userId, String amcRole) {
-            return new UserPermission(userId, new PermissionSet("ROLE", new RoleName(amcRole)));
+            return new UserPermission(userId, new PermissionSet(Role.ROLE, amcRole));
         }
     }
 

@@ -1,8 +1,10 @@
 package io.amcfacade.upstream;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import io.amcfacade.upstream.AmcUserWire.DeletePermissionsRequest;
 import io.amcfacade.upstream.AmcUserWire.ListRolesRequest;
 import io.amcfacade.upstream.AmcUserWire.ListUsersRequest;
 import io.amcfacade.upstream.AmcUserWire.PermissionsResult;
+import io.amcfacade.upstream.AmcUserWire.Role;
 import io.amcfacade.upstream.AmcUserWire.RolesPage;
 import io.amcfacade.upstream.AmcUserWire.UpdatePermissionsRequest;
 import io.amcfacade.upstream.AmcUserWire.User;
@@ -36,8 +39,10 @@ public class AmcUsersClient {
     public static final int MAX_PAGE = 100;
     /** 100 users a page; more than 50 pages means a paging loop, not a real account. */
     private static final int MAX_PAGES = 50;
-    /** One page of roles per user: an AMC user holds one role per account in practice. */
-    private static final int ROLES_PER_USER = 20;
+    /** AMC answers at most 5 roles a page, whatever is asked. */
+    private static final int ROLES_PER_PAGE = 5;
+    /** 100 roles for one user means a paging loop, not a real user (AMC holds one role per country at most). */
+    private static final int MAX_ROLE_PAGES = 20;
     
     @Inject
     @RestClient
@@ -52,7 +57,7 @@ public class AmcUsersClient {
     public UsersPage list(String accountId, int maxResults, String nextToken) {
         return upstream.call(AmcOperation.LIST_USERS,
                 bearer -> api.listUsers(lwa.clientId(), bearer, accountId, new ListUsersRequest(maxResults, nextToken)),
-                UsersPage.class, errors(accountId, null));
+                UsersPage.class, errors(accountId, null, true));
     }
 
     /**
@@ -76,21 +81,41 @@ public class AmcUsersClient {
     }
 
     /**
-     * The AMC role names of each user, looked up a few at a time. Once one user's roles satisfy
-     * {@code enough}, users not yet looked up are left out of the answer; so are users AMC no longer
-     * knows (removed since they were listed), rather than failing the whole read.
+     * Each user's roles ({@code role}, {@code type}, {@code countryCodes}), looked up a few at a time and
+     * every page followed (AMC answers at most 5 roles a page). Once one user's first page satisfies
+     * {@code enough}, users not yet looked up are left out of the answer; so are users AMC no longer knows
+     * (removed since they were listed), rather than failing the whole read. Whether a user is an admin:
+     * {@link AmcVocabulary#facadeUserRole} (role grants only).
      */
-    public Map<String, List<String>> roles(String accountId, List<String> userIds, Predicate<List<String>> enough) {
+    public Map<String, List<Role>> roles(String accountId, List<String> userIds, Predicate<List<Role>> enough) {
         List<RolesPage> pages = fanOut.callEach(AmcOperation.LIST_USER_ROLES, userIds,
                 (userId, bearer) -> api.listUserRoles(lwa.clientId(), bearer, accountId,
-                        new ListRolesRequest(userId, ROLES_PER_USER, null)),
-                RolesPage.class, errors(accountId, null), page -> enough.test(roleNames(page)),
+                        new ListRolesRequest(userId, ROLES_PER_PAGE, null)),
+                RolesPage.class, errors(accountId, null, false), page -> enough.test(rolesOf(page)),
                 failure -> failure instanceof ProblemException problem && problem.problem().getStatus() == 404);
-        Map<String, List<String>> roles = new LinkedHashMap<>();
+        Map<String, List<Role>> roles = new LinkedHashMap<>();
         for (int i = 0; i < userIds.size(); i++) {
             if (pages.get(i) != null) {
-                roles.put(userIds.get(i), roleNames(pages.get(i)));
+                roles.put(userIds.get(i), allPages(accountId, userIds.get(i), pages.get(i)));
             }
+        }
+        return roles;
+    }
+
+    private List<Role> allPages(String accountId, String userId, RolesPage first) {
+        List<Role> roles = new ArrayList<>(rolesOf(first));
+        String nextToken = first.nextToken();
+        for (int page = 1; nextToken != null && !nextToken.isBlank(); page++) {
+            if (page == MAX_ROLE_PAGES) {
+                throw UpstreamException.pagingLoop(AmcOperation.LIST_USER_ROLES, MAX_ROLE_PAGES, upstream.lastRequestId());
+            }
+            String pageToken = nextToken;
+            RolesPage next = upstream.call(AmcOperation.LIST_USER_ROLES,
+                    bearer -> api.listUserRoles(lwa.clientId(), bearer, accountId,
+                            new ListRolesRequest(userId, ROLES_PER_PAGE, pageToken)),
+                    RolesPage.class, errors(accountId, null, false));
+            roles.addAll(rolesOf(next));
+            nextToken = next.nextToken();
         }
         return roles;
     }
@@ -99,22 +124,30 @@ public class AmcUsersClient {
         return upstream.call(AmcOperation.SET_USER_ROLES,
                 bearer -> api.updateUserPermissions(lwa.clientId(), bearer, accountId,
                         new UpdatePermissionsRequest(permissions)),
-                PermissionsResult.class, errors(accountId, null));
+                PermissionsResult.class, errors(accountId, null, false));
     }
 
-    /** AMC refuses a removal that would take the last admin as a whole: that is a 409 {@code LAST_ADMIN}. */
+    /**
+     * AMC may refuse a removal as a whole with 400 {@code {"code","countries","message"}} (codes unpublished);
+     * a code that names the last admin is a 409 {@code LAST_ADMIN}, any other such refusal a 400
+     * {@code UPSTREAM_REJECTED} with AMC's message. The facade's own last-admin check runs first.
+     */
     public PermissionsResult remove(String accountId, List<String> userIds) {
         return upstream.call(AmcOperation.REMOVE_USERS,
                 bearer -> api.deleteUserPermissions(lwa.clientId(), bearer, accountId,
                         new DeletePermissionsRequest(userIds.stream().map(UserRef::new).toList())),
-                PermissionsResult.class, errors(accountId, userIds));
+                PermissionsResult.class, errors(accountId, userIds, false));
     }
 
-    private static List<String> roleNames(RolesPage page) {
-        return page.roles() == null ? List.of() : page.roles().stream().map(AmcUserWire.Role::role).toList();
+    private static List<Role> rolesOf(RolesPage page) {
+        return page.roles() == null ? List.of() : page.roles().stream().filter(Objects::nonNull).toList();
     }
 
-    private static ErrorMapping errors(String accountId, List<String> removing) {
+    /**
+     * @param removing the users a removal names; {@code null} for other calls
+     * @param listing a 404 to the user list is about the account, not about a user
+     */
+    private static ErrorMapping errors(String accountId, List<String> removing, boolean listing) {
         return ErrorMapping.withCode((status, code, message) -> {
             String facadeCode = AmcVocabulary.userErrorCode(code);
             if (status == 400 && removing != null && ProblemCode.LAST_ADMIN.name().equals(facadeCode)) {
@@ -125,8 +158,11 @@ public class AmcUsersClient {
             return switch (status) {
                 case 400 -> AmcProblems.rejected(message);
                 case 403 -> AmcProblems.accessDenied(accountId);
-                case 404 -> new ProblemException(Problems.of(ProblemCode.USER_NOT_FOUND,
-                        "AMC knows no such user in account " + accountId + (message == null ? "." : ": " + message)));
+                case 404 -> listing
+                        ? new ProblemException(Problems.of(ProblemCode.ACCOUNT_NOT_FOUND,
+                                "AMC has no users to list for account " + accountId + (message == null ? "." : ": " + message)))
+                        : new ProblemException(Problems.of(ProblemCode.USER_NOT_FOUND,
+                                "AMC knows no such user in account " + accountId + (message == null ? "." : ": " + message)));
                 default -> null;
             };
         });

@@ -46,10 +46,12 @@ public final class AmcVocabulary {
 
     /**
      * A user's roles as the user-permissions API lists them, as the one role the facade shows: admin
-     * over viewer over anything else (first listed, as AMC spells it); {@code null} for none.
+     * over viewer over anything else (first listed, as AMC spells it); {@code null} for none. Only role
+     * grants ({@code type: ROLE}) count: a custom permission set that happens to name a role is none.
      */
-    public static String facadeUserRole(List<String> amcRoles) {
-        List<String> roles = amcRoles.stream().filter(Objects::nonNull).map(AmcVocabulary::facadeRole).toList();
+    public static String facadeUserRole(List<AmcUserWire.Role> amcRoles) {
+        List<String> roles = amcRoles.stream().filter(r -> r != null && r.isRoleGrant()).map(AmcUserWire.Role::role)
+                .filter(Objects::nonNull).map(AmcVocabulary::facadeRole).toList();
         return ROLE_PRECEDENCE.stream().filter(roles::contains).findFirst()
                 .orElse(roles.isEmpty() ? null : roles.get(0));
     }
@@ -102,11 +104,19 @@ public final class AmcVocabulary {
         }
     }
 
-    public static Instant instant(Long epoch) {
-        if (epoch == null) {
+    /** Epoch seconds or milliseconds, with or without a fraction (the definition declares a double). */
+    public static Instant instant(Number epoch) {
+        if (epoch == null || !Double.isFinite(epoch.doubleValue())) {
             return null;
         }
-        return epoch > MILLIS_THRESHOLD ? Instant.ofEpochMilli(epoch) : Instant.ofEpochSecond(epoch);
+        double value = epoch.doubleValue();
+        double millis = value > MILLIS_THRESHOLD ? value : value * 1000;
+        return Instant.ofEpochMilli(Math.round(millis));
+    }
+
+    /** SUCCEEDED is the deprecated spelling of COMPLETED; the facade shows one name for one status. */
+    public static String instanceStatus(String amcStatus) {
+        return "SUCCEEDED".equalsIgnoreCase(amcStatus) ? "COMPLETED" : amcStatus;
     }
 
     /** AMC's per-item error codes are unpublished: known ones pass through, the rest are UPSTREAM_REJECTED. */

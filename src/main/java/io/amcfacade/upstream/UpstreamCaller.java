@@ -1,5 +1,6 @@
 package io.amcfacade.upstream;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,17 +116,26 @@ class UpstreamCaller {
     }
 
     private <T> T read(AmcOperation operation, Response response, Class<T> type, ErrorMapping errors) {
-        if (response.getStatus() / 100 == 2) {
-            return type == Void.class ? null : response.readEntity(type);
-        }
         String body = response.hasEntity() ? response.readEntity(String.class) : null;
+        if (response.getStatus() / 100 == 2) {
+            if (type == Void.class) {
+                return null;
+            }
+            try {
+                return AmcJson.read(body, type);
+            } catch (IOException e) {
+                throw UpstreamException.unreadable(operation, response.getStatus(), requestId(response),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                                .orElse(""));
+            }
+        }
         String message = AmcErrorBody.message(body);
         ProblemException specific = errors.map(response.getStatus(), AmcErrorBody.code(body), message);
         if (specific != null) {
-            specific.problem().upstreamStatus(response.getStatus()).upstreamRequestId(requestId(response));
+            specific.problem().upstreamStatus(response.getStatus()).upstreamRequestId(requestId(response, body));
             throw specific;
         }
-        throw UpstreamException.errorResponse(operation, response.getStatus(), requestId(response), message,
+        throw UpstreamException.errorResponse(operation, response.getStatus(), requestId(response, body), message,
                 response.getHeaderString("Retry-After"));
     }
 
@@ -168,5 +178,11 @@ class UpstreamCaller {
 
     private static String requestId(Response response) {
         return response.getHeaderString(REQUEST_ID);
+    }
+
+    /** The accounts API also puts the request id in its error body; the header wins when both are there. */
+    private static String requestId(Response response, String errorBody) {
+        String header = requestId(response);
+        return header != null ? header : AmcErrorBody.requestId(errorBody);
     }
 }

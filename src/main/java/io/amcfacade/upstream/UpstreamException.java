@@ -75,6 +75,24 @@ public class UpstreamException extends ProblemException implements ClassifiedFai
                 failure, RetryAfter.parse(retryAfter, Clock.systemUTC()).orElse(null));
     }
 
+    /**
+     * AMC answered 2xx with a body the facade cannot read. After a call that changes something AMC may
+     * well have acted, so that is an unknown outcome (never a 500, never repeated); after a read it is an
+     * upstream error.
+     */
+    static UpstreamException unreadable(AmcOperation operation, int status, String requestId, String why) {
+        Problem problem = operation.changesState()
+                ? Problems.of(ProblemCode.UPSTREAM_OUTCOME_UNKNOWN,
+                        "AMC answered " + status + " to " + operation + " with a body the facade cannot read (" + why
+                                + "); AMC may have acted, so the facade did not send it again."
+                                + (operation.howToCheck() == null ? " Read the current state before retrying."
+                                        : " " + operation.howToCheck()))
+                : Problems.of(ProblemCode.UPSTREAM_ERROR,
+                        "AMC answered " + status + " to " + operation + " with a body the facade cannot read (" + why
+                                + ").");
+        return new UpstreamException(problem.upstreamStatus(status).upstreamRequestId(requestId), null, null);
+    }
+
     static UpstreamException pagingLoop(AmcOperation operation, int pages, String requestId) {
         return new UpstreamException(Problems.of(ProblemCode.UPSTREAM_ERROR,
                 "AMC kept returning nextToken for " + operation + " after " + pages + " pages.")

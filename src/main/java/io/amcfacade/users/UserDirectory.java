@@ -27,7 +27,7 @@ public class UserDirectory {
 
     private static final String CURSOR_LIST = "users";
     /** Role look-ups that never stop early: every user asked about is needed. */
-    private static final Predicate<List<String>> ALL_OF_THEM = roles -> false;
+    private static final Predicate<List<AmcUserWire.Role>> ALL_OF_THEM = roles -> false;
 
     @Inject
     AmcUsersClient amc;
@@ -39,7 +39,7 @@ public class UserDirectory {
     public UserPage list(String accountId, int limit, String cursor) {
         AmcUserWire.UsersPage page = amc.list(accountId, limit, PageCursor.upstreamToken(CURSOR_LIST, accountId, cursor));
         List<AmcUserWire.User> users = page.users() == null ? List.of() : page.users();
-        Map<String, List<String>> roles = amc.roles(accountId, users.stream().map(AmcUserWire.User::userId).toList(),
+        Map<String, List<AmcUserWire.Role>> roles = amc.roles(accountId, users.stream().map(AmcUserWire.User::userId).toList(),
                 ALL_OF_THEM);
         return new UserPage(users.stream().map(u -> UserMapper.toApi(UserMapper.toDirectory(u, roles.get(u.userId()))))
                 .toList())
@@ -63,7 +63,7 @@ public class UserDirectory {
             page.stream().filter(u -> userIds.contains(u.userId())).forEach(u -> found.put(u.userId(), u));
             return found.size() == userIds.size();
         });
-        Map<String, List<String>> roles = found.isEmpty() ? Map.of()
+        Map<String, List<AmcUserWire.Role>> roles = found.isEmpty() ? Map.of()
                 : amc.roles(accountId, List.copyOf(found.keySet()), ALL_OF_THEM);
         Map<String, DirectoryUser> users = new LinkedHashMap<>();
         found.forEach((id, user) -> users.put(id, UserMapper.toDirectory(user, roles.get(id))));

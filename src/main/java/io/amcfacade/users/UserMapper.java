@@ -18,13 +18,13 @@ final class UserMapper {
     private UserMapper() {
     }
 
-    static DirectoryUser toDirectory(AmcUserWire.User amc, List<String> amcRoles) {
+    static DirectoryUser toDirectory(AmcUserWire.User amc, List<AmcUserWire.Role> amcRoles) {
         return new DirectoryUser(amc.userId(), amc.emailAddress(),
                 amc.countryCodes() == null || amc.countryCodes().isEmpty() ? null : amc.countryCodes(),
                 amcRoles == null ? null : AmcVocabulary.facadeUserRole(amcRoles));
     }
 
-    static boolean isAdmin(List<String> amcRoles) {
+    static boolean isAdmin(List<AmcUserWire.Role> amcRoles) {
         return DirectoryUser.ADMIN.equals(AmcVocabulary.facadeUserRole(amcRoles));
     }
 

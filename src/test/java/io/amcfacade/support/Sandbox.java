@@ -93,7 +93,7 @@ public final class Sandbox {
                 .header("Amazon-Ads-AccountId", accountId)
                 .contentType(USER_PERMISSIONS_UPDATE_TYPE)
                 .body(Map.of("userPermissions", List.of(Map.of("userId", userId,
-                        "permissionSet", Map.of("type", "ROLE", "role", Map.of("name", amcRole))))))
+                        "permissionSet", Map.of("type", "ROLE", "role", amcRole)))))
                 .put("/sandbox/userPermissions").then().statusCode(200).body("errors", hasSize(0));
     }
 

@@ -3,6 +3,7 @@ package io.amcfacade.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,38 @@ class AmcVocabularyTest {
 
     @Test
     void aUsersRolesReadAsTheStrongestInTheFacadesSpelling() {
-        assertThat(AmcVocabulary.facadeUserRole(List.of("VIEWER"))).isEqualTo("viewer");
-        assertThat(AmcVocabulary.facadeUserRole(List.of("Viewer", "ADMIN"))).isEqualTo("admin");
-        assertThat(AmcVocabulary.facadeUserRole(List.of("EDITOR", "viewer"))).isEqualTo("viewer");
-        assertThat(AmcVocabulary.facadeUserRole(List.of("EDITOR"))).isEqualTo("EDITOR");
+        assertThat(AmcVocabulary.facadeUserRole(roles("VIEWER"))).isEqualTo("viewer");
+        assertThat(AmcVocabulary.facadeUserRole(roles("Viewer", "ADMIN"))).isEqualTo("admin");
+        assertThat(AmcVocabulary.facadeUserRole(roles("EDITOR", "viewer"))).isEqualTo("viewer");
+        assertThat(AmcVocabulary.facadeUserRole(roles("EDITOR"))).isEqualTo("EDITOR");
         assertThat(AmcVocabulary.facadeUserRole(List.of())).isNull();
+    }
+
+    @Test
+    void onlyARoleGrantMakesAnAdminNotACustomPermissionSetNamingTheRole() {
+        AmcUserWire.Role customAdmin = new AmcUserWire.Role("ADMIN", "CUSTOM_PERMISSION_SET", List.of("US"));
+        AmcUserWire.Role viewer = new AmcUserWire.Role("VIEWER", "ROLE", List.of("US"));
+
+        assertThat(AmcVocabulary.facadeUserRole(List.of(customAdmin, viewer))).isEqualTo("viewer");
+        assertThat(AmcVocabulary.facadeUserRole(List.of(customAdmin))).isNull();
+    }
+
+    @Test
+    void epochNumbersAreReadAsSecondsOrMillisecondsWithOrWithoutAFraction() {
+        Instant expected = Instant.parse("2026-01-15T09:30:00.500Z");
+        assertThat(AmcVocabulary.instant(expected.toEpochMilli() / 1000.0)).isEqualTo(expected);
+        assertThat(AmcVocabulary.instant((double) expected.toEpochMilli())).isEqualTo(expected);
+        assertThat(AmcVocabulary.instant(Double.NaN)).isNull();
+    }
+
+    @Test
+    void theDeprecatedSucceededStatusReadsAsCompleted() {
+        assertThat(AmcVocabulary.instanceStatus("SUCCEEDED")).isEqualTo("COMPLETED");
+        assertThat(AmcVocabulary.instanceStatus("IN_PROGRESS")).isEqualTo("IN_PROGRESS");
+    }
+
+    private static List<AmcUserWire.Role> roles(String... names) {
+        return Arrays.stream(names).map(name -> new AmcUserWire.Role(name, "ROLE", List.of())).toList();
     }
 
     @Test

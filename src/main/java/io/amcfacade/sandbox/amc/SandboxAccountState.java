@@ -19,11 +19,18 @@ final class SandboxAccountState {
     private static final String RESENT = "RESENT";
 
     private final String accountId;
+    private final String countryCode;
     private final Map<String, SandboxInvitation> invitations = new LinkedHashMap<>();
     private final SandboxUserRoster users;
 
     SandboxAccountState(String accountId, List<SandboxUser> seedUsers) {
+        this(accountId, "US", seedUsers);
+    }
+
+    /** @param countryCode the account's marketplace country, which its invitations list */
+    SandboxAccountState(String accountId, String countryCode, List<SandboxUser> seedUsers) {
         this.accountId = accountId;
+        this.countryCode = countryCode;
         this.users = new SandboxUserRoster(seedUsers);
     }
 
@@ -48,7 +55,8 @@ final class SandboxAccountState {
                     "User " + user.get().userId() + " of account " + accountId, email);
         }
         Instant createdAt = now.truncatedTo(ChronoUnit.SECONDS);
-        SandboxInvitation invitation = SandboxInvitation.create(accountId, invitee, notify, createdAt, createdAt.plus(ttl));
+        SandboxInvitation invitation = SandboxInvitation.create(accountId, invitee, notify, createdAt, createdAt.plus(ttl),
+                countryCode);
         invitations.put(invitation.invitationId(), invitation);
         return SandboxItemOutcome.succeeded(invitation);
     }
@@ -111,6 +119,10 @@ final class SandboxAccountState {
     /** Every invitation in every state, oldest first. */
     synchronized List<SandboxInvitation> invitations() {
         return List.copyOf(invitations.values());
+    }
+
+    synchronized void addUser(SandboxUser user) {
+        users.add(user);
     }
 
     synchronized List<SandboxUser> users() {

@@ -7,11 +7,9 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.amcfacade.sandbox.SandboxConfig;
@@ -33,10 +31,11 @@ public class SandboxAccountsResource {
     @Inject
     SandboxConfig config;
 
+    /** No {@code @Produces}: the vendor media type is checked here, and a mismatch is AMC's own 406. */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     public Response list(@Context HttpHeaders headers, @QueryParam("nextToken") String nextToken) {
         checks.asCaller(ENDPOINT, headers);
+        SandboxMediaTypes.checkAccept(ENDPOINT, headers);
         List<SandboxAccount> accounts = state.accounts();
         int from = offset(nextToken, accounts.size());
         int to = Math.min(accounts.size(), from + config.accountsPageSize());
@@ -45,7 +44,7 @@ public class SandboxAccountsResource {
         if (to < accounts.size()) {
             body.put("nextToken", Integer.toString(to));
         }
-        return replies.ok(ENDPOINT, body);
+        return replies.ok(ENDPOINT, SandboxMediaTypes.ACCOUNTS, body);
     }
 
     private static int offset(String nextToken, int size) {

@@ -2,6 +2,7 @@ package io.amcfacade.sandbox.amc;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
+import io.amcfacade.sandbox.SandboxRequests;
 
 /**
  * Controls of the simulated AMC for people and tests: expiring invitations, adding accounts, and
@@ -31,6 +33,13 @@ public class SandboxAmcControlResource {
 
     /** An invitation as stored, with the flag the wire object leaves out. */
     public record InvitationRecord(SandboxWire.Invitation invitation, boolean notifyInvitedUsers) {
+    }
+
+    /**
+     * A user to add to an account directly, as if they had redeemed an invitation long ago, with more
+     * entries in their role list than the role grant: {@code otherRoles} come first in the role pages.
+     */
+    public record NewUser(String emailAddress, String role, List<SandboxUserWire.Role> otherRoles) {
     }
 
     /** An account to add; both fields are optional. */
@@ -72,6 +81,22 @@ public class SandboxAmcControlResource {
                 wanted.marketplaceId() == null ? "ATVPDKIKX0DER" : wanted.marketplaceId());
         return Response.status(201).entity(new CreatedAccount(account.accountId(), account.accountName(),
                 account.marketplaceId(), SandboxState.seedAdminEmail(account.accountId()))).build();
+    }
+
+    @POST
+    @Path("/accounts/{accountId}/users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addUser(@PathParam("accountId") String accountId, NewUser request) {
+        SandboxAccountState account = state.account(accountId).orElseThrow(() -> notFound("No account " + accountId + "."));
+        if (request == null || !SandboxRequests.isPlausibleEmail(request.emailAddress())) {
+            throw new ProblemException(Problems.invalidField("emailAddress", "is required: an email address"));
+        }
+        String role = request.role() == null ? "VIEWER" : request.role().toUpperCase(Locale.ROOT);
+        SandboxUser user = SandboxUser.create(request.emailAddress(), role,
+                request.otherRoles() == null ? List.of() : request.otherRoles());
+        account.addUser(user);
+        return Response.status(201).entity(Map.of("userId", user.userId(), "emailAddress", user.emailAddress(),
+                "role", user.role())).build();
     }
 
     @GET

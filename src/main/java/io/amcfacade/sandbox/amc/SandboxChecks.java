@@ -1,7 +1,5 @@
 package io.amcfacade.sandbox.amc;
 
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -43,10 +41,11 @@ class SandboxChecks {
      * Invitation create, update and list, and every user-permission call: an account administrator's
      * access token, naming the account.
      */
-    void asAdministrator(String endpoint, HttpHeaders headers, String mediaType) {
+    void asAdministrator(String endpoint, HttpHeaders headers) {
         asCaller(endpoint, headers);
         account(endpoint, headers.getHeaderString(ACCOUNT_HEADER));
-        mediaType(endpoint, headers, mediaType);
+        SandboxMediaTypes.checkContentType(endpoint, headers);
+        SandboxMediaTypes.checkAccept(endpoint, headers);
     }
 
     /**
@@ -64,6 +63,7 @@ class SandboxChecks {
             throw new SandboxRejection(endpoint, 400,
                     "Advertiser " + advertiser + " is not in marketplace " + marketplace);
         }
+        SandboxMediaTypes.checkAccept(endpoint, headers);
         return account;
     }
 
@@ -74,13 +74,15 @@ class SandboxChecks {
         if (!tokens.isValidAccessToken(token) && tokens.inviteeOf(token).isEmpty()) {
             throw unauthorized(endpoint);
         }
+        SandboxMediaTypes.checkAccept(endpoint, headers);
     }
 
     /** Redeem: only the invited user's own token; returns the caller's email address. */
-    String asInvitee(String endpoint, HttpHeaders headers, String mediaType) {
+    String asInvitee(String endpoint, HttpHeaders headers) {
         clientId(endpoint, headers);
         String email = tokens.inviteeOf(bearer(headers)).orElseThrow(() -> unauthorized(endpoint));
-        mediaType(endpoint, headers, mediaType);
+        SandboxMediaTypes.checkContentType(endpoint, headers);
+        SandboxMediaTypes.checkAccept(endpoint, headers);
         return email;
     }
 
@@ -108,14 +110,6 @@ class SandboxChecks {
             throw new SandboxRejection(endpoint, 400, "Missing " + header + " header");
         }
         return value;
-    }
-
-    private static void mediaType(String endpoint, HttpHeaders headers, String expected) {
-        String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        String essence = sent == null ? "" : sent.split(";", 2)[0].trim();
-        if (!essence.toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT))) {
-            throw new SandboxRejection(endpoint, 415, "Unsupported media type");
-        }
     }
 
     private static String bearer(HttpHeaders headers) {

@@ -19,7 +19,8 @@ import io.amcfacade.sandbox.SandboxReplies;
 /**
  * Simulates AMC's instance API ({@code GET /amc/instances[/{instanceId}]}): the advertiser and
  * marketplace headers instead of {@code Amazon-Ads-AccountId}, {@code limit}/{@code nextToken} paging,
- * errors as {@code {"code","details"}}, and every instance with its AWS fields, as AMC sends them.
+ * errors as {@code {"code","details"}}, get-one wrapped in {@code instance}, and every instance with its
+ * AWS fields, as AMC sends them.
  */
 @Path("/sandbox/amc/instances")
 public class SandboxInstancesResource {
@@ -34,6 +35,10 @@ public class SandboxInstancesResource {
     @Inject
     SandboxReplies replies;
 
+    /** The get-one answer: the instance wrapped in {@code instance}, as AMC writes it. */
+    record Details(SandboxInstance instance) {
+    }
+
     /** One page of instances; {@code nextToken} is absent on the last page. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Page(List<SandboxInstance> instances, String nextToken) {
@@ -47,7 +52,7 @@ public class SandboxInstancesResource {
         int size = SandboxPaging.maxResults(LIST, limit, "limit", MAX_PAGE);
         int from = SandboxPaging.offset(LIST, "instances", account.accountId(), nextToken, instances.size());
         int to = Math.min(instances.size(), from + size);
-        return replies.ok(LIST, new Page(instances.subList(from, to),
+        return replies.ok(LIST, SandboxMediaTypes.INSTANCES, new Page(instances.subList(from, to),
                 to < instances.size() ? SandboxPaging.nextToken("instances", account.accountId(), to) : null));
     }
 
@@ -56,7 +61,7 @@ public class SandboxInstancesResource {
     public Response get(@Context HttpHeaders headers, @PathParam("instanceId") String instanceId) {
         SandboxAccount account = checks.asAdvertiser(GET, headers);
         return SandboxInstance.seededFor(account).stream().filter(i -> i.instanceId().equals(instanceId)).findFirst()
-                .map(instance -> replies.ok(GET, instance))
+                .map(instance -> replies.ok(GET, SandboxMediaTypes.INSTANCES, new Details(instance)))
                 .orElseThrow(() -> new SandboxRejection(GET, 404, "NOT_FOUND",
                         "Instance " + instanceId + " not found"));
     }

@@ -11,7 +11,7 @@ import java.util.UUID;
  * {@code expiration} at the moment of asking, so no background job is needed.
  */
 record SandboxInvitation(String invitationId, String targetId, Invitee invitee, Instant createdAt,
-        Instant expiration, SandboxInvitationState storedState, boolean notifyInvitedUsers) {
+        Instant expiration, SandboxInvitationState storedState, boolean notifyInvitedUsers, String countryCode) {
 
     static final String CREATED_BY = "amzn1.account.sandbox-admin";
     static final List<String> TERMS_TYPES = List.of("MARKETING_CLOUD");
@@ -20,9 +20,12 @@ record SandboxInvitation(String invitationId, String targetId, Invitee invitee, 
     record Invitee(String emailAddress, String userName, String role) {
     }
 
-    static SandboxInvitation create(String accountId, Invitee invitee, boolean notify, Instant createdAt, Instant expiration) {
+    /** @param countryCode the account's marketplace country, which AMC lists as the invitation's one country */
+    static SandboxInvitation create(String accountId, Invitee invitee, boolean notify, Instant createdAt, Instant expiration,
+            String countryCode) {
         String id = "amzn1.invitation." + UUID.randomUUID().toString().replace("-", "");
-        return new SandboxInvitation(id, accountId, invitee, createdAt, expiration, SandboxInvitationState.PENDING, notify);
+        return new SandboxInvitation(id, accountId, invitee, createdAt, expiration, SandboxInvitationState.PENDING, notify,
+                countryCode);
     }
 
     SandboxInvitationState stateAt(Instant now) {
@@ -35,11 +38,13 @@ record SandboxInvitation(String invitationId, String targetId, Invitee invitee, 
     }
 
     SandboxInvitation withState(SandboxInvitationState state) {
-        return new SandboxInvitation(invitationId, targetId, invitee, createdAt, expiration, state, notifyInvitedUsers);
+        return new SandboxInvitation(invitationId, targetId, invitee, createdAt, expiration, state, notifyInvitedUsers,
+                countryCode);
     }
 
     SandboxInvitation expiringAt(Instant newExpiration) {
-        return new SandboxInvitation(invitationId, targetId, invitee, createdAt, newExpiration, storedState, notifyInvitedUsers);
+        return new SandboxInvitation(invitationId, targetId, invitee, createdAt, newExpiration, storedState,
+                notifyInvitedUsers, countryCode);
     }
 
     /** The role as the user-permissions API spells it. */
@@ -51,6 +56,7 @@ record SandboxInvitation(String invitationId, String targetId, Invitee invitee, 
         return new SandboxWire.Invitation(invitationId, stateAt(now).name(), createdAt.getEpochSecond(),
                 expiration.getEpochSecond(), CREATED_BY, targetId,
                 new SandboxWire.User(invitee.emailAddress(), invitee.userName()),
-                new SandboxWire.PermissionSet("ROLE", new SandboxWire.Role(invitee.role())), List.of());
+                new SandboxWire.PermissionSet("ROLE", new SandboxWire.Role(invitee.role())),
+                List.of(new SandboxWire.Country(countryCode)));
     }
 }

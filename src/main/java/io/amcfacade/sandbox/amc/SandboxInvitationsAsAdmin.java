@@ -44,7 +44,7 @@ class SandboxInvitationsAsAdmin {
                 .map(item -> SandboxInvitationRequests.invitee(item)
                         .andThen(invitee -> account.invite(invitee, notify, now, config.invitationTtl())))
                 .toList();
-        return replies.ok(endpoint, SandboxWire.Batch.of(outcomes, invitation -> invitation.toWire(now)));
+        return replies.ok(endpoint, SandboxMediaTypes.of(endpoint), SandboxWire.Batch.of(outcomes, invitation -> invitation.toWire(now)));
     }
 
     Response update(String endpoint, String accountId, String body) {
@@ -58,7 +58,7 @@ class SandboxInvitationsAsAdmin {
                 .map(item -> account.change(SandboxRequests.text(item.path("invitationId")),
                         SandboxRequests.text(item.path("state")), now, config.invitationTtl()))
                 .toList();
-        return replies.ok(endpoint, SandboxWire.Batch.of(outcomes, change -> change));
+        return replies.ok(endpoint, SandboxMediaTypes.of(endpoint), SandboxWire.Batch.of(outcomes, change -> change));
     }
 
     /** Every state, not just pending ones: the facade filters on its side. */
@@ -72,6 +72,6 @@ class SandboxInvitationsAsAdmin {
         Instant now = state.now();
         String nextToken = to < invitations.size() ? SandboxPaging.nextToken(PAGED_LIST, accountId, to) : null;
         List<SandboxWire.Invitation> page = invitations.subList(from, to).stream().map(i -> i.toWire(now)).toList();
-        return replies.ok(endpoint, new SandboxWire.Page(page, nextToken));
+        return replies.ok(endpoint, SandboxMediaTypes.of(endpoint), new SandboxWire.Page(page, nextToken));
     }
 }

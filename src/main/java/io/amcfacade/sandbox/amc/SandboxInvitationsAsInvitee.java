@@ -32,7 +32,7 @@ class SandboxInvitationsAsInvitee {
         SandboxInvitation invitation = state.accountOfInvitation(invitationId)
                 .flatMap(account -> account.invitation(invitationId))
                 .orElseThrow(() -> notFound(endpoint));
-        return replies.ok(endpoint, new SandboxWire.InvitationDetails(invitation.toWire(now), SandboxInvitation.TERMS_TYPES));
+        return replies.ok(endpoint, SandboxMediaTypes.of(endpoint), new SandboxWire.InvitationDetails(invitation.toWire(now), SandboxInvitation.TERMS_TYPES));
     }
 
     Response redeem(String endpoint, String callerEmail, String body) {
@@ -44,7 +44,7 @@ class SandboxInvitationsAsInvitee {
         SandboxAccountState account = state.accountOfInvitation(invitationId).orElseThrow(() -> notFound(endpoint));
         SandboxAccountState.Redemption redemption = account.redeem(invitationId, callerEmail, state.now());
         return switch (redemption.outcome()) {
-            case REDEEMED -> replies.ok(endpoint, new SandboxWire.Message("Invitation redeemed"));
+            case REDEEMED -> replies.ok(endpoint);
             case NOT_FOUND -> throw notFound(endpoint);
             case NOT_ADDRESSED_TO_CALLER -> throw new SandboxRejection(endpoint, 403, "This invitation is not addressed to the caller");
             case NOT_PENDING -> throw new SandboxRejection(endpoint, 400, "Invitation is " + redemption.state());

@@ -24,10 +24,6 @@ public class SandboxInvitationsResource {
     public static final String GET = "GET /user-invitations/{id}";
     public static final String REDEEM = "PUT /user-invitations/redeem";
 
-    static final String CREATE_TYPE = "application/vnd.CreateUserInvitations.v1+json";
-    static final String UPDATE_TYPE = "application/vnd.UpdateUserInvitations.v1+json";
-    static final String LIST_TYPE = "application/vnd.ListUserInvitations.v1+json";
-    static final String REDEEM_TYPE = "application/vnd.RedeemUserInvitation.v1+json";
 
     @Inject
     SandboxChecks checks;
@@ -38,20 +34,20 @@ public class SandboxInvitationsResource {
 
     @POST
     public Response create(@Context HttpHeaders headers, String body) {
-        checks.asAdministrator(CREATE, headers, CREATE_TYPE);
+        checks.asAdministrator(CREATE, headers);
         return admin.create(CREATE, accountId(headers), body);
     }
 
     @PUT
     public Response update(@Context HttpHeaders headers, String body) {
-        checks.asAdministrator(UPDATE, headers, UPDATE_TYPE);
+        checks.asAdministrator(UPDATE, headers);
         return admin.update(UPDATE, accountId(headers), body);
     }
 
     @POST
     @Path("/list")
     public Response list(@Context HttpHeaders headers, String body) {
-        checks.asAdministrator(LIST, headers, LIST_TYPE);
+        checks.asAdministrator(LIST, headers);
         return admin.list(LIST, accountId(headers), body);
     }
 
@@ -65,7 +61,7 @@ public class SandboxInvitationsResource {
     @PUT
     @Path("/redeem")
     public Response redeem(@Context HttpHeaders headers, String body) {
-        String callerEmail = checks.asInvitee(REDEEM, headers, REDEEM_TYPE);
+        String callerEmail = checks.asInvitee(REDEEM, headers);
         return invitee.redeem(REDEEM, callerEmail, body);
     }
 

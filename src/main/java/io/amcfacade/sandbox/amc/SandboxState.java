@@ -36,13 +36,22 @@ public class SandboxState {
 
     SandboxState(Clock clock) {
         this.clock = clock;
-        accounts.forEach(a -> accountStates.put(a.accountId(), withSeedAdmin(a.accountId())));
+        accounts.forEach(a -> accountStates.put(a.accountId(), withSeedAdmin(a)));
     }
 
     /** Every account starts with one admin, so rules about the last admin have someone to protect. */
-    private static SandboxAccountState withSeedAdmin(String accountId) {
-        return new SandboxAccountState(accountId,
-                List.of(SandboxUser.create(seedAdminEmail(accountId), SandboxUser.ADMIN)));
+    private static SandboxAccountState withSeedAdmin(SandboxAccount account) {
+        return new SandboxAccountState(account.accountId(), countryOf(account.marketplaceId()),
+                List.of(SandboxUser.create(seedAdminEmail(account.accountId()), SandboxUser.ADMIN)));
+    }
+
+    /** The country of the seeded marketplaces (US, Germany, Japan); any other reads as US. */
+    private static String countryOf(String marketplaceId) {
+        return switch (marketplaceId) {
+            case "A1PA6795UKMFR9" -> "DE";
+            case "A1VC38T7YXB528" -> "JP";
+            default -> "US";
+        };
     }
 
     /**
@@ -54,7 +63,7 @@ public class SandboxState {
         RANDOM.nextBytes(bytes);
         String accountId = "ENTITY" + new BigInteger(1, bytes).toString(36).toUpperCase(Locale.ROOT);
         SandboxAccount account = new SandboxAccount(accountId, accountName, marketplaceId);
-        accountStates.put(accountId, withSeedAdmin(accountId));
+        accountStates.put(accountId, withSeedAdmin(account));
         accounts.add(account);
         return account;
     }

@@ -27,7 +27,9 @@ class SandboxUserPermissions {
 
     /** AMC: up to 100 users a page. */
     static final int MAX_USERS_PAGE = 100;
-    static final int MAX_ROLES_PAGE = 100;
+    /** AMC answers at most 5 roles a page, whatever {@code maxResults} asks for (1 to 100). */
+    static final int MAX_ROLES_PAGE = 5;
+    static final int MAX_ROLES_REQUESTED = 100;
     /** Not published for role changes; the sandbox picks AMC's listing limit. */
     static final int MAX_CHANGES = 100;
     /** AMC: 1 to 200 users a removal. */
@@ -48,7 +50,7 @@ class SandboxUserPermissions {
         int from = SandboxPaging.offset(endpoint, "users", accountId, request.get("nextToken"), users.size());
         int to = Math.min(users.size(), from + maxResults);
         String nextToken = to < users.size() ? SandboxPaging.nextToken("users", accountId, to) : null;
-        return replies.ok(endpoint, new SandboxUserWire.UsersPage(users.subList(from, to).stream()
+        return replies.ok(endpoint, SandboxMediaTypes.of(endpoint), new SandboxUserWire.UsersPage(users.subList(from, to).stream()
                 .map(u -> new SandboxUserWire.User(u.userId(), u.emailAddress(), List.of())).toList(), nextToken));
     }
 
@@ -58,14 +60,16 @@ class SandboxUserPermissions {
         if (userId == null || userId.isBlank()) {
             throw new SandboxRejection(endpoint, 400, "userId is required");
         }
-        int maxResults = SandboxPaging.maxResults(endpoint, request.get("maxResults"), "maxResults", MAX_ROLES_PAGE);
+        int maxResults = Math.min(MAX_ROLES_PAGE,
+                SandboxPaging.maxResults(endpoint, request.get("maxResults"), "maxResults", MAX_ROLES_REQUESTED));
         SandboxUser user = account(accountId).user(userId)
                 .orElseThrow(() -> new SandboxRejection(endpoint, 404, SandboxUserRoster.NOT_FOUND, "User not found"));
-        // A simulated user holds exactly one role; the token rules still apply, as AMC's would.
-        List<SandboxUserWire.Role> roles = List.of(new SandboxUserWire.Role(user.role(), "ROLE"));
-        int from = SandboxPaging.offset(endpoint, "roles", accountId, request.get("nextToken"), roles.size());
-        List<SandboxUserWire.Role> page = roles.subList(from, Math.min(roles.size(), from + maxResults));
-        return replies.ok(endpoint, new SandboxUserWire.RolesPage(page, null));
+        List<SandboxUserWire.Role> roles = user.grants();
+        String list = "roles:" + userId;
+        int from = SandboxPaging.offset(endpoint, list, accountId, request.get("nextToken"), roles.size());
+        int to = Math.min(roles.size(), from + maxResults);
+        return replies.ok(endpoint, SandboxMediaTypes.of(endpoint), new SandboxUserWire.RolesPage(
+                roles.subList(from, to), to < roles.size() ? SandboxPaging.nextToken(list, accountId, to) : null));
     }
 
     Response setRoles(String endpoint, String accountId, String body) {
@@ -75,18 +79,23 @@ class SandboxUserPermissions {
         List<SandboxUserWire.ItemError> errors = new ArrayList<>();
         for (JsonNode item : SandboxRequests.items(endpoint, request, "userPermissions", MAX_CHANGES)) {
             String userId = SandboxRequests.text(item.path("userId"));
-            String role = SandboxRequests.text(item.path("permissionSet").path("role").path("name"));
+            JsonNode roleNode = item.path("permissionSet").path("role");
+            if (!roleNode.isMissingNode() && !roleNode.isTextual()) {
+                // A schema violation, as a server built from the definition refuses it: the whole request.
+                throw new SandboxRejection(endpoint, 400, "permissionSet.role must be a string: ADMIN, EDITOR or VIEWER");
+            }
+            String role = SandboxRequests.text(roleNode);
             Optional<SandboxUserWire.ItemError> error;
             if (!"ROLE".equals(SandboxRequests.text(item.path("permissionSet").path("type")))
                     || role == null || !ROLES.contains(role.toUpperCase(Locale.ROOT))) {
                 error = Optional.of(new SandboxUserWire.ItemError(userId, "INVALID_ROLE",
-                        "permissionSet must be of type ROLE with role name ADMIN, VIEWER or EDITOR"));
+                        "permissionSet must be of type ROLE with role ADMIN, VIEWER or EDITOR"));
             } else {
                 error = account.setRole(userId, role.toUpperCase(Locale.ROOT));
             }
             error.ifPresentOrElse(errors::add, () -> successes.add(new SandboxUserWire.UserRef(userId)));
         }
-        return replies.ok(endpoint, new SandboxUserWire.Batch(successes, errors));
+        return replies.ok(endpoint, SandboxMediaTypes.of(endpoint), new SandboxUserWire.Batch(successes, errors));
     }
 
     Response remove(String endpoint, String accountId, String body) {
@@ -98,7 +107,7 @@ class SandboxUserPermissions {
             throw new SandboxRejection(endpoint, 400, SandboxUserRoster.LAST_ADMIN,
                     "Cannot remove the last administrator of the account");
         }
-        return replies.ok(endpoint, new SandboxUserWire.Batch(removal.removed(), removal.errors()));
+        return replies.ok(endpoint, SandboxMediaTypes.of(endpoint), new SandboxUserWire.Batch(removal.removed(), removal.errors()));
     }
 
     private SandboxAccountState account(String accountId) {

@@ -18,7 +18,8 @@ final class SandboxUserWire {
     record UsersPage(List<User> users, String nextToken) {
     }
 
-    record Role(String role, String type) {
+    /** One entry of a user's roles: {@code type} ROLE or CUSTOM_PERMISSION_SET, and the countries it holds for. */
+    record Role(String role, String type, List<String> countryCodes) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

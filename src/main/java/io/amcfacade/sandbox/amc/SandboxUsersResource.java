@@ -21,12 +21,6 @@ public class SandboxUsersResource {
     public static final String SET_ROLES = "PUT /userPermissions";
     public static final String REMOVE = "POST /userPermissions/delete";
 
-    static final String LIST_USERS_TYPE = "application/vnd.listusers.v1+json";
-    static final String LIST_ROLES_TYPE = "application/vnd.queryuserroles.v1+json";
-    static final String SET_ROLES_TYPE =
-            "application/vnd.MinosAuthorizationNativeServicePublicAPI.UpdateUserPermissionsResource.v1+json";
-    static final String REMOVE_TYPE =
-            "application/vnd.MinosAuthorizationNativeServicePublicAPI.DeleteUserPermissionsResource.v1+json";
 
     @Inject
     SandboxChecks checks;
@@ -36,28 +30,28 @@ public class SandboxUsersResource {
     @POST
     @Path("/users/list")
     public Response listUsers(@Context HttpHeaders headers, String body) {
-        checks.asAdministrator(LIST_USERS, headers, LIST_USERS_TYPE);
+        checks.asAdministrator(LIST_USERS, headers);
         return permissions.listUsers(LIST_USERS, accountId(headers), body);
     }
 
     @POST
     @Path("/userRoles/list")
     public Response listRoles(@Context HttpHeaders headers, String body) {
-        checks.asAdministrator(LIST_ROLES, headers, LIST_ROLES_TYPE);
+        checks.asAdministrator(LIST_ROLES, headers);
         return permissions.listRoles(LIST_ROLES, accountId(headers), body);
     }
 
     @PUT
     @Path("/userPermissions")
     public Response setRoles(@Context HttpHeaders headers, String body) {
-        checks.asAdministrator(SET_ROLES, headers, SET_ROLES_TYPE);
+        checks.asAdministrator(SET_ROLES, headers);
         return permissions.setRoles(SET_ROLES, accountId(headers), body);
     }
 
     @POST
     @Path("/userPermissions/delete")
     public Response remove(@Context HttpHeaders headers, String body) {
-        checks.asAdministrator(REMOVE, headers, REMOVE_TYPE);
+        checks.asAdministrator(REMOVE, headers);
         return permissions.remove(REMOVE, accountId(headers), body);
     }
 

@@ -12,7 +12,11 @@ final class SandboxWire {
     }
 
     record Invitation(String invitationId, String state, long createdAt, long expiration, String createdBy,
-            String targetId, User user, PermissionSet permissionSet, List<String> countries) {
+            String targetId, User user, PermissionSet permissionSet, List<Country> countries) {
+    }
+
+    /** The invitations API writes countries as objects, not as bare codes. */
+    record Country(String countryCode) {
     }
 
     record User(String emailAddress, String userName) {

@@ -5,10 +5,14 @@ import java.time.Duration;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.amcfacade.sandbox.SandboxRejection;
 import io.amcfacade.sandbox.SandboxReplies;
@@ -23,6 +27,8 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public class SandboxFaultFilter {
 
+    /** Set on a request whose answer a fault decided (throttled, failed, dropped or replaced): it is wrong on purpose. */
+    public static final String FAULTED = SandboxFaultFilter.class.getName() + ".faulted";
     private static final String ENDPOINT = SandboxFaultFilter.class.getName() + ".endpoint";
     private static final String CONNECTION = SandboxFaultFilter.class.getName() + ".connection";
     /** What the sandbox tells a caller over its own rate; AMC's limits are per second too. */
@@ -34,6 +40,8 @@ public class SandboxFaultFilter {
     SandboxReplies replies;
     @Inject
     SandboxStats stats;
+    @Inject
+    ObjectMapper mapper;
 
     @ServerRequestFilter
     public Uni<Response> beforeProcessing(ContainerRequestContext request, HttpServerRequest http) {
@@ -48,7 +56,13 @@ public class SandboxFaultFilter {
         if (latency > 0) {
             arrival = arrival.onItem().delayIt().by(Duration.ofMillis(latency));
         }
-        return arrival.flatMap(ignored -> answer(faults.beforeProcessing(endpoint), endpoint, http));
+        return arrival.flatMap(ignored -> {
+            Fault fault = faults.beforeProcessing(endpoint);
+            if (fault != Fault.NONE) {
+                request.setProperty(FAULTED, fault);
+            }
+            return answer(fault, endpoint, http);
+        });
     }
 
     @ServerResponseFilter
@@ -57,13 +71,19 @@ public class SandboxFaultFilter {
         if (endpoint == null || response.getStatus() >= 400) {
             return;
         }
-        switch (faults.afterProcessing(endpoint)) {
+        Fault fault = faults.afterProcessing(endpoint);
+        if (fault != Fault.NONE) {
+            request.setProperty(FAULTED, fault);
+        }
+        switch (fault) {
             case ERROR -> {
                 int status = faults.settings().status();
                 stats.recordLostAnswer(endpoint, false);
                 response.setStatus(status);
-                response.setEntity(SandboxReplies.errorBody(endpoint, status, "Internal failure after processing"));
+                response.setEntity(json(SandboxReplies.errorBody(endpoint, status, "Internal failure after processing")),
+                        null, MediaType.valueOf(SandboxReplies.errorMediaType(endpoint)));
             }
+            case REPLACED -> response.setEntity(faults.settings().answerBody(), null, response.getMediaType());
             case DROPPED -> {
                 stats.recordLostAnswer(endpoint, true);
                 // Closed before the answer is written, not racing it: this filter runs on a worker thread.
@@ -80,7 +100,7 @@ public class SandboxFaultFilter {
             return closed(http).replaceWith(Response.status(500).build());
         }
         return Uni.createFrom().item(() -> switch (fault) {
-            case NONE, DROPPED -> null;
+            case NONE, DROPPED, REPLACED -> null;
             case RATE_LIMITED -> throttled(endpoint, RATE_LIMIT_RETRY_AFTER);
             case THROTTLED -> {
                 Integer seconds = faults.settings().retryAfterSeconds();
@@ -89,6 +109,14 @@ public class SandboxFaultFilter {
             case ERROR -> replies.rejected(new SandboxRejection(endpoint, faults.settings().status(),
                     "Internal failure"));
         });
+    }
+
+    private String json(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Uni<Void> closed(HttpServerRequest http) {

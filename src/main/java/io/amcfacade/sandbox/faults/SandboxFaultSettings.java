@@ -22,11 +22,13 @@ import io.amcfacade.problem.Problems;
  *        nothing is done; {@code AFTER}: the request is processed (an invitation is created) and then its
  *        answer is replaced by the error or lost with the connection
  * @param endpoints the endpoints to fault, as named in {@code /sandbox/stats}; absent means all
- * @param times how many requests to fault (throttle, error or drop) before the faults stop; absent means no end
+ * @param times how many requests to fault (throttle, error, drop or replace) before the faults stop; absent means no end
+ * @param answerBody replaces the body of every successful answer (after the request is processed) with this
+ *        text, as is: an AMC answer with fields the facade did not expect, or one it cannot read at all
  */
 public record SandboxFaultSettings(Double throttleRate, Integer retryAfterSeconds, Double errorRate,
         Integer errorStatus, Integer latencyMs, Double dropConnectionRate, Integer maxRequestsPerSecond,
-        Phase phase, List<String> endpoints, Integer times) {
+        Phase phase, List<String> endpoints, Integer times, String answerBody) {
 
     /** When an error or a dropped connection strikes: before or after the request is processed. */
     public enum Phase {
@@ -34,7 +36,7 @@ public record SandboxFaultSettings(Double throttleRate, Integer retryAfterSecond
     }
 
     static final SandboxFaultSettings NONE = new SandboxFaultSettings(null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null);
     private static final Set<Integer> ERROR_STATUSES = Set.of(500, 502, 503, 504);
 
     /** Refuses values outside their range with a 400 that names the field. */

@@ -21,7 +21,7 @@ public class SandboxFaults {
 
     /** What happens to one request. */
     enum Fault {
-        NONE, RATE_LIMITED, THROTTLED, ERROR, DROPPED
+        NONE, RATE_LIMITED, THROTTLED, ERROR, DROPPED, REPLACED
     }
 
     private static final Set<String> AMC_ENDPOINTS = Set.of(SandboxAccountsResource.ENDPOINT,
@@ -89,10 +89,16 @@ public class SandboxFaults {
         return current.after() ? Fault.NONE : errorOrDrop(current);
     }
 
-    /** The fault that strikes a processed request's answer ({@code phase: AFTER}). */
+    /** The fault that strikes a processed request's answer: a replaced body, or ({@code phase: AFTER}) an error or a drop. */
     Fault afterProcessing(String endpoint) {
         SandboxFaultSettings current = settings;
-        return current.applies(endpoint) && current.after() ? errorOrDrop(current) : Fault.NONE;
+        if (!current.applies(endpoint)) {
+            return Fault.NONE;
+        }
+        if (current.answerBody() != null) {
+            return remaining.getAndDecrement() > 0 ? Fault.REPLACED : Fault.NONE;
+        }
+        return current.after() ? errorOrDrop(current) : Fault.NONE;
     }
 
     private Fault errorOrDrop(SandboxFaultSettings current) {

@@ -5,8 +5,10 @@ import static io.amcfacade.sandbox.amc.UserCalls.MARKETPLACE_HEADER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -33,15 +35,17 @@ class SandboxInstancesTest {
     @Test
     void everyAccountHasThreeSeededInstancesWithTheirAwsFields() {
         advertiser(InvitationCalls.ACME, ACME_MARKETPLACE).get("/sandbox/amc/instances").then().statusCode(200)
-                .contentType("application/json")
+                .contentType("application/vnd.amcinstances.v1+json")
                 .header("x-amzn-RequestId", matchesPattern("[0-9A-F]{20}"))
                 .body("instances", hasSize(3))
-                .body("instances.instanceType", contains("STANDARD", "SANDBOX", "STANDARD"))
-                .body("instances.creationStatus", contains("COMPLETED", "COMPLETED", "IN_PROGRESS"))
+                .body("instances[0]", not(hasKey("instanceType")))
+                .body("instances.creationStatus", contains("COMPLETED", "SUCCEEDED", "IN_PROGRESS"))
+                .body("instances[0].entities", contains(InvitationCalls.ACME))
+                .body("instances[0].s3BucketRegion", notNullValue())
                 .body("instances[0].instanceId", matchesPattern("amc[0-9a-f]{10}"))
                 .body("instances[0].instanceName", equalTo("Acme Retail AMC production"))
                 .body("instances[0].creationDatetime", equalTo("2026-01-15T09:30:00Z"))
-                .body("instances[0].advertiserTypes", contains("SPONSORED_ADS", "DSP"))
+                .body("instances[0].advertiserTypes", contains("SPONSORED_ADS", "DISPLAY"))
                 .body("instances[0].awsAccountId", matchesPattern("[0-9]{12}"))
                 .body("instances[0].s3BucketName", notNullValue())
                 .body("nextToken", nullValue());
@@ -68,7 +72,8 @@ class SandboxInstancesTest {
                 .then().extract().path("instances[1].instanceId");
 
         advertiser(InvitationCalls.ACME, ACME_MARKETPLACE).get("/sandbox/amc/instances/{id}", id).then().statusCode(200)
-                .body("instanceId", equalTo(id)).body("instanceType", equalTo("SANDBOX"));
+                .body("instance.instanceId", equalTo(id)).body("instance.creationStatus", equalTo("SUCCEEDED"))
+                .body("$", not(hasKey("instanceId")));
         advertiser(InvitationCalls.GLOBEX, "A1PA6795UKMFR9").get("/sandbox/amc/instances/{id}", id).then()
                 .statusCode(404)
                 .body("code", equalTo("NOT_FOUND")).body("details", equalTo("Instance " + id + " not found"));

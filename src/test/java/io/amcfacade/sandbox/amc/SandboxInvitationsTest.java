@@ -71,7 +71,7 @@ class SandboxInvitationsTest {
                 .body("successes[0].user.userName", equalTo("Bob"))
                 .body("successes[0].permissionSet.type", equalTo("ROLE"))
                 .body("successes[0].permissionSet.role.name", equalTo("viewer"))
-                .body("successes[0].countries", empty())
+                .body("successes[0].countries.countryCode", contains("US"))
                 .body("errors.errorCode", contains("INVALID_EMAIL", "INVALID_USER_NAME", "INVALID_ROLE",
                         "DUPLICATE_INVITATION", "ALREADY_A_USER"))
                 .body("errors.identifier", contains("not-an-email", blankName, editor, bob.toUpperCase(), seededAdmin));

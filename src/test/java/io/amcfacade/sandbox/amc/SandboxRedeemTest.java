@@ -14,6 +14,7 @@ import static io.amcfacade.sandbox.amc.InvitationCalls.update;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -45,7 +46,8 @@ class SandboxRedeemTest {
 
         redeem(invitee, id).statusCode(200)
                 .header("x-amzn-RequestId", matchesPattern("[0-9A-F]{20}"))
-                .body("message", equalTo("Invitation redeemed"));
+                // Amazon's definition gives redeem's 200 no body.
+                .body(emptyString());
 
         get(invitee, id).statusCode(200).body("invitation.state", equalTo("ACCEPTED"));
         Map<String, Object> user = userOf(GLOBEX, email);

@@ -64,7 +64,7 @@ final class UserCalls {
     static ValidatableResponse setRoles(String token, String accountId, Map<String, String> rolesByUser) {
         List<Map<String, Object>> permissions = rolesByUser.entrySet().stream()
                 .map(e -> Map.<String, Object>of("userId", e.getKey(),
-                        "permissionSet", Map.of("type", "ROLE", "role", Map.of("name", e.getValue()))))
+                        "permissionSet", Map.of("type", "ROLE", "role", e.getValue())))
                 .toList();
         return InvitationCalls.asAdmin(token, accountId).contentType(SET_ROLES_TYPE)
                 .body(json(Map.of("userPermissions", permissions))).put("/sandbox/userPermissions").then();

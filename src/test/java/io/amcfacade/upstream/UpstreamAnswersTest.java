@@ -1,0 +1,110 @@
+package io.amcfacade.upstream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.amcfacade.support.AuditTrail;
+import io.amcfacade.support.Callers;
+import io.amcfacade.support.InvitationsApi;
+import io.amcfacade.support.Sandbox;
+import io.amcfacade.support.UsersApi;
+import io.amcfacade.support.upstream.UpstreamContractViolations;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * What the facade makes of AMC answers the old client misread (issue 13): definition-valid answers
+ * with every optional field, extra fields, fractions and milliseconds; an unreadable answer after
+ * AMC may have acted; a user's roles over several pages of at most five, custom permission sets
+ * among them.
+ */
+@QuarkusTest
+class UpstreamAnswersTest {
+
+    private static final String LIST = "POST /user-invitations/list";
+    private static final String CREATE = "POST /user-invitations";
+
+    @AfterEach
+    void healthyAgain() {
+        Sandbox.clearFaults();
+    }
+
+    @Test
+    void anInvitationWithEveryOptionalFieldExtraFieldsAFractionAndMillisecondsIsRead() {
+        String answer = """
+                {"invitations":[{"invitationId":"amzn1.invitation.tolerant","state":"PENDING",
+                 "createdAt":1764580000.25,"expiration":1765789600000,"createdBy":"amzn1.account.x",
+                 "targetId":"ENTITY1ACMERETAIL0","user":{"emailAddress":"t@example.com","userName":"T","nickname":"t"},
+                 "permissionSet":{"type":"ROLE","role":{"name":"viewer"},"customPermissionSet":[{"name":"reports_view"}]},
+                 "countries":[{"countryCode":"US"},{"countryCode":"DE"}],"somethingNew":{"nested":[1,2]}}],
+                 "nextToken":null,"totalCount":1}""";
+        Sandbox.faults(Map.of("answerBody", answer, "endpoints", List.of(LIST), "times", 1));
+
+        given().auth().oauth2(Callers.token("tolerant-viewer", "amc-viewer"))
+                .get("/v1/accounts/{a}/invitations", InvitationsApi.ACCOUNT).then().statusCode(200)
+                .body("invitations[0].invitationId", equalTo("amzn1.invitation.tolerant"))
+                .body("invitations[0].role", equalTo("viewer"))
+                .body("invitations[0].createdAt", matchesPattern("2025-12-01T09:06:40\\.250?Z"))
+                .body("invitations[0].expiresAt", equalTo("2025-12-15T09:06:40Z"));
+    }
+
+    @Test
+    void anOptionalFieldOfAnotherTypeReadsAsAbsentInsteadOfFailingTheCall() {
+        String answer = "{\"invitations\":[{\"invitationId\":\"amzn1.invitation.odd\",\"state\":\"PENDING\","
+                + "\"createdAt\":\"soon\",\"expiration\":{\"at\":1},\"user\":\"someone\",\"countries\":\"US\"}]}";
+        Sandbox.faults(Map.of("answerBody", answer, "endpoints", List.of(LIST), "times", 1));
+
+        given().auth().oauth2(Callers.token("tolerant-viewer", "amc-viewer"))
+                .get("/v1/accounts/{a}/invitations", InvitationsApi.ACCOUNT).then().statusCode(200)
+                .body("invitations[0].invitationId", equalTo("amzn1.invitation.odd"))
+                .body("invitations[0].state", equalTo("PENDING"));
+    }
+
+    @Test
+    void anUnreadableAnswerToACreateIsAnUnknownOutcomeWithTheRequestIdNeverA500() {
+        String subject = Callers.uniqueSubject("admin");
+        String email = InvitationsApi.uniqueEmail("unreadable");
+        Sandbox.faults(Map.of("answerBody", "<html>gateway says hi</html>", "endpoints", List.of(CREATE), "times", 1));
+
+        InvitationsApi.create(Callers.token(subject, "amc-admin"), List.of(InvitationsApi.invitee(email, "viewer")))
+                .statusCode(502).contentType("application/problem+json")
+                .body("code", equalTo("UPSTREAM_OUTCOME_UNKNOWN"))
+                .body("upstreamRequestId", matchesPattern("[0-9A-F]{20}"))
+                .body("detail", containsString("AMC may have acted"));
+
+        assertThat(Sandbox.invitations(InvitationsApi.ACCOUNT)).as("AMC did create it").contains(email);
+        assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("outcome", "UNKNOWN");
+        assertThat(UpstreamContractViolations.takeAll()).isEmpty();
+    }
+
+    @Test
+    void rolesAreReadOverEveryPageAndOnlyARoleGrantOfAdminMakesAnAdmin() {
+        UsersApi.Account account = UsersApi.newAccount();
+        String token = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");
+        List<Map<String, Object>> sixCustomAdmins = Collections.nCopies(6,
+                Map.of("role", "ADMIN", "type", "CUSTOM_PERMISSION_SET", "countryCodes", List.of("US")));
+        List<Map<String, Object>> fiveCustomViewers = Collections.nCopies(5,
+                Map.of("role", "VIEWER", "type", "CUSTOM_PERMISSION_SET", "countryCodes", List.of("US")));
+        String looksAdmin = addUser(account.accountId(), "VIEWER", sixCustomAdmins);
+        String isAdmin = addUser(account.accountId(), "ADMIN", fiveCustomViewers);
+
+        assertThat(UsersApi.listed(token, account.accountId(), looksAdmin).orElseThrow()).containsEntry("role", "viewer");
+        assertThat(UsersApi.listed(token, account.accountId(), isAdmin).orElseThrow()).containsEntry("role", "admin");
+    }
+
+    private static String addUser(String accountId, String role, List<Map<String, Object>> otherRoles) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("emailAddress", InvitationsApi.uniqueEmail("paged"), "role", role, "otherRoles", otherRoles))
+                .post("/sandbox/accounts/{a}/users", accountId).then().statusCode(201).extract().path("userId");
+    }
+}
