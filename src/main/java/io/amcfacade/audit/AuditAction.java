@@ -38,5 +38,9 @@ public enum AuditAction {
     /** The access reconciler's first snapshot of an account (actor {@code amc-out-of-band}). */
     ACCESS_BASELINE,
     /** A change in AMC no facade action explains, found by the access reconciler (actor {@code amc-out-of-band}). */
-    OUT_OF_BAND_CHANGE
+    OUT_OF_BAND_CHANGE,
+    /** Placing or lifting the legal hold ({@code PUT /v1/audit/legal-hold}). */
+    AUDIT_LEGAL_HOLD,
+    /** An operator accepting a cut-off tail of seals ({@code POST /v1/audit/tail-acknowledgements}). */
+    AUDIT_TAIL_ACKNOWLEDGE
 }

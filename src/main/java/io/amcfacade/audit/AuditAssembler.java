@@ -1,5 +1,7 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.TrailRecord;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -13,6 +13,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.amcfacade.audit.storage.AuditConfig;
+import io.amcfacade.audit.storage.AuditUnavailableException;
 
 /**
  * How many actions a filter selects, in all and per UTC day and outcome: the same filter SQL as the

@@ -1,5 +1,7 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.AuditPartitions;
+
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +37,6 @@ import javax.sql.DataSource;
 final class AuditExportReader implements AutoCloseable {
 
     private static final int BATCH = 5000;
-    private static final int WIDTH = AuditExport.COLUMNS.length;
     private static final String INTENTS = "SELECT i.event_id, i.occurred_at, i.action, i.actor_subject, i.actor_name, "
             + "i.actor_roles, i.on_behalf_of, i.client_ip, i.correlation_id, i.account_id, i.target_id, "
             + "i.idempotency_key, i.recorded_at FROM audit_records i WHERE ";
@@ -49,7 +50,7 @@ final class AuditExportReader implements AutoCloseable {
             + "AND kind IN ('OUTCOME', 'TARGET')";
     /** A range read pays when it reads at most this many records per action of the batch. */
     private static final int RANGE_RECORDS_PER_ACTION = 8;
-    private static final List<Object[]> END = List.of();
+    private static final List<ExportLine> END = List.of();
 
     /** Batches of lines, {@link #END}, or the failure that stopped the reading. */
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
@@ -79,7 +80,7 @@ final class AuditExportReader implements AutoCloseable {
 
     /** @param written lines written so far, for the failure message; @return the next lines, or null at the end */
     @SuppressWarnings("unchecked")
-    List<Object[]> next(long written) throws IOException {
+    List<ExportLine> next(long written) throws IOException {
         Object item;
         try {
             item = queue.take();
@@ -90,7 +91,7 @@ final class AuditExportReader implements AutoCloseable {
         if (item instanceof Exception failure) {
             throw new IOException("The audit export failed after " + written + " rows", failure);
         }
-        return item == END ? null : (List<Object[]>) item;
+        return item == END ? null : (List<ExportLine>) item;
     }
 
     /** Stops the reading when the writer gives up early (the caller went away); its transaction rolls back. */
@@ -141,7 +142,7 @@ final class AuditExportReader implements AutoCloseable {
             intents.setObject(next++, start);
             intents.setObject(next, end);
             try (ResultSet rs = intents.executeQuery()) {
-                List<Object[]> batch = new ArrayList<>(BATCH);
+                List<ExportLine.Intent> batch = new ArrayList<>(BATCH);
                 while (rs.next()) {
                     batch.add(intent(rs));
                     if (batch.size() == BATCH) {
@@ -156,38 +157,25 @@ final class AuditExportReader implements AutoCloseable {
         }
     }
 
-    /** The intent's columns in export order, its recording time after them (used here, not exported). */
-    private static Object[] intent(ResultSet rs) throws SQLException {
-        Object[] values = new Object[WIDTH + 1];
-        values[0] = rs.getObject(1, UUID.class);
-        values[1] = rs.getObject(2, OffsetDateTime.class).toInstant().toString();
-        values[2] = rs.getString(3);
-        for (int column = 4; column <= 11; column++) { // actorSubject .. targetId share their positions
-            values[column] = rs.getString(column);
-        }
-        values[18] = rs.getString(12);
-        values[WIDTH] = rs.getObject(13, OffsetDateTime.class);
-        return values;
+    private static ExportLine.Intent intent(ResultSet rs) throws SQLException {
+        return new ExportLine.Intent(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant().toString(),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getObject(13, OffsetDateTime.class));
     }
 
-    /**
-     * Adds each action's outcome (or PENDING/UNKNOWN) and intended targets; answers the batch as exported
-     * lines (each still carries the recording time after its columns, which the writers leave out).
-     */
-    private List<Object[]> complete(Connection connection, List<Object[]> batch, double recordsPerSecond)
+    /** Adds each action's outcome (or PENDING/UNKNOWN) and intended targets: the batch's lines. */
+    private List<ExportLine> complete(Connection connection, List<ExportLine.Intent> batch, double recordsPerSecond)
             throws SQLException {
         Map<UUID, Related> related = related(connection, batch, recordsPerSecond);
-        for (Object[] values : batch) {
-            Related other = related.get((UUID) values[0]);
-            if (other != null && other.outcome != null) {
-                values[3] = other.outcomeName;
-                System.arraycopy(other.outcome, 0, values, 13, other.outcome.length);
-            } else {
-                values[3] = ((OffsetDateTime) values[WIDTH]).toInstant().isAfter(pendingSince) ? "PENDING" : "UNKNOWN";
-            }
-            values[12] = other == null ? null : other.targets();
+        List<ExportLine> lines = new ArrayList<>(batch.size());
+        for (ExportLine.Intent intent : batch) {
+            Related other = related.get(intent.eventId());
+            ExportLine.Outcome outcome = other != null && other.outcome != null ? other.outcome
+                    : new ExportLine.Outcome(intent.recordedAt().toInstant().isAfter(pendingSince) ? "PENDING" : "UNKNOWN",
+                            null, null, null, null, null);
+            lines.add(ExportLine.of(intent, outcome, other == null ? null : other.targets()));
         }
-        return batch;
+        return lines;
     }
 
     /**
@@ -197,28 +185,28 @@ final class AuditExportReader implements AutoCloseable {
      * filter over months) probes the event index per action instead, as does every action whose outcome
      * the range did not hold (still running, died, or answered very late).
      */
-    private Map<UUID, Related> related(Connection connection, List<Object[]> batch, double recordsPerSecond)
+    private Map<UUID, Related> related(Connection connection, List<ExportLine.Intent> batch, double recordsPerSecond)
             throws SQLException {
         Map<UUID, Related> related = new HashMap<>(batch.size() * 2);
-        batch.forEach(values -> related.put((UUID) values[0], new Related()));
-        OffsetDateTime first = (OffsetDateTime) batch.get(0)[WIDTH];
-        OffsetDateTime last = (OffsetDateTime) batch.get(batch.size() - 1)[WIDTH];
+        batch.forEach(intent -> related.put(intent.eventId(), new Related()));
+        OffsetDateTime first = batch.get(0).recordedAt();
+        OffsetDateTime last = batch.get(batch.size() - 1).recordedAt();
         OffsetDateTime rangeEnd = last.plus(pendingTimeout);
         double seconds = Duration.between(first, rangeEnd).toMillis() / 1000.0;
-        List<Object[]> unresolved = batch;
+        List<ExportLine.Intent> unresolved = batch;
         if (recordsPerSecond > 0 && recordsPerSecond * seconds <= RANGE_RECORDS_PER_ACTION * batch.size()) {
             try (PreparedStatement statement = connection.prepareStatement(RELATED_IN_RANGE)) {
                 statement.setObject(1, first);
                 statement.setObject(2, rangeEnd);
                 read(statement, related);
             }
-            unresolved = batch.stream().filter(values -> related.get((UUID) values[0]).outcome == null).toList();
+            unresolved = batch.stream().filter(intent -> related.get(intent.eventId()).outcome == null).toList();
         }
         if (!unresolved.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(RELATED_BY_ID)) {
-                statement.setArray(1, connection.createArrayOf("uuid", unresolved.stream().map(values -> values[0]).toArray()));
-                statement.setObject(2, unresolved.get(0)[WIDTH]);
-                statement.setObject(3, unresolved.get(unresolved.size() - 1)[WIDTH]);
+                statement.setArray(1, connection.createArrayOf("uuid", unresolved.stream().map(ExportLine.Intent::eventId).toArray()));
+                statement.setObject(2, unresolved.get(0).recordedAt());
+                statement.setObject(3, unresolved.get(unresolved.size() - 1).recordedAt());
                 read(statement, related);
             }
         }
@@ -235,9 +223,8 @@ final class AuditExportReader implements AutoCloseable {
                 }
                 if ("OUTCOME".equals(rs.getString(2))) {
                     if (other.outcome == null) {
-                        other.outcomeName = rs.getString(3);
-                        other.outcome = new Object[] { rs.getObject(4), rs.getString(5), rs.getObject(6),
-                                rs.getString(7), rs.getObject(8) };
+                        other.outcome = new ExportLine.Outcome(rs.getString(3), rs.getObject(4, Integer.class), rs.getString(5),
+                                rs.getObject(6, Integer.class), rs.getString(7), rs.getObject(8, Long.class));
                     }
                 } else if (rs.getString(3) == null) { // named up front; per-item results carry an outcome
                     other.target(rs.getInt(10), rs.getString(9));
@@ -260,8 +247,7 @@ final class AuditExportReader implements AutoCloseable {
 
     /** What an action's other records add to its line: the outcome's columns and the intended targets. */
     private static final class Related {
-        String outcomeName;
-        Object[] outcome;
+        ExportLine.Outcome outcome;
         /** By position; most actions have none, so it is made on the first. */
         SortedMap<Integer, String> targets;
 

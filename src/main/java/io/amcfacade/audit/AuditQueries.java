@@ -1,5 +1,10 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.TrailRecord;
+import io.amcfacade.audit.storage.TrailRecordSql;
+import io.amcfacade.audit.storage.AuditConfig;
+import io.amcfacade.audit.storage.AuditUnavailableException;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

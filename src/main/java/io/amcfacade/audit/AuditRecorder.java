@@ -1,5 +1,9 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.TrailRecord;
+import io.amcfacade.audit.storage.TrailRecordSql;
+import io.amcfacade.audit.storage.AuditUnavailableException;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,11 +20,13 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.amcfacade.audit.integrity.CanonicalRecord;
+import io.amcfacade.audit.integrity.RecordMac;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Writes audit records in committed transactions of their own, so that neither the action's own work
- * nor its failure can take an audit record with it. Every record gets its content hash here.
+ * nor its failure can take an audit record with it. Every record gets its content hash and its MAC
+ * here (the key never reaches the database); its time is the database clock's.
  * <p>
  * Group commit: every caller waits until its own records are committed, but callers that arrive while
  * a transaction is being written share the next one. Whoever holds the writer lock takes everything
@@ -41,6 +47,8 @@ public class AuditRecorder {
     AgroalDataSource dataSource;
     @Inject
     MeterRegistry registry;
+    @Inject
+    RecordMac mac;
 
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
@@ -68,7 +76,7 @@ public class AuditRecorder {
     }
 
     /** Commits records that must exist before the action runs; throws {@link AuditUnavailableException} if it cannot. */
-    void commitIntent(List<TrailRecord> records) {
+    public void commitIntent(List<TrailRecord> records) {
         try {
             write(records);
         } catch (SQLException | RuntimeException e) {
@@ -79,7 +87,7 @@ public class AuditRecorder {
     }
 
     /** Appends records after the answer is decided. A failure leaves the action without outcome (read as UNKNOWN). */
-    void append(List<TrailRecord> records) {
+    public void append(List<TrailRecord> records) {
         try {
             write(records);
         } catch (SQLException | RuntimeException e) {
@@ -92,7 +100,8 @@ public class AuditRecorder {
     private void write(List<TrailRecord> records) throws SQLException {
         for (TrailRecord record : records) {
             record.escapeControlCharacters();
-            record.contentHash = CanonicalRecord.hash(record);
+            record.contentHash = CanonicalRecord.hashV2(record);
+            record.recordMac = mac.of(record.contentHash);
         }
         Pending mine = new Pending(records);
         queue.add(mine);
@@ -149,6 +158,23 @@ public class AuditRecorder {
     }
 
     private void insert(List<Pending> batch) throws SQLException {
+        try {
+            insertOnce(batch);
+        } catch (SQLException e) {
+            if (!noPartition(e) && !noPartition(e.getNextException())) {
+                throw e;
+            }
+            // This month's partition is gone (dropped by hand): make it again rather than refuse every action.
+            LOG.errorf("The audit trail has no partition for now; creating it: %s", e.getMessage());
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement ensure = connection.prepareStatement("SELECT audit_ensure_partition((clock_timestamp() AT TIME ZONE 'UTC')::date)")) {
+                ensure.execute();
+            }
+            insertOnce(batch);
+        }
+    }
+
+    private void insertOnce(List<Pending> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(TrailRecordSql.INSERT)) {
@@ -167,6 +193,10 @@ public class AuditRecorder {
                 connection.setAutoCommit(true);
             }
         }
+    }
+
+    private static boolean noPartition(SQLException e) {
+        return e != null && "23514".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("no partition");
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.TrailRecord;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,8 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.TrailRecord;
+import io.amcfacade.audit.storage.AuditUnavailableException;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,40 +4,53 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.amcfacade.audit.integrity.ExportChain;
 
 /**
  * RFC 4180 CSV (CRLF lines, quotes doubled) in which no cell can run as a spreadsheet formula: a cell
- * starting with {@code = + - @}, tab or carriage return is prefixed with {@code '}.
+ * starting with {@code = + - @}, tab or carriage return is prefixed with {@code '}. Each row ends in its
+ * {@code lineHash} ({@link ExportChain}).
  */
-final class CsvExportWriter implements AuditExport.ExportWriter {
+final class CsvExportWriter<T> implements AuditExport.ExportWriter<T> {
 
     private final OutputStream out;
+    private final List<ExportColumn<T>> columns;
     private final StringBuilder line = new StringBuilder(512);
-    private int width;
+    private final ExportChain chain = new ExportChain();
 
-    CsvExportWriter(OutputStream out) {
+    CsvExportWriter(OutputStream out, List<ExportColumn<T>> columns) {
         this.out = new BufferedOutputStream(out, 64 * 1024);
+        this.columns = columns;
     }
 
     @Override
-    public void header(String[] columns) throws IOException {
-        width = columns.length;
-        row(columns);
-    }
-
-    /** Writes the first {@code width} values; a line may carry more than the columns. */
-    @Override
-    public void row(Object[] values) throws IOException {
+    public void header() throws IOException {
         line.setLength(0);
-        for (int i = 0; i < width; i++) {
-            if (i > 0) {
+        for (ExportColumn<T> column : columns) {
+            line.append(column.name()).append(',');
+        }
+        out.write(line.append("lineHash\r\n").toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void row(T values) throws IOException {
+        line.setLength(0);
+        boolean first = true;
+        for (ExportColumn<T> column : columns) {
+            if (!first) {
                 line.append(',');
             }
-            if (values[i] != null) {
-                appendCell(values[i].toString());
+            first = false;
+            Object value = column.value().apply(values);
+            if (value != null) {
+                appendCell(value.toString());
             }
         }
-        out.write(line.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+        out.write(bytes);
+        out.write(("," + chain.next(bytes, bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
@@ -46,8 +59,14 @@ final class CsvExportWriter implements AuditExport.ExportWriter {
     }
 
     @Override
-    public void manifest(long count, String sha256, OutputStream raw) throws IOException {
-        raw.write(AuditExport.utf8("#manifest," + count + "," + sha256 + "\r\n"));
+    public String chainHead() {
+        return chain.head();
+    }
+
+    @Override
+    public void manifest(AuditExport.Manifest manifest, OutputStream raw) throws IOException {
+        raw.write(AuditExport.utf8("#manifest," + manifest.count() + "," + manifest.sha256() + "," + manifest.chain() + ","
+                + manifest.keyId() + "," + manifest.signature() + "\r\n"));
     }
 
     /** One pass over the value to decide: quoted only when it holds a comma, quote or line break. */

@@ -1,44 +1,59 @@
 package io.amcfacade.audit;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-/** One JSON object a line, keyed by the export's column names; nulls are left out. */
-final class NdjsonExportWriter implements AuditExport.ExportWriter {
+import io.amcfacade.audit.integrity.ExportChain;
+
+/**
+ * One JSON object a line, keyed by the export's column names; nulls are left out. Each object ends in
+ * its {@code lineHash} ({@link ExportChain}) over the bytes before {@code ,"lineHash"}.
+ */
+final class NdjsonExportWriter<T> implements AuditExport.ExportWriter<T> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
     private final OutputStream out;
-    private String[] columns;
+    private final List<ExportColumn<T>> columns;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+    private final ExportChain chain = new ExportChain();
 
-    NdjsonExportWriter(OutputStream out) {
+    NdjsonExportWriter(OutputStream out, List<ExportColumn<T>> columns) {
         this.out = new BufferedOutputStream(out, 64 * 1024);
-    }
-
-    @Override
-    public void header(String[] columns) {
         this.columns = columns;
     }
 
     @Override
-    public void row(Object[] values) throws IOException {
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    public void header() {
+        // NDJSON names every value where it stands.
+    }
+
+    @Override
+    public void row(T values) throws IOException {
+        line.reset();
+        try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();
-            for (int i = 0; i < columns.length; i++) { // a line may carry more than the columns
-                if (values[i] instanceof Number number) {
-                    json.writeNumberField(columns[i], number.longValue());
-                } else if (values[i] != null) {
-                    json.writeStringField(columns[i], values[i].toString());
+            for (ExportColumn<T> column : columns) {
+                Object value = column.value().apply(values);
+                if (value instanceof Number number) {
+                    json.writeNumberField(column.name(), number.longValue());
+                } else if (value != null) {
+                    json.writeStringField(column.name(), value.toString());
                 }
             }
             json.writeEndObject();
         }
-        out.write('\n');
+        byte[] bytes = line.toByteArray();
+        int withoutBrace = bytes.length - 1;
+        out.write(bytes, 0, withoutBrace);
+        out.write((",\"lineHash\":\"" + chain.next(bytes, withoutBrace) + "\"}\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
@@ -47,7 +62,14 @@ final class NdjsonExportWriter implements AuditExport.ExportWriter {
     }
 
     @Override
-    public void manifest(long count, String sha256, OutputStream raw) throws IOException {
-        raw.write(AuditExport.utf8("{\"manifest\":{\"count\":" + count + ",\"sha256\":\"" + sha256 + "\"}}\n"));
+    public String chainHead() {
+        return chain.head();
+    }
+
+    @Override
+    public void manifest(AuditExport.Manifest manifest, OutputStream raw) throws IOException {
+        raw.write(AuditExport.utf8("{\"manifest\":{\"count\":" + manifest.count() + ",\"sha256\":\"" + manifest.sha256()
+                + "\",\"chain\":\"" + manifest.chain() + "\",\"keyId\":\"" + manifest.keyId() + "\",\"signature\":\""
+                + manifest.signature() + "\"}}\n"));
     }
 }

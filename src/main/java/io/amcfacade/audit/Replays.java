@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.audit.storage.TrailRecord;
 
 /**
  * How a replayed answer (same {@code Idempotency-Key}, same request) reads in the trail: marked as a

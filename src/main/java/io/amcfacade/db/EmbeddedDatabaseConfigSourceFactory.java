@@ -38,7 +38,9 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         String appRole = value(context, "amc.db.app-role", "amc_app");
-        String jdbcUrl = startOnce(dataDirectory(context), port(context), appRole);
+        String retentionRole = value(context, "amc.db.retention-role", "amc_retention");
+        String jdbcUrl = startOnce(dataDirectory(context), port(context), appRole, retentionRole);
+        Path keys = dataDirectory(context).toAbsolutePath().getParent().resolve("keys");
         // Migrations run as the cluster's owner; the service itself connects as the restricted role.
         return List.of(new PropertiesConfigSource(Map.of(
                 JDBC_URL, jdbcUrl,
@@ -48,9 +50,9 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
                 "quarkus.flyway.username", EmbeddedDatabase.OWNER,
                 // Local trust authentication ignores it, but Quarkus wants one beside a Flyway URL.
                 "quarkus.flyway.password", "trust",
-                // The embedded default keeps its seal key beside the database, never inside it.
-                "amc.audit.signing-key-file", dataDirectory(context).toAbsolutePath().getParent()
-                        .resolve("keys").resolve("audit-seal.key").toString()), "embedded-postgresql", 150));
+                // The embedded default keeps its keys beside the database, never inside it.
+                "amc.audit.signing-key-file", keys.resolve("audit-seal.key").toString(),
+                "amc.audit.seal-key-file", keys.resolve("audit-seal-ed25519.key").toString()), "embedded-postgresql", 150));
     }
 
     @Override
@@ -63,13 +65,14 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
      * configuration in a new class loader, so the running server is remembered in a system
      * property rather than a static field.
      */
-    private static synchronized String startOnce(Path dataDirectory, int port, String appRole) {
+    private static synchronized String startOnce(Path dataDirectory, int port, String appRole, String retentionRole) {
         String key = RUNNING_PREFIX + dataDirectory.toAbsolutePath().normalize();
         String running = System.getProperty(key);
         if (running == null) {
             try {
                 EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, port);
                 database.ensureLoginRole(appRole);
+                database.ensureLoginRole(retentionRole);
                 running = database.jdbcUrl();
             } catch (IOException | java.sql.SQLException e) {
                 throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDirectory, e);

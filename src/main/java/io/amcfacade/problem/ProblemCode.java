@@ -29,6 +29,7 @@ public enum ProblemCode {
     INVALID_STATE_TRANSITION(409, "Invalid state transition"),
     INVITATION_NOT_REDEEMABLE(409, "Invitation not redeemable"),
     LAST_ADMIN(409, "Last admin"),
+    NOTHING_TO_ACKNOWLEDGE(409, "Nothing to acknowledge"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

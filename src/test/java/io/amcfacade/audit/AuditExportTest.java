@@ -1,9 +1,13 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.TrailRecord;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,6 +115,42 @@ class AuditExportTest {
         assertThat(rows.get(0).split(",")[12]).isEqualTo("invitee1@example.com invitee2@example.com");
         assertThat(rows).allMatch(line -> line.split(",")[3].equals("PENDING"));
         assertThat(rows.get(5_099).split(",")[1]).startsWith(nextMonth.plusMonths(1).toString().substring(0, 7));
+    }
+
+    @Test
+    void anExportedFileIsCheckedOfflineWithThePublicKeyAndItsFirstBadLineNamed() throws Exception {
+        String subject = Callers.uniqueSubject("offline");
+        for (int i = 0; i < 3; i++) {
+            Callers.as(subject, "amc-viewer").get("/v1/accounts").then().statusCode(200);
+        }
+        Path dir = Files.createTempDirectory(Path.of("target"), "export-check");
+        for (String format : List.of("csv", "ndjson")) {
+            String body = Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("format", format)
+                    .queryParam("actor", subject).get("/v1/audit/export").then().statusCode(200).extract().asString();
+            String eol = format.equals("csv") ? "\r\n" : "\n";
+            List<String> lines = new ArrayList<>(Arrays.asList(body.split(eol)));
+            int first = format.equals("csv") ? 1 : 0; // CSV has a header
+            Path file = dir.resolve("export." + format);
+
+            assertThat(check(file, body)).startsWith("INTACT");
+            List<String> changed = new ArrayList<>(lines);
+            changed.set(first + 1, changed.get(first + 1).replace("ACCOUNTS_LIST", "USER_REMOVE"));
+            assertThat(check(file, String.join(eol, changed) + eol))
+                    .startsWith("NOT INTACT: line " + (first + 2) + ":");
+            List<String> removed = new ArrayList<>(lines);
+            removed.remove(first);
+            assertThat(check(file, String.join(eol, removed) + eol)).startsWith("NOT INTACT: line " + (first + 1) + ":");
+            String manifest = lines.get(lines.size() - 1);
+            assertThat(check(file, body.replace(manifest, manifest.replaceAll("([0-9a-f]{64})", "0".repeat(64)))))
+                    .startsWith("NOT INTACT: line " + lines.size() + ":").contains("signature");
+        }
+    }
+
+    private static String check(Path file, String content) throws Exception {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        String publicKey = io.amcfacade.audit.integrity.SealSigner.publicKeyFile(Path.of(org.eclipse.microprofile.config.ConfigProvider
+                .getConfig().getValue("amc.audit.seal-key-file", String.class))).toString();
+        return RetentionAndCliTest.cli("--export", file.toString(), "--public-key", publicKey).printed();
     }
 
     @Test

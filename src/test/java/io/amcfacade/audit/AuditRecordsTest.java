@@ -1,5 +1,7 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.TrailRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;

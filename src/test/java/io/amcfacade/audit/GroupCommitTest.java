@@ -1,5 +1,8 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.audit.storage.TrailRecord;
+import io.amcfacade.audit.storage.AuditUnavailableException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;

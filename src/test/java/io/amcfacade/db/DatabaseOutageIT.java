@@ -64,7 +64,8 @@ class DatabaseOutageIT {
                 "QUARKUS_FLYWAY_JDBC_URL", database.jdbcUrl(),
                 "QUARKUS_FLYWAY_USERNAME", EmbeddedDatabase.OWNER,
                 "QUARKUS_FLYWAY_PASSWORD", "trust",
-                "AMC_AUDIT_SIGNING_KEY", randomKey()));
+                "AMC_AUDIT_SIGNING_KEY", randomKey(),
+                "AMC_AUDIT_SEAL_KEY_FILE", workDir.resolve("keys/audit-seal-ed25519.key").toString()));
         String admin = given().spec(facade.spec()).contentType(ContentType.JSON)
                 .body(Map.of("subject", "it-outage", "roles", List.of("amc-admin")))
                 .post("/sandbox/tokens").then().statusCode(200).extract().path("access_token");

@@ -17,8 +17,11 @@ public final class OwnerDatabase {
     }
 
     public static Connection connect() throws SQLException {
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        return DriverManager.getConnection(url, "postgres", "");
+        return DriverManager.getConnection(url(), "postgres", "");
+    }
+
+    public static String url() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
     }
 
     public static void execute(String... statements) throws SQLException {

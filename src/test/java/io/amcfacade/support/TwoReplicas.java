@@ -60,6 +60,7 @@ public final class TwoReplicas {
                 "QUARKUS_FLYWAY_USERNAME", "postgres",
                 "QUARKUS_FLYWAY_PASSWORD", "trust",
                 "AMC_AUDIT_SIGNING_KEY_FILE", firstDir.resolve("data/keys/audit-seal.key").toString(),
+                "AMC_AUDIT_SEAL_KEY_FILE", firstDir.resolve("data/keys/audit-seal-ed25519.key").toString(),
                 "AMC_SANDBOX_BASE_URL", "http://localhost:" + first.port() + "/sandbox"));
         return List.of(first, second);
     }

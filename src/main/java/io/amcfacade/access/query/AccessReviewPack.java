@@ -14,31 +14,42 @@ import io.amcfacade.access.query.AccessInventory.After;
 import io.amcfacade.access.query.AccessInventory.GrantCriteria;
 import io.amcfacade.access.store.GrantPeriod;
 import io.amcfacade.audit.AuditExport;
+import io.amcfacade.audit.ExportColumn;
 
 /**
  * The access-review pack: every grant across all accounts at one instant, streamed a batch at a time
- * (flat memory) in the audit export's formats and with its manifest, the count and SHA-256 of every
- * byte before it, so a reviewer proves the pack complete without the service.
+ * (flat memory) in the audit export's formats, hash chain and signed manifest, so a reviewer proves the
+ * pack complete with the seal public key alone ({@code bin/audit-verify --export FILE --public-key KEY}).
  */
 @ApplicationScoped
 public class AccessReviewPack {
 
-    static final String[] COLUMNS = { "accountId", "userId", "emailAddress", "role", "since", "via", "eventId",
-            "actor", "observedAt" };
+    /** One grant and when its account was last observed. */
+    record Line(GrantPeriod grant, Instant observedAt) {
+    }
+
+    static final List<ExportColumn<Line>> COLUMNS = List.of(new ExportColumn<>("accountId", l -> l.grant().accountId),
+            new ExportColumn<>("userId", l -> l.grant().userId),
+            new ExportColumn<>("emailAddress", l -> l.grant().emailAddress),
+            new ExportColumn<>("role", l -> l.grant().role), new ExportColumn<>("since", l -> l.grant().validFrom),
+            new ExportColumn<>("via", l -> l.grant().grantedVia), new ExportColumn<>("eventId", l -> l.grant().grantedEventId),
+            new ExportColumn<>("actor", l -> l.grant().grantedBy), new ExportColumn<>("observedAt", Line::observedAt));
     private static final int BATCH = 1000;
 
     private final AccessInventory inventory;
+    private final AuditExport export;
 
-    public AccessReviewPack(AccessInventory inventory) {
+    public AccessReviewPack(AccessInventory inventory, AuditExport export) {
         this.inventory = inventory;
+        this.export = export;
     }
 
     /** @param asOf the instant; {@code null} for the latest snapshot of each account */
     public StreamingOutput stream(Instant asOf, boolean csv) {
         return output -> {
             MessageDigest sha256 = AuditExport.manifestDigest();
-            AuditExport.ExportWriter writer = AuditExport.writer(new DigestOutputStream(output, sha256), csv);
-            writer.header(COLUMNS);
+            AuditExport.ExportWriter<Line> writer = AuditExport.writer(new DigestOutputStream(output, sha256), csv, COLUMNS);
+            writer.header();
             Map<String, Instant> observed = inventory.observations();
             GrantCriteria all = new GrantCriteria(null, null, null, null, asOf, BATCH, null);
             long count = 0;
@@ -46,20 +57,16 @@ public class AccessReviewPack {
             for (List<GrantPeriod> batch = inventory.periods(all, null, BATCH); !batch.isEmpty();
                     batch = inventory.periods(all, after, BATCH)) {
                 for (GrantPeriod grant : batch) {
-                    writer.row(row(grant, observed.get(grant.accountId)));
+                    writer.row(new Line(grant, observed.get(grant.accountId)));
                 }
                 count += batch.size();
                 GrantPeriod last = batch.get(batch.size() - 1);
                 after = new After(last.accountId, last.userId);
             }
             writer.flush();
-            writer.manifest(count, HexFormat.of().formatHex(sha256.digest()), output);
+            writer.manifest(export.signedManifest(count, HexFormat.of().formatHex(sha256.digest()), writer.chainHead()), output);
             output.flush();
         };
     }
 
-    static Object[] row(GrantPeriod grant, Instant observedAt) {
-        return new Object[] { grant.accountId, grant.userId, grant.emailAddress, grant.role, grant.validFrom,
-                grant.grantedVia, grant.grantedEventId, grant.grantedBy, observedAt };
-    }
 }

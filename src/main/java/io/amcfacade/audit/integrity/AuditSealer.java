@@ -1,137 +1,109 @@
 package io.amcfacade.audit.integrity;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.amcfacade.audit.AuditConfig;
-import io.amcfacade.audit.AuditRetention;
-import io.quarkus.runtime.StartupEvent;
+import io.amcfacade.audit.storage.AuditConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Seals the trail every {@code amc.audit.seal-interval}, also when nothing happened (a missing tail of
- * seals then shows), and writes the newest seal to an anchor file and the log, both outside the
- * database. Hourly it creates the coming months' partitions and applies retention.
+ * Makes seals, moving this replica's anchor only forward. Before sealing it compares the database's
+ * seals with the anchor it kept: if the anchored seal is gone or different (the tail was cut, perhaps
+ * resealed), it refuses to seal past it, keeps the anchor, logs an error and raises
+ * {@code amc_audit_seal_refused}, until an operator acknowledges the loss ({@link #acknowledge}, an
+ * audited action). When another replica sealed meanwhile, the anchor moves up to its seal.
  */
 @ApplicationScoped
 public class AuditSealer {
 
     private static final Logger LOG = Logger.getLogger(AuditSealer.class);
-    private static final int MONTHS_AHEAD = 3;
 
-    @Inject
-    AgroalDataSource dataSource;
-    @Inject
-    AuditConfig config;
-    @Inject
-    SealKey key;
-    @Inject
-    AuditRetention retention;
-    private Path anchorFile;
+    private final AgroalDataSource dataSource;
+    private final Sealing sealing;
+    private final SealAnchor anchors;
+    private final AtomicInteger refusing = new AtomicInteger();
+    private final MeterRegistry registry;
+    private volatile VerifyReport.Problem refusal;
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "audit-sealer");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    void start(@Observes StartupEvent event) throws SQLException {
-        anchorFile = Path.of(config.anchorFile());
-        ensurePartitions();
-        sealNow();
-        long interval = config.sealInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::sealQuietly, interval, interval, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::maintainQuietly, 1, 1, TimeUnit.HOURS);
+    AuditSealer(AgroalDataSource dataSource, AuditConfig config, SealSigner signer, RecordMac mac, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.sealing = new Sealing(signer, mac);
+        this.anchors = new SealAnchor(Path.of(config.anchorFile()), config.witnessFile().map(Path::of).orElse(null));
+        this.registry = registry;
+        registry.gauge("amc.audit.seal.refused", refusing);
     }
 
-    @PreDestroy
-    void stop() {
-        scheduler.shutdownNow();
-    }
-
-    /** Seals everything finished so far; empty when another replica is sealing at this moment. */
+    /** Seals everything finished so far; empty when another replica is sealing, or when the tail was cut (see {@link #refusal}). */
     public Optional<Seal> sealNow() throws SQLException {
-        Optional<Seal> seal;
         try (Connection connection = dataSource.getConnection()) {
-            seal = Sealing.sealNext(connection, key);
-        }
-        seal.ifPresent(this::anchor);
-        return seal;
-    }
-
-    /** The newest seal this process made or saw, as kept outside the database. */
-    public Optional<AuditVerifier.Anchor> anchor() {
-        try {
-            if (!Files.exists(anchorFile)) {
+            Optional<Anchor> anchor = anchors.read();
+            VerifyReport.Problem behind = anchor.isEmpty() ? null
+                    : TailChecks.anchor(anchor.get(), Sealing.byId(connection, anchor.get().sealId()), Sealing.latest(connection));
+            if (behind != null) {
+                refuse(behind);
                 return Optional.empty();
             }
-            String[] parts = Files.readString(anchorFile, StandardCharsets.US_ASCII).trim().split(" ");
-            return Optional.of(new AuditVerifier.Anchor(Long.parseLong(parts[0]), parts[1]));
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf(e, "Unreadable audit anchor file %s", anchorFile);
-            return Optional.empty();
+            refusal = null;
+            refusing.set(0);
+            Optional<Seal> seal = sealing.sealNext(connection);
+            Optional<Seal> head = seal.isPresent() ? seal : Sealing.latest(connection);
+            head.filter(s -> anchor.map(a -> s.sealId() > a.sealId()).orElse(true)).ifPresent(anchors::write);
+            seal.filter(s -> s.rowCount() > 0).ifPresent(s -> LOG.infof("Audit seal %d covers %d records: digest %s signature %s",
+                    s.sealId(), s.rowCount(), s.digest(), s.signature()));
+            seal.filter(s -> !SealParts.rejected(s.rejected()).isEmpty()).ifPresent(s -> LOG.errorf(
+                    "Audit seal %d names records not written by the service (no valid MAC): %s", s.sealId(), s.rejected()));
+            return seal;
         }
     }
 
-    private void anchor(Seal seal) {
-        if (seal.rowCount() > 0) {
-            LOG.infof("Audit seal %d covers %d records: digest %s signature %s", seal.sealId(), seal.rowCount(),
-                    seal.digest(), seal.signature());
-        }
-        try {
-            Files.createDirectories(anchorFile.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(anchorFile.toAbsolutePath().getParent(), "seal-head", ".tmp");
-            Files.writeString(temporary, seal.sealId() + " " + seal.digest() + "\n", StandardCharsets.US_ASCII);
-            Files.move(temporary, anchorFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            LOG.warnf(e, "Could not write the audit anchor file %s", anchorFile);
-        }
+    /** Why this replica refuses to seal, if it does. */
+    public Optional<VerifyReport.Problem> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
-    private void ensurePartitions() throws SQLException {
-        LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT audit_ensure_partition(?)")) {
-            for (int ahead = 0; ahead <= MONTHS_AHEAD; ahead++) {
-                statement.setObject(1, month.plusMonths(ahead));
-                statement.execute();
-            }
-        }
+    /** The newest seal this replica made or saw, as kept outside the database. */
+    public Optional<Anchor> anchor() {
+        return anchors.read();
     }
 
-    private void sealQuietly() {
-        try {
-            sealNow();
-        } catch (SQLException | RuntimeException e) {
-            LOG.errorf(e, "Sealing the audit trail failed; it is retried in %s", config.sealInterval());
+    /**
+     * An operator accepts that the seals after the database's newest are lost: the anchor moves back to
+     * it (the witness keeps both the lost head and this acknowledgement) and sealing resumes.
+     *
+     * @param lostSealId the seal the refusal names, so what is accepted is said explicitly
+     * @throws IllegalArgumentException when nothing is refused, or another seal is named
+     */
+    public synchronized Anchor acknowledge(long lostSealId, UUID eventId) throws SQLException {
+        Anchor anchor = anchors.read().orElse(null);
+        if (refusal == null || anchor == null || anchor.sealId() != lostSealId) {
+            throw new IllegalArgumentException(refusal == null ? "Nothing to acknowledge: this replica's anchor matches the database."
+                    : "The refused seal is " + (anchor == null ? "unknown" : anchor.sealId()) + ", not " + lostSealId + ".");
         }
+        try (Connection connection = dataSource.getConnection()) {
+            Seal newest = Sealing.latest(connection).orElse(null);
+            anchors.acknowledged(anchor, newest, eventId);
+            LOG.warnf("Audit tail truncation acknowledged (event %s): seal %d is lost; sealing continues from %s", eventId,
+                    lostSealId, newest == null ? "the start" : "seal " + newest.sealId());
+        }
+        refusal = null;
+        refusing.set(0);
+        return anchor;
     }
 
-    private void maintainQuietly() {
-        try {
-            ensurePartitions();
-            retention.purgeExpired();
-        } catch (SQLException | RuntimeException e) {
-            LOG.errorf(e, "Audit partition upkeep or retention failed; retried in an hour");
-        }
+    private void refuse(VerifyReport.Problem problem) {
+        refusal = problem;
+        refusing.set(1);
+        registry.counter("amc.audit.seal.refusals").increment();
+        LOG.errorf("Refusing to seal the audit trail: %s Acknowledge with POST /v1/audit/tail-acknowledgements once "
+                + "investigated.", problem.detail());
     }
 }

@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.amcfacade.api.model.VerifyProblem;
 import io.amcfacade.api.model.VerifyResult;
-import io.amcfacade.audit.AuditConfig;
-import io.amcfacade.audit.AuditUnavailableException;
+import io.amcfacade.audit.storage.AuditConfig;
+import io.amcfacade.audit.storage.AuditUnavailableException;
 
 /** {@code GET /v1/audit/verify}: the verifier on the service's own database, key and anchor. */
 @ApplicationScoped
@@ -25,7 +25,9 @@ public class AuditVerification {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    SealKey key;
+    SealPublicKey publicKey;
+    @Inject
+    SealKey legacyKey;
     @Inject
     AuditSealer sealer;
     @Inject
@@ -34,7 +36,7 @@ public class AuditVerification {
     public VerifyResult verify(Instant from, Instant to) {
         Duration silence = config.sealInterval().multipliedBy(3);
         try (Connection connection = dataSource.getConnection()) {
-            VerifyReport report = new AuditVerifier(connection, key).verify(from, to, sealer.anchor().orElse(null),
+            VerifyReport report = new AuditVerifier(connection, publicKey, legacyKey).verify(from, to, sealer.anchor().orElse(null),
                     silence.compareTo(MIN_SILENCE) > 0 ? silence : MIN_SILENCE);
             return toApi(report);
         } catch (SQLException e) {
@@ -49,9 +51,11 @@ public class AuditVerification {
             result.lastSealId(report.lastSeal().sealId()).lastSealDigest(report.lastSeal().digest())
                     .lastSealedAt(report.lastSeal().sealedAt().atOffset(ZoneOffset.UTC));
         }
+        report.purges().forEach(p -> result.addPurgesItem(new io.amcfacade.api.model.VerifyPurge(p.month(), p.records(),
+                p.lastSealId(), java.time.OffsetDateTime.parse(p.purgedAt()))));
         VerifyReport.Problem problem = report.firstProblem();
         if (problem != null) {
-            result.firstProblem(new VerifyProblem(problem.kind(), problem.detail()).sealId(problem.sealId())
+            result.firstProblem(new VerifyProblem(problem.kind().name(), problem.detail()).sealId(problem.sealId())
                     .seq(problem.seq()).eventId(problem.eventId()));
         }
         return result;

@@ -5,12 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import io.amcfacade.audit.TrailRecord;
+import io.amcfacade.audit.storage.TrailRecord;
 
 /**
  * The content hash of an audit record: SHA-256 over every field in a fixed order, each written as
  * its length and its text ({@code -1} for null), so no two different records share a canonical form.
  * The position fields {@code seq} and {@code txid} are assigned by the database and covered by seals.
+ * Version 2 (records with a MAC) leaves out {@code recorded_at}, which the database clock sets on insert,
+ * after the hash is made; seals cover it instead. Version 1 (the previous version's records) includes it.
  */
 public final class CanonicalRecord {
 
@@ -27,11 +29,27 @@ public final class CanonicalRecord {
     private CanonicalRecord() {
     }
 
+    /** The hash a stored record must carry: version 2 when it has a MAC, version 1 otherwise. */
     public static String hash(TrailRecord r) {
-        StringBuilder canonical = new StringBuilder(512).append("amc-audit-record-v1");
+        return r.recordMac == null ? hashV1(r) : hashV2(r);
+    }
+
+    /** The hash of a record written now (then MAC'd by {@link RecordMac}). */
+    public static String hashV2(TrailRecord r) {
+        return hash(r, "amc-audit-record-v2", false);
+    }
+
+    static String hashV1(TrailRecord r) {
+        return hash(r, "amc-audit-record-v1", true);
+    }
+
+    private static String hash(TrailRecord r, String version, boolean withTime) {
+        StringBuilder canonical = new StringBuilder(512).append(version);
         field(canonical, r.kind == null ? null : r.kind.name());
         field(canonical, r.eventId == null ? null : r.eventId.toString());
-        field(canonical, r.recordedAt == null ? null : r.recordedAt.toString());
+        if (withTime) {
+            field(canonical, r.recordedAt == null ? null : r.recordedAt.toString());
+        }
         field(canonical, r.occurredAt == null ? null : r.occurredAt.toString());
         for (Object value : new Object[] { r.actorSubject, r.actorName, r.actorRoles, r.onBehalfOf, r.clientIp,
                 r.userAgent, r.correlationId, r.action, r.httpMethod, r.path, r.accountId, r.idempotencyKey,

@@ -13,7 +13,11 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The HMAC-SHA256 key that signs seals. It lives outside the database, so rewriting the database cannot forge a seal. */
+/**
+ * The service's secret (HMAC-SHA256), kept outside the database: it signed the seals of the previous
+ * version (still checked when a verifier has it) and a key derived from it MACs every new record
+ * ({@link RecordMac}). New seals are signed with Ed25519 ({@link SealSigner}).
+ */
 public final class SealKey {
 
     private final byte[] key;
@@ -55,6 +59,17 @@ public final class SealKey {
     /** Names the key without revealing it, so a seal says which key signed it. */
     public String id() {
         return CanonicalRecord.sha256(Base64.getEncoder().encodeToString(key)).substring(0, 16);
+    }
+
+    /** A key for another purpose, so one secret never MACs two kinds of message. */
+    byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String sign(String digest) {

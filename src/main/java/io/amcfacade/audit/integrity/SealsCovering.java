@@ -12,7 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
-import io.amcfacade.audit.AuditUnavailableException;
+import io.amcfacade.audit.storage.AuditUnavailableException;
 
 /**
  * Which seal covers each record of one action (a seal covers the records whose transaction id lies in

@@ -1,13 +1,22 @@
 package io.amcfacade.audit.integrity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** What a verification found: counts, the last seal seen, and the first problem (null when intact). */
-public record VerifyReport(long sealsChecked, long recordsChecked, long unsealedRecords, Seal lastSeal, Problem firstProblem) {
+/** What a verification found: counts, the last seal seen, the purges it checked, and the first problem (null when intact). */
+public record VerifyReport(long sealsChecked, long recordsChecked, long unsealedRecords, Seal lastSeal, Problem firstProblem,
+        List<SealParts.Purge> purges) {
+
+    /** Every kind of problem the verifier names. */
+    public enum Kind {
+        SEAL_MISSING, SEAL_CHAIN_BROKEN, SEAL_DIGEST_MISMATCH, SEAL_SIGNATURE_INVALID, SEAL_UNAUTHENTICATED,
+        RECORD_INSERTED, RECORD_MODIFIED, RECORD_DELETED, RECORD_FORGED, RECORD_OUTSIDE_SEAL_WINDOW,
+        PURGE_MISMATCH, PURGE_OUT_OF_POLICY, TAIL_TRUNCATED
+    }
 
     /** The first thing that is not as sealed. */
-    public record Problem(String kind, Long sealId, Long seq, UUID eventId, String detail) {
+    public record Problem(Kind kind, Long sealId, Long seq, UUID eventId, String detail) {
     }
 
     public boolean intact() {

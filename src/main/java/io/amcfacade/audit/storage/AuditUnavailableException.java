@@ -1,4 +1,4 @@
-package io.amcfacade.audit;
+package io.amcfacade.audit.storage;
 
 import java.util.Map;
 
@@ -9,7 +9,7 @@ import io.amcfacade.problem.Problems;
 /** The trail cannot be written (the action is refused: fail closed) or read. */
 public class AuditUnavailableException extends ProblemException {
 
-    AuditUnavailableException(Throwable cause) {
+    public AuditUnavailableException(Throwable cause) {
         this("The action could not be recorded in the audit trail, so it was not performed.", cause);
     }
 

@@ -1,4 +1,4 @@
-package io.amcfacade.audit;
+package io.amcfacade.audit.storage;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,17 +16,31 @@ public final class TrailRecordSql {
     public static final String CONTENT_COLUMNS = "recorded_at, event_id, kind, occurred_at, actor_subject, actor_name, "
             + "actor_roles, on_behalf_of, client_ip, user_agent, correlation_id, action, http_method, path, account_id, "
             + "idempotency_key, target_kind, target_id, position, role, outcome, error_code, request_summary, "
-            + "http_status, detail, upstream_status, upstream_request_id, upstream_attempts, latency_ms, content_hash";
+            + "http_status, detail, upstream_status, upstream_request_id, upstream_attempts, latency_ms, content_hash, record_mac";
     public static final String ALL_COLUMNS = "seq, txid, " + CONTENT_COLUMNS;
-    static final String INSERT = "INSERT INTO audit_records (" + CONTENT_COLUMNS + ") VALUES ("
-            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** The service's insert: {@code recorded_at} comes from the database clock (its role may not set it). */
+    public static final String INSERT = "INSERT INTO audit_records (" + CONTENT_COLUMNS.substring("recorded_at, ".length())
+            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** An insert with the time given, which only the database owner may make (test fixtures, benchmarks). */
+    public static final String INSERT_WITH_TIME = "INSERT INTO audit_records (" + CONTENT_COLUMNS
+            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private TrailRecordSql() {
     }
 
-    static void bind(PreparedStatement s, TrailRecord r) throws SQLException {
-        int i = 1;
-        s.setObject(i++, r.recordedAt.atOffset(java.time.ZoneOffset.UTC));
+    /** Binds for {@link #INSERT}. */
+    public static void bind(PreparedStatement s, TrailRecord r) throws SQLException {
+        bind(s, r, 1);
+    }
+
+    /** Binds for {@link #INSERT_WITH_TIME}. */
+    public static void bindWithTime(PreparedStatement s, TrailRecord r) throws SQLException {
+        s.setObject(1, r.recordedAt.atOffset(java.time.ZoneOffset.UTC));
+        bind(s, r, 2);
+    }
+
+    private static void bind(PreparedStatement s, TrailRecord r, int first) throws SQLException {
+        int i = first;
         s.setObject(i++, r.eventId);
         s.setString(i++, r.kind.name());
         s.setObject(i++, r.occurredAt == null ? null : r.occurredAt.atOffset(java.time.ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
@@ -44,7 +58,8 @@ public final class TrailRecordSql {
         s.setString(i++, r.upstreamRequestId);
         s.setObject(i++, r.upstreamAttempts, Types.INTEGER);
         s.setObject(i++, r.latencyMs, Types.BIGINT);
-        s.setString(i, r.contentHash);
+        s.setString(i++, r.contentHash);
+        s.setString(i, r.recordMac);
     }
 
     /** Reads a row selected with {@link #ALL_COLUMNS}, by position (the verifier reads millions). */
@@ -82,10 +97,11 @@ public final class TrailRecordSql {
         r.upstreamAttempts = rs.getObject(30, Integer.class);
         r.latencyMs = rs.getObject(31, Long.class);
         r.contentHash = rs.getString(32);
+        r.recordMac = rs.getString(33);
         return r;
     }
 
-    static Timestamp timestamp(Instant instant) {
+    public static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 

@@ -1,4 +1,4 @@
-package io.amcfacade.audit;
+package io.amcfacade.audit.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The monthly partitions of {@code audit_records} that exist now, oldest first, by their first day. */
-final class AuditPartitions {
+public final class AuditPartitions {
 
     private AuditPartitions() {
     }
 
-    static List<LocalDate> months(Connection connection) throws SQLException {
+    public static List<LocalDate> months(Connection connection) throws SQLException {
         List<LocalDate> months = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname FROM pg_inherits i "
                 + "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit_records'::regclass ORDER BY 1");
@@ -27,7 +27,7 @@ final class AuditPartitions {
         return months;
     }
 
-    static String name(LocalDate month) {
+    public static String name(LocalDate month) {
         return "audit_records_" + month.toString().substring(0, 7).replace('-', '_');
     }
 }

@@ -1,4 +1,4 @@
-package io.amcfacade.audit;
+package io.amcfacade.audit.storage;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +9,8 @@ import io.amcfacade.web.ControlCharacters;
 /**
  * One row of {@code audit_records}: an intent, details, target or outcome of an audited action.
  * Fields a kind does not use stay {@code null}. Times are kept to the microsecond, as PostgreSQL
- * stores them, so the content hash is the same before and after the round trip.
+ * stores them, so the content hash is the same before and after the round trip. {@code recordedAt} is
+ * set by the database clock on insert; the value here until then is only the writer's estimate.
  */
 public final class TrailRecord {
 
@@ -49,12 +50,14 @@ public final class TrailRecord {
     public Integer upstreamAttempts;
     public Long latencyMs;
     public String contentHash;
+    /** HMAC of the content hash under the service's key (null on records of the previous version). */
+    public String recordMac;
 
     /**
      * Writes control characters as {@code \\uXXXX} in every text field, so that what a refused request
      * sent can be stored (PostgreSQL refuses NUL) and read back without forging lines.
      */
-    void escapeControlCharacters() {
+    public void escapeControlCharacters() {
         actorSubject = ControlCharacters.escaped(actorSubject);
         actorName = ControlCharacters.escaped(actorName);
         actorRoles = ControlCharacters.escaped(actorRoles);
@@ -70,7 +73,7 @@ public final class TrailRecord {
         upstreamRequestId = ControlCharacters.escaped(upstreamRequestId);
     }
 
-    static TrailRecord of(Kind kind, UUID eventId) {
+    public static TrailRecord of(Kind kind, UUID eventId) {
         TrailRecord record = new TrailRecord();
         record.kind = kind;
         record.eventId = eventId;
@@ -78,7 +81,7 @@ public final class TrailRecord {
         return record;
     }
 
-    static Instant micros(Instant instant) {
+    public static Instant micros(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,0 +1,333 @@
+package io.amcfacade.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.amcfacade.audit.integrity.Anchor;
+import io.amcfacade.audit.integrity.AuditSealer;
+import io.amcfacade.audit.integrity.CanonicalRecord;
+import io.amcfacade.audit.integrity.Seal;
+import io.amcfacade.audit.integrity.SealSigner;
+import io.amcfacade.audit.storage.TrailRecord;
+import io.amcfacade.support.AuditTrail;
+import io.amcfacade.support.Callers;
+import io.amcfacade.support.OwnerDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The three attacks of issue 14, exactly as reproduced against the previous version, on a database of
+ * their own (they cut the trail for good), each refused or named through the API and through
+ * {@code bin/audit-verify} with the public key alone. In order: the untouched trail first, the lasting
+ * damage last.
+ */
+@QuarkusTest
+@TestProfile(TrailAttacksTest.OwnDatabase.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrailAttacksTest {
+
+    /** A fresh database, anchor and witness per run. */
+    public static class OwnDatabase implements QuarkusTestProfile {
+        static final Path DIR = Path.of("target", "test-data", "attacks-" + System.currentTimeMillis()).toAbsolutePath();
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("amc.db.embedded.data-dir", DIR.resolve("postgres").toString(),
+                    "amc.audit.anchor-file", DIR.resolve("audit/seal-head").toString(),
+                    "amc.audit.witness-file", DIR.resolve("audit/seal-witness").toString());
+        }
+    }
+
+    private static final String CURRENT_MONTH_PURGE = "select audit_purge_month(date_trunc('month', now())::date)";
+
+    @Inject
+    AuditSealer sealer;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "amc.audit.seal-key-file")
+    String sealKeyFile;
+    @ConfigProperty(name = "amc.audit.witness-file")
+    String witnessFile;
+
+    @Test
+    @Order(1)
+    void theUntouchedTrailVerifiesFromItsFirstSeal() throws Exception {
+        act("first");
+        sealed();
+
+        assertThat(api(null).getBoolean("intact")).isTrue();
+        RetentionAndCliTest.Cli cli = cli(null, "--witness", witnessFile);
+        assertThat(cli.status()).as(cli.printed()).isZero();
+    }
+
+    /** Attack 1: the service's own role purges the current month, legal hold on. */
+    @Test
+    @Order(2)
+    void nobodyPurgesTheCurrentMonthAndUnderAHoldNoMonthAtAll() throws Exception {
+        Callers.as(Callers.uniqueSubject("auditor"), "auditor").contentType("application/json")
+                .body(Map.of("active", true, "reason", "attack 1")).put("/v1/audit/legal-hold").then().statusCode(200);
+
+        assertThatThrownBy(() -> as("amc_app", CURRENT_MONTH_PURGE)).hasMessageContaining("permission denied for function audit_purge_month");
+        assertThatThrownBy(() -> as("amc_retention", CURRENT_MONTH_PURGE)).hasMessageContaining("is not over");
+        assertThatThrownBy(() -> OwnerDatabase.execute(CURRENT_MONTH_PURGE)).hasMessageContaining("is not over");
+        OwnerDatabase.execute("SELECT audit_set_retention('P1D')");
+        OldMonths.MonthWithAction old = OldMonths.withOneAction(1950, "attack1");
+        sealed();
+        assertThatThrownBy(() -> as("amc_retention", "select audit_purge_month('" + old.month() + "')"))
+                .hasMessageContaining("legal hold");
+        OwnerDatabase.execute("SELECT audit_set_retention(NULL)");
+
+        String subject = act("after-attack-1");
+        assertThat(AuditTrail.eventsOf(subject)).hasSize(1);
+        Callers.as(Callers.uniqueSubject("auditor"), "auditor").contentType("application/json")
+                .body(Map.of("active", false, "reason", "attack 1 over")).put("/v1/audit/legal-hold").then().statusCode(200);
+    }
+
+    /** Attack 2: as superuser, the newest records and their seals are deleted while the service runs. */
+    @Test
+    @Order(3)
+    void aCutTailStaysNamedUntilAnOperatorAcknowledgesIt() throws Exception {
+        Instant start = Instant.now();
+        act("before-the-cut");
+        sealed();
+        act("cut-off");
+        sealed();
+
+        long cutFrom;
+        try (Connection owner = OwnerDatabase.connect(); Statement statement = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            // Holding the sealing lock, so the scheduled sealer cannot slip a seal in while the tail is cut.
+            statement.execute("SELECT pg_advisory_xact_lock(" + io.amcfacade.audit.integrity.Sealing.LOCK + ")");
+            statement.execute("SET LOCAL session_replication_role = replica");
+            cutFrom = newestSealId(statement) - 1;
+            long cutTxid = txidFrom(statement, cutFrom);
+            statement.execute("DELETE FROM audit_records WHERE txid >= " + cutTxid);
+            statement.execute("DELETE FROM audit_seals WHERE seal_id >= " + cutFrom);
+            owner.commit();
+        }
+        Anchor anchor = sealer.anchor().orElseThrow();
+        assertThat(anchor.sealId()).isEqualTo(cutFrom + 1); // the newest seal made, now gone
+        LockSupport.parkNanos(Duration.ofMillis(2500).toNanos()); // more than two seal intervals
+
+        assertThat(sealer.sealNow()).isEmpty();
+        assertThat(sealer.refusal()).isPresent();
+        assertThat(sealer.anchor()).contains(anchor); // kept, not lowered
+        assertThat(newestSealId()).isLessThan(anchor.sealId()); // and nothing sealed past the cut
+        assertThat(Callers.as("metrics", "auditor").get("/q/metrics").asString()).contains("amc_audit_seal_refused 1.0");
+        JsonPath verdict = api(start);
+        assertThat(verdict.getString("firstProblem.kind")).isEqualTo("TAIL_TRUNCATED");
+        assertThat(verdict.getLong("firstProblem.sealId")).isEqualTo(anchor.sealId());
+        RetentionAndCliTest.Cli cli = cli(start, "--witness", witnessFile);
+        assertThat(cli.status()).isEqualTo(1);
+        assertThat(cli.printed()).contains("TAIL_TRUNCATED (seal " + anchor.sealId());
+
+        String operator = Callers.uniqueSubject("operator");
+        Callers.as(operator, "auditor").contentType("application/json").body(Map.of("sealId", anchor.sealId() + 7, "reason", "typo"))
+                .post("/v1/audit/tail-acknowledgements").then().statusCode(409).body("code", equalTo("NOTHING_TO_ACKNOWLEDGE"));
+        Callers.as(operator, "auditor").contentType("application/json")
+                .body(Map.of("sealId", anchor.sealId(), "reason", "restored from backup")).post("/v1/audit/tail-acknowledgements")
+                .then().statusCode(200).body("lostSealId", equalTo((int) anchor.sealId()));
+
+        sealed();
+        assertThat(api(start).getBoolean("intact")).isTrue();
+        assertThat(cli(start, "--witness", witnessFile).status()).isZero();
+        assertThat(AuditTrail.eventsOf(operator)).extracting(e -> e.get("action")).contains("AUDIT_TAIL_ACKNOWLEDGE");
+    }
+
+    /** Attack 3: a forged, back-dated action (alice invites mallory@evil.example as admin, three days ago). */
+    @Test
+    @Order(4)
+    void forgedAndBackDatedRecordsAreRefusedOrNamed() throws Exception {
+        Instant threeDaysAgo = Instant.now().minus(Duration.ofDays(3));
+        TrailRecord forged = forgedIntent(threeDaysAgo);
+        String exact = "INSERT INTO audit_records (" + io.amcfacade.audit.storage.TrailRecordSql.CONTENT_COLUMNS
+                .replace(", record_mac", "") + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        assertThatThrownBy(() -> insert("amc_app", exact, forged)).hasMessageContaining("permission denied for table audit_records");
+
+        // The same as superuser, time and all: inserted, and named.
+        Instant from = sealedAndNow();
+        insert("postgres", exact, forged);
+        sealed();
+        assertNamed(from, "RECORD_FORGED", forged.eventId);
+        assertThat(AuditTrail.eventsOf("alice")).isNotEmpty();
+
+        // Through the service's role, which cannot set the time: inserted at the database's time, and named.
+        from = sealedAndNow();
+        TrailRecord now = forgedIntent(Instant.now());
+        now.contentHash = CanonicalRecord.hashV2(now);
+        insert("amc_app", io.amcfacade.audit.storage.TrailRecordSql.INSERT, now);
+        sealed();
+        assertNamed(from, "RECORD_FORGED", now.eventId);
+
+        // A genuine record replayed three days back, its MAC and all: outside its seal's window.
+        from = sealedAndNow();
+        OwnerDatabase.execute("INSERT INTO audit_records (recorded_at, " + io.amcfacade.audit.storage.TrailRecordSql.CONTENT_COLUMNS
+                .replace("recorded_at, ", "") + ") SELECT now() - interval '3 days', " + io.amcfacade.audit.storage.TrailRecordSql.CONTENT_COLUMNS
+                .replace("recorded_at, ", "") + " FROM audit_records WHERE record_mac IS NOT NULL ORDER BY seq DESC LIMIT 1");
+        sealed();
+        assertThat(api(from).getString("firstProblem.kind")).isEqualTo("RECORD_OUTSIDE_SEAL_WINDOW");
+        assertThat(cli(from).printed()).contains("RECORD_OUTSIDE_SEAL_WINDOW");
+    }
+
+    /** A month's partition dropped by hand: the service goes on auditing, and verify names the first lost record. */
+    @Test
+    @Order(5)
+    void aDroppedMonthNeverStopsAuditingAndIsNamed() throws Exception {
+        String subject = act("in-the-dropped-month");
+        Seal covering = sealed();
+        Instant from = covering.sealedAt();
+        long lostSeq = seqOf(subject);
+        String partition = "audit_records_" + YearMonth.now(ZoneOffset.UTC).toString().replace('-', '_');
+        OwnerDatabase.execute("ALTER TABLE audit_records DETACH PARTITION " + partition, "DROP TABLE " + partition);
+
+        String after = act("after-the-drop");
+        assertThat(AuditTrail.eventsOf(after)).hasSize(1);
+        sealed();
+        JsonPath verdict = api(from);
+        assertThat(verdict.getString("firstProblem.kind")).isEqualTo("RECORD_DELETED");
+        assertThat(verdict.getLong("firstProblem.sealId")).isEqualTo(covering.sealId());
+        assertThat(lostSeq).isPositive();
+        assertThat(cli(from).printed()).contains("RECORD_DELETED");
+    }
+
+    private void assertNamed(Instant from, String kind, UUID eventId) throws Exception {
+        JsonPath verdict = api(from);
+        assertThat(verdict.getString("firstProblem.kind")).isEqualTo(kind);
+        assertThat(verdict.getString("firstProblem.eventId")).isEqualTo(eventId.toString());
+        RetentionAndCliTest.Cli cli = cli(from);
+        assertThat(cli.status()).isEqualTo(1);
+        assertThat(cli.printed()).contains(kind).contains(eventId.toString());
+    }
+
+    private static TrailRecord forgedIntent(Instant at) {
+        TrailRecord intent = OrphanIntents.intent("alice", UUID.randomUUID(), at, "INVITATIONS_CREATE");
+        intent.targetKind = "EMAIL";
+        intent.targetId = "mallory@evil.example";
+        intent.role = "admin";
+        intent.contentHash = CanonicalRecord.hash(intent); // the public formula: anyone can compute it
+        return intent;
+    }
+
+    private void insert(String role, String sql, TrailRecord record) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, role, "");
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            if (sql.contains("(recorded_at")) {
+                insert.setObject(1, record.recordedAt.atOffset(ZoneOffset.UTC));
+                bindContent(insert, record, 2);
+            } else {
+                bindContent(insert, record, 1);
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** The content columns without the MAC (the attacker has none), from {@code first} on. */
+    private static void bindContent(PreparedStatement s, TrailRecord r, int first) throws SQLException {
+        int columns = io.amcfacade.audit.storage.TrailRecordSql.CONTENT_COLUMNS.split(",").length - 2; // no time, no MAC
+        Object[] values = { r.eventId, r.kind.name(), r.occurredAt.atOffset(ZoneOffset.UTC), r.actorSubject, null, r.actorRoles, null,
+                null, null, r.correlationId, r.action, r.httpMethod, r.path, r.accountId, null, r.targetKind, r.targetId, null, r.role,
+                null, null, null, null, null, null, null, null, null, r.contentHash };
+        assertThat(values).hasSize(columns);
+        for (int i = 0; i < values.length; i++) {
+            s.setObject(first + i, values[i]);
+        }
+        if (s.getParameterMetaData().getParameterCount() > first + values.length - 1) {
+            s.setObject(first + values.length, null); // the service's insert has a MAC column: left empty
+        }
+    }
+
+    private static void as(String role, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(OwnerDatabase.url(), role, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String act(String prefix) {
+        String subject = Callers.uniqueSubject(prefix);
+        Callers.as(subject, "amc-viewer").get("/v1/accounts").then().statusCode(200);
+        return subject;
+    }
+
+    private Seal sealed() throws SQLException {
+        return NewSeals.made(sealer);
+    }
+
+    private Instant sealedAndNow() throws SQLException {
+        sealed();
+        LockSupport.parkNanos(2_000_000);
+        return Instant.now();
+    }
+
+    private static JsonPath api(Instant from) {
+        var request = Callers.as(Callers.uniqueSubject("auditor"), "auditor");
+        if (from != null) {
+            request = request.queryParam("from", from.toString());
+        }
+        return request.get("/v1/audit/verify").then().statusCode(200).extract().jsonPath();
+    }
+
+    private RetentionAndCliTest.Cli cli(Instant from, String... more) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--jdbc-url", jdbcUrl, "--user", "postgres",
+                "--public-key", SealSigner.publicKeyFile(Path.of(sealKeyFile)).toString()));
+        if (from != null) {
+            args.addAll(java.util.List.of("--from", from.toString()));
+        }
+        args.addAll(java.util.List.of(more));
+        return RetentionAndCliTest.cli(args.toArray(String[]::new));
+    }
+
+    private static long txidFrom(Statement statement, long sealId) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT txid_from FROM audit_seals WHERE seal_id = " + sealId)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long newestSealId() throws SQLException {
+        try (Connection connection = OwnerDatabase.connect(); Statement statement = connection.createStatement()) {
+            return newestSealId(statement);
+        }
+    }
+
+    private static long newestSealId(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT coalesce(max(seal_id), 0) FROM audit_seals")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long seqOf(String subject) throws SQLException {
+        try (Connection connection = OwnerDatabase.connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT seq FROM audit_records WHERE actor_subject = '" + subject + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
