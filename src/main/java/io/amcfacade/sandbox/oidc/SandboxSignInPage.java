@@ -37,13 +37,17 @@ public class SandboxSignInPage {
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@:+\\-]{1,128}");
     private static final String CSRF_COOKIE = "sandbox_signin_csrf";
 
+    /** Names of this machine the sandbox answers on (it binds loopback), besides the configured one. */
+    private static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "[::1]");
+
+    private final URI base;
     private final String consolePrefix;
     private final SandboxOidcCodes codes;
     private final Template page;
 
     public SandboxSignInPage(@ConfigProperty(name = "amc.sandbox.base-url") String sandboxBaseUrl, SandboxOidcCodes codes,
             @Location("sandbox/sign-in.html") Template page) {
-        URI base = URI.create(sandboxBaseUrl);
+        this.base = URI.create(sandboxBaseUrl);
         this.consolePrefix = base.getScheme() + "://" + base.getRawAuthority() + "/console";
         this.codes = codes;
         this.page = page;
@@ -120,11 +124,32 @@ public class SandboxSignInPage {
         if (!SandboxOidcClient.CLIENT_ID.equals(clientId)) {
             return "Unknown client_id; the sandbox provider serves only " + SandboxOidcClient.CLIENT_ID + ".";
         }
-        if (redirectUri == null || !(redirectUri.equals(consolePrefix) || redirectUri.startsWith(consolePrefix + "/")
-                || redirectUri.startsWith(consolePrefix + "?"))) {
+        if (!isOwnConsole(redirectUri)) {
             return "The redirect_uri must be this facade's own console (" + consolePrefix + ").";
         }
         return null;
+    }
+
+    /**
+     * The console of this facade: same scheme and port as the sandbox, on the configured host or one of
+     * the loopback names (a browser on {@code localhost} and a client on {@code 127.0.0.1} reach the same
+     * listener, and quarkus-oidc builds the redirect from the host the browser used).
+     */
+    private boolean isOwnConsole(String redirectUri) {
+        URI uri;
+        try {
+            uri = redirectUri == null ? null : new URI(redirectUri);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        if (uri == null || uri.getRawAuthority() == null || uri.getRawPath() == null || uri.getRawUserInfo() != null) {
+            return false;
+        }
+        String host = uri.getHost();
+        boolean ownHost = host != null && (host.equalsIgnoreCase(base.getHost()) || LOOPBACK.contains(host.toLowerCase()));
+        String path = uri.getRawPath();
+        return ownHost && base.getScheme().equalsIgnoreCase(uri.getScheme()) && uri.getPort() == base.getPort()
+                && (path.equals("/console") || path.startsWith("/console/"));
     }
 
     private static String blankToNull(String value) {
