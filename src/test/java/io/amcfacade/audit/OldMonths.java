@@ -20,10 +20,14 @@ final class OldMonths {
     private OldMonths() {
     }
 
-    /** A month in the century from {@code firstYear} that no earlier run's retention dropped. */
+    /**
+     * A month of a past year, in the century from {@code firstYear}, that no earlier run's retention
+     * dropped (a year still to come would be refused as not over).
+     */
     static LocalDate neverPurged(int firstYear) throws SQLException {
+        int years = Math.min(100, LocalDate.now(ZoneOffset.UTC).getYear() - firstYear);
         while (true) {
-            LocalDate month = LocalDate.of(firstYear + RANDOM.nextInt(100), 1 + RANDOM.nextInt(12), 1);
+            LocalDate month = LocalDate.of(firstYear + RANDOM.nextInt(years), 1 + RANDOM.nextInt(12), 1);
             if (!isPurged(month)) {
                 return month;
             }
