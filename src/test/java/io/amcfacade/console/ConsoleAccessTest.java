@@ -90,8 +90,8 @@ class ConsoleAccessTest {
         String page = get("/console/access/history?accountId=" + account + "&userId=" + userId).then().statusCode(200)
                 .extract().asString();
         assertThat(page).contains("viewer → admin").contains("held now").contains("id=\"current-role\">admin<");
-        assertThat(page.indexOf("<strong>viewer</strong>")).as("oldest first")
-                .isLessThan(page.indexOf("<strong>admin</strong>")).isPositive();
+        assertThat(page.indexOf("<strong class=\"role\">viewer</strong>")).as("oldest first")
+                .isLessThan(page.indexOf("<strong class=\"role\">admin</strong>")).isPositive();
         assertThat(page).contains("/console/timeline?person=" + userId);
         assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).containsEntry("action", "ACCESS_HISTORY")
                 .containsEntry("path", "/console/access/history").containsEntry("outcome", "SUCCEEDED"));

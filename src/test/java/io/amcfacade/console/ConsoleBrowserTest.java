@@ -242,6 +242,7 @@ class ConsoleBrowserTest {
         AccessApi.reconcile(account);
         String email = InvitationsApi.uniqueEmail("gus");
         String userId = UsersApi.addUser(admin, account, email, "viewer");
+        AccessApi.reconcile(account); // sees the invited viewer, then the role change, both through the facade
         UsersApi.setRole(admin, account, userId, "admin").statusCode(200);
         AccessApi.reconcile(account);
 
@@ -254,6 +255,8 @@ class ConsoleBrowserTest {
         browser.until(d -> !d.findElements(By.cssSelector("#grants time[data-local]")).isEmpty());
         assertThat(browser.driver.findElement(By.cssSelector("input[name=zone]")).getAttribute("value")).as("the viewer's zone, for the picker")
                 .isNotBlank();
+        assertThat((Boolean) browser.driver.executeScript("var w = document.querySelector('#grants').parentElement;"
+                + " return w.scrollWidth <= w.clientWidth")).as("the grants fit 1280 px without scrolling sideways").isTrue();
         browser.screenshot("access");
 
         row.findElement(By.cssSelector("a.history-link")).click();
