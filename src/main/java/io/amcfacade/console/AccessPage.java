@@ -66,9 +66,6 @@ public class AccessPage {
     @Audited(action = AuditAction.ACCESS_REVIEW)
     public Response review(@Context UriInfo uri, @QueryParam("format") String format) {
         AccessFilter filter = AccessFilter.of(uri.getQueryParameters());
-        if (!"csv".equals(format) && !"ndjson".equals(format)) {
-            throw ConsoleFilter.invalid("format", "must be csv or ndjson");
-        }
-        return pack.download(filter.instant(), "csv".equals(format));
+        return pack.download(filter.instant(), ConsoleFilter.csv(format));
     }
 }

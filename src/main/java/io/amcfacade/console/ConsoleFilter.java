@@ -100,6 +100,14 @@ public record ConsoleFilter(String actor, String onBehalfOf, String action, Stri
         return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
+    /** Whether a download's {@code format} asks for CSV (else NDJSON); anything else is refused, naming it. */
+    static boolean csv(String format) {
+        if (!"csv".equals(format) && !"ndjson".equals(format)) {
+            throw invalid("format", "must be csv or ndjson");
+        }
+        return "csv".equals(format);
+    }
+
     static ProblemException invalid(String field, String rule) {
         return new ProblemException(Problems.invalidField(field, rule));
     }
