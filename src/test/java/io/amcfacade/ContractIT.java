@@ -204,9 +204,7 @@ class ContractIT {
     }
 
     private ApiClient client(String subject, String... roles) {
-        String token = given().spec(facade.spec()).contentType(ContentType.JSON)
-                .body(Map.of("subject", subject, "roles", List.of(roles)))
-                .post("/sandbox/tokens").then().statusCode(200).extract().path("access_token");
+        String token = facade.sandboxToken(subject, roles);
         ApiClient client = throughProxy();
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         return client;

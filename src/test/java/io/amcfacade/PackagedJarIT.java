@@ -15,7 +15,6 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.util.Collections;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.support.FacadeProcess;
-import io.restassured.http.ContentType;
 
 /**
  * The packaged jar, as a newcomer runs it: from another directory, with no configuration at all.
@@ -47,9 +45,7 @@ class PackagedJarIT {
         facade = new FacadeProcess(workDir, FacadeProcess.freePort());
 
         facade.start("first", Map.of());
-        String token = given().spec(facade.spec()).contentType(ContentType.JSON)
-                .body(Map.of("subject", "it-newcomer", "roles", List.of("amc-viewer", "auditor")))
-                .post("/sandbox/tokens").then().statusCode(200).extract().path("access_token");
+        String token = facade.sandboxToken("it-newcomer", "amc-viewer", "auditor");
         String correlationId = given().spec(facade.spec()).auth().oauth2(token)
                 .get("/v1/accounts").then().statusCode(200)
                 .body("accounts", hasSize(3))

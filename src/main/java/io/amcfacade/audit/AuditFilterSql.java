@@ -58,9 +58,20 @@ public record AuditFilterSql(String action, AuditOutcome outcome, String actor, 
             sql.append(" AND ((NOT ").append(HAS_OUTCOME).append(") AND i.recorded_at <= ?) OR ").append(HAS_OUTCOME)
                     .append(" AND o.outcome = 'UNKNOWN'))");
             params.add(pendingSince.atOffset(java.time.ZoneOffset.UTC));
-        } else if (outcome != null) {
+        } else if (outcome == AuditOutcome.SUCCEEDED) {
             sql.append(" AND ").append(HAS_OUTCOME).append(" AND o.outcome = ?)");
             params.add(outcome.toString());
+        } else if (outcome != null) {
+            // Driven from the index of outcomes that are not successes (V31): the few actions that ended so,
+            // not every intent probing for its outcome. The repeated literal lets PostgreSQL use the partial index.
+            sql.append(" AND i.event_id IN (SELECT o.event_id FROM audit_records o WHERE o.kind = 'OUTCOME'"
+                    + " AND o.outcome <> 'SUCCEEDED' AND o.outcome = ?");
+            params.add(outcome.toString());
+            if (from != null) {
+                sql.append(" AND o.recorded_at >= ?"); // an outcome is recorded after its intent
+                params.add(from);
+            }
+            sql.append(")");
         }
         return new Where(sql.toString(), params);
     }

@@ -1,6 +1,5 @@
 package io.amcfacade.audit;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,16 +12,12 @@ import io.amcfacade.audit.integrity.ExportChain;
  * starting with {@code = + - @}, tab or carriage return is prefixed with {@code '}. Each row ends in its
  * {@code lineHash} ({@link ExportChain}).
  */
-final class CsvExportWriter<T> implements AuditExport.ExportWriter<T> {
+final class CsvExportWriter<T> extends ChainedExportWriter<T> {
 
-    private final OutputStream out;
-    private final List<ExportColumn<T>> columns;
     private final StringBuilder line = new StringBuilder(512);
-    private final ExportChain chain = new ExportChain();
 
     CsvExportWriter(OutputStream out, List<ExportColumn<T>> columns) {
-        this.out = new BufferedOutputStream(out, 64 * 1024);
-        this.columns = columns;
+        super(out, columns);
     }
 
     @Override
@@ -51,16 +46,6 @@ final class CsvExportWriter<T> implements AuditExport.ExportWriter<T> {
         byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
         out.write(bytes);
         out.write(("," + chain.next(bytes, bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-    }
-
-    @Override
-    public void flush() throws IOException {
-        out.flush();
-    }
-
-    @Override
-    public String chainHead() {
-        return chain.head();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.amcfacade.audit;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,18 +15,14 @@ import io.amcfacade.audit.integrity.ExportChain;
  * One JSON object a line, keyed by the export's column names; nulls are left out. Each object ends in
  * its {@code lineHash} ({@link ExportChain}) over the bytes before {@code ,"lineHash"}.
  */
-final class NdjsonExportWriter<T> implements AuditExport.ExportWriter<T> {
+final class NdjsonExportWriter<T> extends ChainedExportWriter<T> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final OutputStream out;
-    private final List<ExportColumn<T>> columns;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-    private final ExportChain chain = new ExportChain();
 
     NdjsonExportWriter(OutputStream out, List<ExportColumn<T>> columns) {
-        this.out = new BufferedOutputStream(out, 64 * 1024);
-        this.columns = columns;
+        super(out, columns);
     }
 
     @Override
@@ -54,16 +49,6 @@ final class NdjsonExportWriter<T> implements AuditExport.ExportWriter<T> {
         int withoutBrace = bytes.length - 1;
         out.write(bytes, 0, withoutBrace);
         out.write((",\"lineHash\":\"" + chain.next(bytes, withoutBrace) + "\"}\n").getBytes(StandardCharsets.US_ASCII));
-    }
-
-    @Override
-    public void flush() throws IOException {
-        out.flush();
-    }
-
-    @Override
-    public String chainHead() {
-        return chain.head();
     }
 
     @Override

@@ -121,9 +121,7 @@ class ReconcileTogetherIT {
     }
 
     private static String token(FacadeProcess replica) {
-        return given().spec(replica.spec()).contentType(ContentType.JSON)
-                .body(Map.of("subject", "it-access-auditor", "roles", List.of("auditor")))
-                .post("/sandbox/tokens").then().statusCode(200).extract().path("access_token");
+        return replica.sandboxToken("it-access-auditor", "auditor");
     }
 
     private static long count(Statement sql, String query) throws Exception {

@@ -66,9 +66,7 @@ class DatabaseOutageIT {
                 "QUARKUS_FLYWAY_PASSWORD", "trust",
                 "AMC_AUDIT_SIGNING_KEY", randomKey(),
                 "AMC_AUDIT_SEAL_KEY_FILE", workDir.resolve("keys/audit-seal-ed25519.key").toString()));
-        String admin = given().spec(facade.spec()).contentType(ContentType.JSON)
-                .body(Map.of("subject", "it-outage", "roles", List.of("amc-admin")))
-                .post("/sandbox/tokens").then().statusCode(200).extract().path("access_token");
+        String admin = facade.sandboxToken("it-outage", "amc-admin");
         assertThat(invite(admin, "before").statusCode()).isEqualTo(200);
 
         database.close();

@@ -7,18 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.amcfacade.resilience.UpstreamGuard;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * A replayed answer is audited as a replay of the original action, with the outcome that action had
@@ -30,13 +26,9 @@ class ReplayAuditTest {
 
     private static final String CREATE = "POST /user-invitations";
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
     @AfterEach
     void healthyAgain() {
-        Sandbox.clearFaults();
-        breakers.reset(UpstreamGuard.BREAKER);
+        Sandbox.healthyAgain();
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.amcfacade.support.FacadeProcess;
 import io.amcfacade.support.TwoReplicas;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
@@ -106,9 +105,7 @@ class SharedBudgetIT {
     }
 
     private static String token(FacadeProcess replica, String subject, String role) {
-        return given().spec(replica.spec()).contentType(ContentType.JSON)
-                .body(Map.of("subject", subject, "roles", List.of(role)))
-                .post("/sandbox/tokens").then().statusCode(200).extract().path("access_token");
+        return replica.sandboxToken(subject, role);
     }
 
     private static Response audit(FacadeProcess replica, String token) {

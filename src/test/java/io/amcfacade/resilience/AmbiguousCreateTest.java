@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +16,6 @@ import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * A create is sent again only when AMC provably did not process it. Whatever the sandbox does to the
@@ -30,13 +27,9 @@ class AmbiguousCreateTest {
 
     private static final String CREATE = "POST /user-invitations";
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
     @AfterEach
     void healthyAgain() {
-        Sandbox.clearFaults();
-        breakers.reset(UpstreamGuard.BREAKER);
+        Sandbox.healthyAgain();
     }
 
     @Test

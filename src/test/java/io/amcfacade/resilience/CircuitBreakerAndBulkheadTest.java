@@ -15,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +22,6 @@ import io.amcfacade.support.Callers;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * The circuit breaker opens after five consecutive failed attempts, answers fast 503s while open, shows
@@ -37,13 +34,9 @@ class CircuitBreakerAndBulkheadTest {
 
     private static final int BULKHEAD = 8;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
     @AfterEach
     void healthyAgain() {
-        Sandbox.clearFaults();
-        breakers.reset(UpstreamGuard.BREAKER);
+        Sandbox.healthyAgain();
     }
 
     @Test

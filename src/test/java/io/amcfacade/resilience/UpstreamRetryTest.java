@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Retries of a read (listing an account's instances) against the sandbox's injected faults, counted at
@@ -35,9 +32,6 @@ class UpstreamRetryTest {
     private static final String UPDATE_INVITATIONS = "PUT /user-invitations";
     private static final long DEADLINE_MS = 5000;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
     /** The first read also fetches the account's marketplace and an LWA token; timed reads come after it. */
     @BeforeEach
     void warmedUp() {
@@ -46,8 +40,7 @@ class UpstreamRetryTest {
 
     @AfterEach
     void healthyAgain() {
-        Sandbox.clearFaults();
-        breakers.reset(UpstreamGuard.BREAKER);
+        Sandbox.healthyAgain();
     }
 
     @Test

@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -85,6 +87,13 @@ public final class FacadeProcess implements AutoCloseable {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** A token the facade's sandbox mints for {@code subject} with these roles. */
+    public String sandboxToken(String subject, String... roles) {
+        return given().spec(spec()).contentType(ContentType.JSON)
+                .body(Map.of("subject", subject, "roles", List.of(roles)))
+                .post("/sandbox/tokens").then().statusCode(200).extract().path("access_token");
     }
 
     public static int freePort() throws IOException {

@@ -8,8 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.amcfacade.resilience.UpstreamGuard;
 import io.amcfacade.sandbox.SandboxCredentials;
+import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /** Reads and steers the sandbox upstream over HTTP, as an operator would. */
 public final class Sandbox {
@@ -56,6 +59,12 @@ public final class Sandbox {
     /** A healthy upstream again, without a rate limit of its own. */
     public static void clearFaults() {
         given().delete("/sandbox/faults").then().statusCode(200);
+    }
+
+    /** After a test's faults: none injected any more, and the breaker they may have opened closed again. */
+    public static void healthyAgain() {
+        clearFaults();
+        Arc.container().instance(CircuitBreakerMaintenance.class).get().reset(UpstreamGuard.BREAKER);
     }
 
     /** The invitee emails of every invitation the simulated AMC holds for an account, in any state, pages followed. */

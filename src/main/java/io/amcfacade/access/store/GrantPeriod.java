@@ -6,12 +6,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One period in which a user held one role on one AMC account: opened when the reconciler (or a
@@ -20,23 +15,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "access_grants")
-public class GrantPeriod extends PanacheEntityBase {
+public class GrantPeriod extends AccountPeriod {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @Column(name = "account_id", nullable = false)
-    public String accountId;
     @Column(name = "user_id", nullable = false)
     public String userId;
-    @Column(name = "email_address")
-    public String emailAddress;
     @Column(nullable = false)
     public String role;
-    @Column(name = "valid_from", nullable = false)
-    public Instant validFrom;
-    @Column(name = "valid_to")
-    public Instant validTo;
     @Column(name = "granted_via", nullable = false)
     public String grantedVia;
     @Column(name = "granted_event_id")
