@@ -44,15 +44,9 @@ class AmazonDefinitionsIT {
         mocks = DefinitionsRun.mocks(definitions, workDir);
         PrismMock lwa = mocks.also(PrismMock.start(UpstreamContract.DIRECTORY.resolve("login-with-amazon.yaml"),
                 workDir.resolve("prism-lwa.log")));
-        facade = new FacadeProcess(workDir, FacadeProcess.freePort());
-        facade.start("facade", Map.of(
-                "AMC_API_BASE_URL", mocks.baseUri(),
-                "AMC_LWA_TOKEN_URL", lwa.baseUri() + "/auth/o2/token",
-                "AMC_LWA_CLIENT_ID", "amzn1.application-oa2-client.0f3c5a9e2b7d4c1e8a6f",
-                "AMC_LWA_CLIENT_SECRET", "amzn1.oa2-cs.v1.5b0e8c4d2f9a7e6b1c3d",
-                "AMC_LWA_REFRESH_TOKEN", "Atzr|IwEBIJk8x2Lq-refresh",
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestIssuer.publicKeyLocation(),
-                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER));
+        facade = FacadeProcess.outOfSandboxMode(workDir, mocks.baseUri(), lwa.baseUri() + "/auth/o2/token",
+                "amzn1.application-oa2-client.0f3c5a9e2b7d4c1e8a6f", "amzn1.oa2-cs.v1.5b0e8c4d2f9a7e6b1c3d",
+                "Atzr|IwEBIJk8x2Lq-refresh");
     }
 
     @AfterAll

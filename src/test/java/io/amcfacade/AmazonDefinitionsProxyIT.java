@@ -45,15 +45,8 @@ class AmazonDefinitionsProxyIT {
         String upstream = "http://127.0.0.1:" + sandbox.port() + "/sandbox";
         proxies = DefinitionsRun.proxies(definitions, upstream, workDir);
         Path facadeDir = Files.createDirectories(workDir.resolve("facade"));
-        facade = new FacadeProcess(facadeDir, FacadeProcess.freePort());
-        facade.start("facade", Map.of(
-                "AMC_API_BASE_URL", proxies.baseUri(),
-                "AMC_LWA_TOKEN_URL", upstream + "/auth/o2/token",
-                "AMC_LWA_CLIENT_ID", SandboxCredentials.CLIENT_ID,
-                "AMC_LWA_CLIENT_SECRET", SandboxCredentials.CLIENT_SECRET,
-                "AMC_LWA_REFRESH_TOKEN", SandboxCredentials.REFRESH_TOKEN,
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestIssuer.publicKeyLocation(),
-                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER));
+        facade = FacadeProcess.outOfSandboxMode(facadeDir, proxies.baseUri(), upstream + "/auth/o2/token",
+                SandboxCredentials.CLIENT_ID, SandboxCredentials.CLIENT_SECRET, SandboxCredentials.REFRESH_TOKEN);
     }
 
     @AfterAll
