@@ -26,10 +26,6 @@ public class AccessReviewResource implements AccessReviewApi {
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.ACCESS_REVIEW)
     public Response exportAccessReview(ExportFormat format, OffsetDateTime asOf, String xOnBehalfOf) {
-        boolean csv = format == ExportFormat.CSV;
-        return Response.ok(pack.stream(asOf == null ? null : asOf.toInstant(), csv))
-                .type(csv ? "text/csv; charset=utf-8" : "application/x-ndjson")
-                .header("Content-Disposition", "attachment; filename=\"access-review." + (csv ? "csv" : "ndjson") + "\"")
-                .build();
+        return pack.download(asOf == null ? null : asOf.toInstant(), format == ExportFormat.CSV);
     }
 }

@@ -1,13 +1,10 @@
 package io.amcfacade.console;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,9 +71,7 @@ public record ConsoleFilter(String actor, String onBehalfOf, String action, Stri
 
     /** {@code actor=…&outcome=…} for the set fields, URL-encoded; empty when nothing is set. */
     public String query() {
-        return values().entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return UrlQuery.of(values());
     }
 
     /** The set fields in words for a page: {@code targetId dora@example.com, outcome FAILED}. */
@@ -101,18 +96,16 @@ public record ConsoleFilter(String actor, String onBehalfOf, String action, Stri
     }
 
     private static OffsetDateTime time(String field, String value, boolean end) {
-        if (value == null) {
-            return null;
+        Instant at = ConsoleTime.parse(field, value, ZoneOffset.UTC, end);
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Whether a download's {@code format} asks for CSV (else NDJSON); anything else is refused, naming it. */
+    static boolean csv(String format) {
+        if (!"csv".equals(format) && !"ndjson".equals(format)) {
+            throw invalid("format", "must be csv or ndjson");
         }
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (end ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
-            }
-            return Instant.parse(value).atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw invalid(field, "must be a date (2026-12-01) or an instant in UTC (2026-12-01T09:30:00Z)");
-        }
+        return "csv".equals(format);
     }
 
     static ProblemException invalid(String field, String rule) {

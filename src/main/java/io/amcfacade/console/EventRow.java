@@ -8,10 +8,10 @@ import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditTarget;
 import io.quarkus.qute.TemplateData;
 
-/** One action as a line of the Activity and Timeline pages, from the API's own model. */
+/** One action as a line of the Activity and Timeline pages, from the API's own model; {@code userId} is the AMC user it touched. */
 @TemplateData
 public record EventRow(String eventId, Moment at, String action, String outcome, String actor, String actorName,
-        String onBehalfOf, String accountId, String targets, Integer httpStatus, String errorCode) {
+        String onBehalfOf, String accountId, String targets, Integer httpStatus, String errorCode, String userId) {
 
     static EventRow of(AuditEvent event) {
         String actor = event.getActor() == null ? null : event.getActor().getSubject();
@@ -20,7 +20,7 @@ public record EventRow(String eventId, Moment at, String action, String outcome,
         return new EventRow(event.getEventId().toString(), Moment.of(event.getOccurredAt()), event.getAction(),
                 event.getOutcome() == null ? null : event.getOutcome().toString(), actor,
                 Objects.equals(name, actor) ? null : name, onBehalfOf, event.getAccountId(), targets(event.getTargets()),
-                event.getHttpStatus(), event.getErrorCode());
+                event.getHttpStatus(), event.getErrorCode(), user(event.getTargets()));
     }
 
     static List<EventRow> of(List<AuditEvent> events) {
@@ -34,6 +34,12 @@ public record EventRow(String eventId, Moment at, String action, String outcome,
         }
         return targets.stream().map(t -> t.getKind() + " " + t.getId() + (t.getRole() == null ? "" : " (" + t.getRole() + ")"))
                 .distinct().limit(6).collect(Collectors.joining(", "));
+    }
+
+    /** The AMC user the action touched, if any: the page links to their access history on the account. */
+    private static String user(List<AuditTarget> targets) {
+        return targets == null ? null : targets.stream().filter(t -> "USER".equals(t.getKind()) && t.getId() != null)
+                .map(AuditTarget::getId).findFirst().orElse(null);
     }
 
     /** Lower-case outcome for the CSS class of its badge. */

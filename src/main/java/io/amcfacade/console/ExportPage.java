@@ -56,10 +56,7 @@ public class ExportPage {
     @Audited(action = AuditAction.AUDIT_EXPORT)
     public Response download(@Context UriInfo uri, @QueryParam("format") String format) {
         ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
-        if (!"csv".equals(format) && !"ndjson".equals(format)) {
-            throw ConsoleFilter.invalid("format", "must be csv or ndjson");
-        }
-        boolean csv = "csv".equals(format);
+        boolean csv = ConsoleFilter.csv(format);
         var connection = routing.response();
         return Response.ok(export.stream(filter.toSql(), csv, connection::closed))
                 .type(csv ? "text/csv; charset=utf-8" : "application/x-ndjson")

@@ -25,10 +25,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.OwnerDatabase;
+import io.amcfacade.support.UsersApi;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -234,6 +236,39 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(9)
+    void accessShowsARoleTheTestGrantedAndOpensTheUsersHistory() throws IOException {
+        String admin = Callers.token(Callers.uniqueSubject("onboarding"), "amc-admin");
+        String account = UsersApi.newAccount().accountId();
+        AccessApi.reconcile(account);
+        String email = InvitationsApi.uniqueEmail("gus");
+        String userId = UsersApi.addUser(admin, account, email, "viewer");
+        AccessApi.reconcile(account); // sees the invited viewer, then the role change, both through the facade
+        UsersApi.setRole(admin, account, userId, "admin").statusCode(200);
+        AccessApi.reconcile(account);
+
+        browser().open("/console/activity");
+        browser.find("nav a[href='/console/access']").click();
+        browser.find("#a-account").sendKeys(account);
+        browser.find("#show-access").click();
+        WebElement row = browser.find("#grants").findElement(By.xpath(".//tr[td/code[text()='" + userId + "']]"));
+        assertThat(row.getText()).contains(email).contains("admin").contains("through the facade");
+        browser.until(d -> !d.findElements(By.cssSelector("#grants time[data-local]")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector("input[name=zone]")).getAttribute("value")).as("the viewer's zone, for the picker")
+                .isNotBlank();
+        assertThat((Boolean) browser.driver.executeScript("var w = document.querySelector('#grants').parentElement;"
+                + " return w.scrollWidth <= w.clientWidth")).as("the grants fit 1280 px without scrolling sideways").isTrue();
+        browser.screenshot("access");
+
+        row.findElement(By.cssSelector("a.history-link")).click();
+        assertThat(browser.find("#history-user").getText()).isEqualTo(userId);
+        assertThat(browser.find("#access-history").getText()).contains("viewer → admin").contains("held now");
+        browser.screenshot("access-history");
+        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).containsEntry("action", "ACCESS_HISTORY")
+                .containsEntry("path", "/console/access/history").containsEntry("outcome", "SUCCEEDED"));
+    }
+
+    @Test
+    @Order(10)
     void signOutEndsTheSession() throws IOException {
         browser().open("/console/activity");
         browser.find("#sign-out").click();

@@ -89,7 +89,7 @@ class ConsoleSignInTest {
     @Test
     void everyConsoleEndpointIsAuditedAndRoleChecked() {
         for (Class<?> page : List.of(ActivityPage.class, ActionPage.class, TimelinePage.class, VerifyPage.class,
-                ExportPage.class, SignOut.class)) {
+                ExportPage.class, SignOut.class, AccessPage.class, AccessHistoryPage.class, OutOfBandPage.class)) {
             for (Method method : page.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)) {
                     assertThat(method.getAnnotation(Audited.class)).as(page.getSimpleName() + "." + method.getName()).isNotNull();

@@ -63,8 +63,25 @@ public class AccessInventory {
     /** The grants after {@code after} (null: from the start), at most {@code count}. */
     @Transactional
     public List<GrantPeriod> periods(GrantCriteria criteria, After after, int count) {
-        StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
+        StringBuilder query = where(criteria, parameters);
+        if (after != null) {
+            query.append(" and (accountId > :afterAccount or (accountId = :afterAccount and userId > :afterUser))");
+            parameters.put("afterAccount", after.accountId());
+            parameters.put("afterUser", after.userId());
+        }
+        return GrantPeriod.find(query + " order by accountId, userId", parameters).page(0, count).list();
+    }
+
+    /** How many grants the criteria select (all pages): what the console shows before a review pack downloads. */
+    @Transactional
+    public long count(GrantCriteria criteria) {
+        Map<String, Object> parameters = new HashMap<>();
+        return GrantPeriod.count(where(criteria, parameters).toString(), parameters);
+    }
+
+    private static StringBuilder where(GrantCriteria criteria, Map<String, Object> parameters) {
+        StringBuilder query = new StringBuilder("1 = 1");
         if (criteria.asOf() == null) {
             query.append(" and validTo is null");
         } else {
@@ -76,12 +93,7 @@ public class AccessInventory {
         where(query, parameters, "lower(emailAddress) = :email", "email",
                 criteria.emailAddress() == null ? null : criteria.emailAddress().toLowerCase(Locale.ROOT));
         where(query, parameters, "role = :role", "role", criteria.role());
-        if (after != null) {
-            query.append(" and (accountId > :afterAccount or (accountId = :afterAccount and userId > :afterUser))");
-            parameters.put("afterAccount", after.accountId());
-            parameters.put("afterUser", after.userId());
-        }
-        return GrantPeriod.find(query + " order by accountId, userId", parameters).page(0, count).list();
+        return query;
     }
 
     /** When each account was last observed in AMC. */

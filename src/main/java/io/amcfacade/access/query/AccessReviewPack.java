@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import io.amcfacade.access.query.AccessInventory.After;
@@ -42,6 +43,13 @@ public class AccessReviewPack {
     public AccessReviewPack(AccessInventory inventory, AuditExport export) {
         this.inventory = inventory;
         this.export = export;
+    }
+
+    /** The pack as a file download, the answer of {@code /v1/access/review} and of the console's Access page. */
+    public Response download(Instant asOf, boolean csv) {
+        return Response.ok(stream(asOf, csv)).type(csv ? "text/csv; charset=utf-8" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"access-review." + (csv ? "csv" : "ndjson") + "\"")
+                .build();
     }
 
     /** @param asOf the instant; {@code null} for the latest snapshot of each account */

@@ -17,6 +17,25 @@
     });
   }
 
+  // Date pickers are read in the viewer's zone: the form says which. A form that came without a zone
+  // (a fresh page, or a link with an instant) shows its instant in the viewer's zone from now on.
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  function zoneFields() {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone) { return; }
+    document.querySelectorAll('input[data-zone]').forEach(function (field) {
+      if (field.value) { return; }
+      field.value = zone;
+      field.form.querySelectorAll('input[type=datetime-local][data-instant]').forEach(function (picker) {
+        var at = new Date(picker.getAttribute('data-instant'));
+        if (!isNaN(at)) {
+          picker.value = at.getFullYear() + '-' + two(at.getMonth() + 1) + '-' + two(at.getDate()) + 'T'
+            + two(at.getHours()) + ':' + two(at.getMinutes()) + ':' + two(at.getSeconds());
+        }
+      });
+    });
+  }
+
   // The chart is a request of its own, so a broad range never delays the list.
   function loadChart() {
     var box = document.getElementById('chart');
@@ -47,5 +66,6 @@
     localTimes(document);
     loadChart();
     busyForms();
+    zoneFields();
   });
 })();

@@ -1,0 +1,86 @@
+package io.amcfacade.console;
+
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.amcfacade.access.query.AccessHistoryQuery;
+import io.amcfacade.api.model.AccessHistory;
+import io.amcfacade.api.model.AccessPeriod;
+import io.amcfacade.audit.AuditAction;
+import io.amcfacade.audit.Audited;
+import io.amcfacade.security.Roles;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * A user's access history on one account: every period they held a role, oldest first, with the action
+ * that began and ended it, from issue 16's {@link AccessHistoryQuery}, audited as
+ * {@code GET /v1/access/history} ({@code ACCESS_HISTORY}). Their invitations and every other action that
+ * touched them are on the Timeline, which the page links to.
+ */
+@Path("/console/access/history")
+@Produces(MediaType.TEXT_HTML)
+public class AccessHistoryPage {
+
+    @Inject
+    AccessHistoryQuery history;
+    @Inject
+    ConsoleViewer viewer;
+    @Location("console/access-history.html")
+    Template page;
+
+    /** One period of the history: a role held from {@code since} until {@code until} (null: still held). */
+    @TemplateData
+    public record PeriodRow(String role, String emailAddress, Moment since, Moment until, GrantRow.Granted grantedBy,
+            GrantRow.Granted endedBy, String change) {
+
+        static PeriodRow of(AccessPeriod period, AccessPeriod before) {
+            String change = before == null ? "first seen"
+                    : Objects.equals(before.getUntil(), period.getSince()) && !Objects.equals(before.getRole(), period.getRole())
+                            ? before.getRole() + " → " + period.getRole() : "granted again";
+            return new PeriodRow(period.getRole(), period.getEmailAddress(), Moment.of(period.getSince()),
+                    Moment.of(period.getUntil()), GrantRow.Granted.of(period.getGrantedBy()),
+                    GrantRow.Granted.of(period.getEndedBy()), change);
+        }
+    }
+
+    @GET
+    @RolesAllowed(Roles.AUDITOR)
+    @Audited(action = AuditAction.ACCESS_HISTORY)
+    public TemplateInstance show(@Context UriInfo uri) {
+        String accountId = required(uri, "accountId");
+        String userId = required(uri, "userId");
+        AccessHistory found = history.history(accountId, userId);
+        List<AccessPeriod> periods = found.getPeriods();
+        List<PeriodRow> rows = new java.util.ArrayList<>(periods.size());
+        for (int i = 0; i < periods.size(); i++) {
+            rows.add(PeriodRow.of(periods.get(i), i == 0 ? null : periods.get(i - 1)));
+        }
+        String email = periods.stream().map(AccessPeriod::getEmailAddress).filter(Objects::nonNull)
+                .reduce((first, last) -> last).orElse(null);
+        AccessPeriod last = periods.isEmpty() ? null : periods.get(periods.size() - 1);
+        String current = last == null || last.getUntil() != null ? null : last.getRole();
+        return page.data("viewer", viewer.view()).data("nav", "access").data("accountId", accountId)
+                .data("userId", userId).data("email", email).data("periods", rows).data("current", current);
+    }
+
+    private static String required(UriInfo uri, String name) {
+        String value = AccessFilter.value(uri.getQueryParameters(), name);
+        if (value == null) {
+            throw ConsoleFilter.invalid(name, "is required");
+        }
+        AccessFilter.id(name, value);
+        return value;
+    }
+}

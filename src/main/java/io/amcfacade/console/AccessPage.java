@@ -1,0 +1,71 @@
+package io.amcfacade.console;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.amcfacade.access.query.AccessInventory;
+import io.amcfacade.access.query.AccessInventory.GrantCriteria;
+import io.amcfacade.access.query.AccessReviewPack;
+import io.amcfacade.api.model.AccessGrantPage;
+import io.amcfacade.audit.AuditAction;
+import io.amcfacade.audit.Audited;
+import io.amcfacade.security.Roles;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Access: who has which role on which account now (the latest snapshot) or at a chosen date, from
+ * issue 16's {@link AccessInventory} and audited as {@code GET /v1/access} ({@code ACCESS_QUERY}); and
+ * the access-review pack of every grant at that instant, from the same {@link AccessReviewPack} as
+ * {@code GET /v1/access/review} ({@code ACCESS_REVIEW}), with its row count shown before it downloads.
+ */
+@Path("/console/access")
+public class AccessPage {
+
+    @Inject
+    AccessInventory inventory;
+    @Inject
+    AccessReviewPack pack;
+    @Inject
+    ConsoleConfig config;
+    @Inject
+    ConsoleViewer viewer;
+    @Location("console/access.html")
+    Template page;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.AUDITOR)
+    @Audited(action = AuditAction.ACCESS_QUERY)
+    public TemplateInstance inventory(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
+        AccessFilter filter = AccessFilter.of(uri.getQueryParameters());
+        String from = cursor == null || cursor.isBlank() ? null : cursor.strip();
+        AccessGrantPage grants = inventory.grants(filter.criteria(config.pageSize(), from));
+        List<GrantRow> rows = grants.getGrants().stream().map(GrantRow::of).toList();
+        return page.data("viewer", viewer.view()).data("nav", "access").data("filter", filter).data("grants", rows)
+                .data("asOf", Moment.of(grants.getAsOf())).data("observedAt", Moment.of(grants.getObservedAt()))
+                .data("next", grants.getNextCursor()).data("paged", from != null)
+                .data("matching", inventory.count(filter.criteria(1, null)))
+                .data("packCount", inventory.count(new GrantCriteria(null, null, null, null, filter.instant(), 1, null)));
+    }
+
+    @GET
+    @Path("/review")
+    @RolesAllowed(Roles.AUDITOR)
+    @Audited(action = AuditAction.ACCESS_REVIEW)
+    public Response review(@Context UriInfo uri, @QueryParam("format") String format) {
+        AccessFilter filter = AccessFilter.of(uri.getQueryParameters());
+        return pack.download(filter.instant(), ConsoleFilter.csv(format));
+    }
+}

@@ -1,0 +1,62 @@
+package io.amcfacade.console;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.amcfacade.api.model.AuditEvent;
+import io.quarkus.qute.TemplateData;
+
+/**
+ * One {@code OUT_OF_BAND_CHANGE} or {@code ACCESS_BASELINE} action as a line of the out-of-band page:
+ * the before and after the reconciler put in its request summary, in words, and when it was seen
+ * (the change happened between the pass before, {@code previous}, and {@code seen}).
+ */
+@TemplateData
+public record ChangeRow(String eventId, Moment seen, Moment previous, String accountId, String change, String userId,
+        String emailAddress, String invitationId) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static ChangeRow of(AuditEvent event) {
+        Map<String, Object> s = summary(event.getRequestSummary());
+        String previous = text(s, "previousObservationAt");
+        return new ChangeRow(event.getEventId().toString(), Moment.of(event.getOccurredAt()),
+                previous == null ? null : Moment.of(java.time.OffsetDateTime.parse(previous)), event.getAccountId(),
+                words(event.getAction(), s), text(s, "userId"), text(s, "emailAddress"), text(s, "invitationId"));
+    }
+
+    /** The change in words: "role viewer → admin", "user added as viewer", "baseline: 12 users, 1 invitation". */
+    static String words(String action, Map<String, Object> s) {
+        if ("ACCESS_BASELINE".equals(action)) {
+            return "baseline: " + s.get("users") + " user(s), " + s.get("invitations") + " invitation(s) already there";
+        }
+        String change = text(s, "change");
+        return switch (change == null ? "" : change) {
+            case "added" -> "user added as " + text(s, "toRole");
+            case "removed" -> "user removed (was " + text(s, "fromRole") + ")";
+            case "role" -> "role " + text(s, "fromRole") + " → " + text(s, "toRole");
+            case "invitation-added" -> "invitation created (" + text(s, "role") + ", " + text(s, "toState") + ")";
+            case "invitation-state" -> "invitation " + text(s, "fromState") + " → " + text(s, "toState");
+            default -> s.isEmpty() ? "(no details recorded)" : s.toString();
+        };
+    }
+
+    private static Map<String, Object> summary(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of("details", json); // a truncated summary is still worth showing as it is
+        }
+    }
+
+    private static String text(Map<String, Object> s, String key) {
+        Object value = s.get(key);
+        return value == null ? null : value.toString();
+    }
+}
