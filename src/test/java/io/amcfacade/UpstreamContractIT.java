@@ -45,15 +45,8 @@ class UpstreamContractIT {
         amc = PrismMock.start(UpstreamContract.DIRECTORY.resolve("amc.yaml"), workDir.resolve("prism-amc.log"));
         lwa = PrismMock.start(UpstreamContract.DIRECTORY.resolve("login-with-amazon.yaml"),
                 workDir.resolve("prism-lwa.log"));
-        facade = new FacadeProcess(workDir, FacadeProcess.freePort());
-        facade.start("facade", Map.of(
-                "AMC_API_BASE_URL", amc.baseUri(),
-                "AMC_LWA_TOKEN_URL", lwa.baseUri() + "/auth/o2/token",
-                "AMC_LWA_CLIENT_ID", "amzn1.application-oa2-client.example",
-                "AMC_LWA_CLIENT_SECRET", "example-secret",
-                "AMC_LWA_REFRESH_TOKEN", "Atzr|example-refresh-token",
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestIssuer.publicKeyLocation(),
-                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER));
+        facade = FacadeProcess.outOfSandboxMode(workDir, amc.baseUri(), lwa.baseUri() + "/auth/o2/token",
+                "amzn1.application-oa2-client.example", "example-secret", "Atzr|example-refresh-token");
     }
 
     @AfterAll

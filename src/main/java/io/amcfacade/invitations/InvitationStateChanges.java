@@ -2,6 +2,7 @@ package io.amcfacade.invitations;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,9 +44,9 @@ public class InvitationStateChanges {
         String amcState = InvitationTransitions.amcState(action);
         AmcInvitationWire.UpdateResult result = amc.update(accountId,
                 List.of(new AmcInvitationWire.Update(invitationId, amcState)), notify);
-        if (result.errors() != null && !result.errors().isEmpty()
-                && !revokedMeanwhile(accountId, invitationId, action, result.errors().get(0))) {
-            throw itemFailure(invitationId, result.errors().get(0));
+        Optional<AmcInvitationWire.ItemError> refusal = refusalOf(invitationId, result);
+        if (refusal.isPresent() && !revokedMeanwhile(accountId, invitationId, action, refusal.get())) {
+            throw itemFailure(invitationId, refusal.get());
         }
         audit.report(List.of(AuditTargetEntry.invitation(invitationId).withResult("UPDATED", null)), AuditOutcome.SUCCEEDED);
         return new InvitationStateChange(invitationId,
@@ -63,6 +64,23 @@ public class InvitationStateChanges {
                         : Map.of("accountId", invitation.targetId())));
         amc.redeem(invitationId, inviteeToken);
         return new InvitationStateChange(invitationId, InvitationState.ACCEPTED);
+    }
+
+    /**
+     * AMC's refusal of this invitation, read as the batch path reads it: an error naming it (or naming
+     * none), unless a success names it. Amazon's definition lets one answer carry both lists; an error
+     * about another invitation is not this one's.
+     */
+    private static Optional<AmcInvitationWire.ItemError> refusalOf(String invitationId,
+            AmcInvitationWire.UpdateResult result) {
+        boolean succeeded = result.successes() != null && result.successes().stream()
+                .anyMatch(success -> success != null && invitationId.equals(success.invitationId()));
+        if (succeeded || result.errors() == null) {
+            return Optional.empty();
+        }
+        return result.errors().stream()
+                .filter(error -> error != null && (error.identifier() == null || invitationId.equals(error.identifier())))
+                .findFirst();
     }
 
     /**

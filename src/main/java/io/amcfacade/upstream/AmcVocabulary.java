@@ -26,6 +26,8 @@ public final class AmcVocabulary {
 
     /** Epoch values above this are milliseconds (year 5138 in seconds); AMC's examples use seconds. */
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+    /** 9999-12-31T23:59:59.999Z, the last moment a four-digit-year date-time can carry. */
+    private static final long LATEST_MILLIS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
     private static final Set<String> ITEM_ERROR_CODES = Set.of("INVALID_EMAIL", "INVALID_USER_NAME", "INVALID_ROLE",
             "DUPLICATE_INVITATION", "ALREADY_A_USER", "INVALID_STATE_TRANSITION");
     /** The strongest role first: a user listed with several shows the first of these it holds. */
@@ -104,14 +106,19 @@ public final class AmcVocabulary {
         }
     }
 
-    /** Epoch seconds or milliseconds, with or without a fraction (the definition declares a double). */
+    /**
+     * Epoch seconds or milliseconds, with or without a fraction (the definition declares a double);
+     * {@code null} for a moment before 1970 or after 9999, which no AMC timestamp is: a definition-valid
+     * double such as {@code -1.79e308} (what a mock of Amazon's definition answers) would otherwise become a
+     * year no ISO-8601 date-time can carry.
+     */
     public static Instant instant(Number epoch) {
         if (epoch == null || !Double.isFinite(epoch.doubleValue())) {
             return null;
         }
         double value = epoch.doubleValue();
         double millis = value > MILLIS_THRESHOLD ? value : value * 1000;
-        return Instant.ofEpochMilli(Math.round(millis));
+        return millis < 0 || millis > LATEST_MILLIS ? null : Instant.ofEpochMilli(Math.round(millis));
     }
 
     /** SUCCEEDED is the deprecated spelling of COMPLETED; the facade shows one name for one status. */

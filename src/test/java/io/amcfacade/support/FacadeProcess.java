@@ -58,6 +58,25 @@ public final class FacadeProcess implements AutoCloseable {
         throw new AssertionError("Not ready within " + READY_WITHIN + "; see " + workDir.resolve(name + ".log"));
     }
 
+    /**
+     * Starts the jar out of sandbox mode in {@code workDir}: AMC at {@code amcBaseUri}, Login with Amazon
+     * at {@code tokenUrl} with this app's credentials (client id, secret, refresh token), and callers'
+     * tokens from {@link TestIssuer}.
+     */
+    public static FacadeProcess outOfSandboxMode(Path workDir, String amcBaseUri, String tokenUrl, String... app)
+            throws IOException, InterruptedException {
+        FacadeProcess facade = new FacadeProcess(workDir, freePort());
+        facade.start("facade", Map.of(
+                "AMC_API_BASE_URL", amcBaseUri,
+                "AMC_LWA_TOKEN_URL", tokenUrl,
+                "AMC_LWA_CLIENT_ID", app[0],
+                "AMC_LWA_CLIENT_SECRET", app[1],
+                "AMC_LWA_REFRESH_TOKEN", app[2],
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestIssuer.publicKeyLocation(),
+                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER));
+        return facade;
+    }
+
     public Process process() {
         return process;
     }

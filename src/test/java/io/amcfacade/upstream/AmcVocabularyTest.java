@@ -44,6 +44,15 @@ class AmcVocabularyTest {
     }
 
     @Test
+    void anEpochNoAmcTimestampCanBeReadsAsAbsentNotAsAYearBeyondIso8601() {
+        // Prism's mock of Amazon's invitation definition answers createdAt/expiration -1.79e308 (a valid double).
+        assertThat(AmcVocabulary.instant(-Double.MAX_VALUE)).isNull();
+        assertThat(AmcVocabulary.instant(Double.MAX_VALUE)).isNull();
+        assertThat(AmcVocabulary.instant(-1.0)).isNull();
+        assertThat(AmcVocabulary.instant(0.0)).isEqualTo(Instant.EPOCH);
+    }
+
+    @Test
     void theDeprecatedSucceededStatusReadsAsCompleted() {
         assertThat(AmcVocabulary.instanceStatus("SUCCEEDED")).isEqualTo("COMPLETED");
         assertThat(AmcVocabulary.instanceStatus("IN_PROGRESS")).isEqualTo("IN_PROGRESS");

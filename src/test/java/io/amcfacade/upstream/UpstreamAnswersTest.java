@@ -88,6 +88,20 @@ class UpstreamAnswersTest {
     }
 
     @Test
+    void aSingleResendReadsOnlyItsOwnItemOfAnAnswerCarryingSuccessesAndErrors() {
+        String admin = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");
+        String invitationId = InvitationsApi.inviteOne(admin, InvitationsApi.uniqueEmail("both-lists"), "viewer");
+        // Definition-valid: the update answer may hold successes and errors at once (Prism's mock of Amazon's
+        // definition answers both); the error here is about another invitation.
+        String answer = "{\"successes\":[{\"invitationId\":\"" + invitationId + "\",\"state\":\"RESENT\"}],"
+                + "\"errors\":[{\"errorCode\":\"INVALID_STATE_TRANSITION\",\"errorMessage\":\"already revoked\","
+                + "\"identifier\":\"amzn1.invitation.someone-else\"}]}";
+        Sandbox.faults(Map.of("answerBody", answer, "endpoints", List.of("PUT /user-invitations"), "times", 1));
+
+        InvitationsApi.change(admin, invitationId, "resend").statusCode(200).body("state", equalTo("PENDING"));
+    }
+
+    @Test
     void rolesAreReadOverEveryPageAndOnlyARoleGrantOfAdminMakesAnAdmin() {
         UsersApi.Account account = UsersApi.newAccount();
         String token = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");

@@ -26,6 +26,15 @@ public final class PrismMock implements AutoCloseable {
         return new PrismMock(Prism.start(List.of("mock", contract.toAbsolutePath().toString(), "--errors"), log), log);
     }
 
+    /**
+     * Prism as a validating proxy on {@code contract}: forwards each request to {@code upstream} and, with
+     * {@code --errors}, refuses a request or an answer that breaks the definition instead of passing it on.
+     */
+    public static PrismMock proxy(Path contract, String upstream, Path log) throws IOException, InterruptedException {
+        return new PrismMock(Prism.start(List.of("proxy", contract.toAbsolutePath().toString(), upstream, "--errors"),
+                log), log);
+    }
+
     public String baseUri() {
         return prism.baseUri();
     }

@@ -1,0 +1,133 @@
+package io.amcfacade;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.amcfacade.sandbox.SandboxCredentials;
+import io.amcfacade.support.FacadeProcess;
+import io.amcfacade.support.TestIssuer;
+import io.amcfacade.support.upstream.AmazonDefinitions;
+import io.amcfacade.support.upstream.DefinitionsRun;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The same 14 operations with coherent data: a second packaged jar in sandbox mode is the upstream, and
+ * Prism, as a validating proxy on each of Amazon's own definitions ({@code --errors}), stands between:
+ * every request the facade sends and every answer the sandbox gives is checked against Amazon's files,
+ * not the project's copy. Where a mock can only answer placeholders, this drives real state changes
+ * (an invitation created, redeemed, its user's role changed and the user removed). Runs with
+ * {@code -Pamazon-definitions} only, like {@link AmazonDefinitionsIT}.
+ */
+class AmazonDefinitionsProxyIT {
+
+    private static FacadeProcess sandbox;
+    private static DefinitionsRun proxies;
+    private static FacadeProcess facade;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, Path> definitions = AmazonDefinitions.required();
+        Path workDir = Files.createTempDirectory("amc-facade-amazon-proxy");
+        Path sandboxDir = Files.createDirectories(workDir.resolve("sandbox"));
+        sandbox = new FacadeProcess(sandboxDir, FacadeProcess.freePort());
+        sandbox.start("sandbox", Map.of());
+        String upstream = "http://127.0.0.1:" + sandbox.port() + "/sandbox";
+        proxies = DefinitionsRun.proxies(definitions, upstream, workDir);
+        Path facadeDir = Files.createDirectories(workDir.resolve("facade"));
+        facade = FacadeProcess.outOfSandboxMode(facadeDir, proxies.baseUri(), upstream + "/auth/o2/token",
+                SandboxCredentials.CLIENT_ID, SandboxCredentials.CLIENT_SECRET, SandboxCredentials.REFRESH_TOKEN);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (facade != null) {
+            facade.close();
+        }
+        if (proxies != null) {
+            proxies.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void all14OperationsKeepAmazonsDefinitionsBothWays() throws Exception {
+        try {
+            drive();
+        } finally {
+            proxies.report("proxy", "The facade and the sandbox through Prism proxies of Amazon's own definitions");
+        }
+        assertThat(proxies.outcomes()).hasSize(14);
+        assertThat(proxies.outcomes()).as("every operation answers 200 and Prism refused nothing either way; see "
+                + "target/amazon-definitions/proxy.md").allMatch(DefinitionsRun.Outcome::passed);
+    }
+
+    private static void drive() throws Exception {
+        Response accounts = proxies.run("GET /v1/accounts", () -> admin().get("/v1/accounts"));
+        String account = accounts.jsonPath().getString("accounts[0].accountId");
+        String leaving = "lee.park." + System.nanoTime() + "@example.com";
+        String joining = "dana.lee." + System.nanoTime() + "@example.com";
+
+        proxies.run("POST /v1/accounts/{a}/invitations", () -> admin().contentType(ContentType.JSON)
+                .body(Map.of("invitations", List.of(
+                        Map.of("emailAddress", leaving, "userName", "Lee Park", "role", "viewer"),
+                        Map.of("emailAddress", joining, "userName", "Dana Lee", "role", "viewer"))))
+                .post("/v1/accounts/{a}/invitations", account));
+        Response listed = proxies.run("GET /v1/accounts/{a}/invitations",
+                () -> admin().get("/v1/accounts/{a}/invitations?limit=50", account));
+        String toRevoke = invitationOf(listed, leaving);
+        String toRedeem = invitationOf(listed, joining);
+        proxies.run("PATCH /v1/accounts/{a}/invitations", () -> admin().contentType(ContentType.JSON)
+                .body(Map.of("updates", List.of(Map.of("invitationId", toRedeem, "action", "resend"))))
+                .patch("/v1/accounts/{a}/invitations", account));
+        proxies.run("GET /v1/accounts/{a}/invitations/{i}",
+                () -> admin().get("/v1/accounts/{a}/invitations/{i}", account, toRedeem));
+        proxies.run("POST /v1/accounts/{a}/invitations/{i}/revoke",
+                () -> admin().post("/v1/accounts/{a}/invitations/{i}/revoke", account, toRevoke));
+        proxies.run("POST /v1/accounts/{a}/invitations/{i}/resend",
+                () -> admin().post("/v1/accounts/{a}/invitations/{i}/resend", account, toRedeem));
+        String inviteeToken = given().baseUri("http://127.0.0.1").port(sandbox.port()).contentType(ContentType.JSON)
+                .body(Map.of("emailAddress", joining)).post("/sandbox/invitee-tokens").then().statusCode(200)
+                .extract().path("access_token");
+        proxies.run("POST /v1/invitations/{i}/redeem", () -> admin().header("X-Amz-Invitee-Token", inviteeToken)
+                .post("/v1/invitations/{i}/redeem", toRedeem));
+
+        Response users = proxies.run("GET /v1/accounts/{a}/users",
+                () -> admin().get("/v1/accounts/{a}/users?limit=50", account));
+        String user = users.jsonPath().getString("users.find { it.emailAddress == '" + joining + "' }.userId");
+        proxies.run("PUT /v1/accounts/{a}/users/{u}/role", () -> admin().contentType(ContentType.JSON)
+                .body(Map.of("role", "admin")).put("/v1/accounts/{a}/users/{u}/role", account, user));
+        proxies.run("PATCH /v1/accounts/{a}/users", () -> admin().contentType(ContentType.JSON)
+                .body(Map.of("changes", List.of(Map.of("userId", user, "action", "setRole", "role", "viewer"))))
+                .patch("/v1/accounts/{a}/users", account));
+        proxies.run("DELETE /v1/accounts/{a}/users/{u}",
+                () -> admin().delete("/v1/accounts/{a}/users/{u}", account, user));
+
+        Response instances = proxies.run("GET /v1/accounts/{a}/instances",
+                () -> admin().get("/v1/accounts/{a}/instances", account));
+        String instance = instances.jsonPath().getString("instances[0].instanceId");
+        proxies.run("GET /v1/accounts/{a}/instances/{i}",
+                () -> admin().get("/v1/accounts/{a}/instances/{i}", account, instance));
+
+    }
+
+    private static String invitationOf(Response listed, String email) {
+        return listed.jsonPath().getString("invitations.find { it.emailAddress == '" + email + "' }.invitationId");
+    }
+
+    private static RequestSpecification admin() {
+        return given().spec(facade.spec()).auth().oauth2(TestIssuer.token("it-amazon-proxy-admin", "amc-admin"));
+    }
+}

@@ -1,0 +1,146 @@
+package io.amcfacade.support.upstream;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.restassured.response.Response;
+
+/**
+ * One Prism per Amazon definition, behind a {@link PathRouter} that gives the facade a single AMC base
+ * URL, and the record of each facade operation driven through them: its status, how many upstream
+ * requests it made, and every request or answer Prism refused. Written out as a Markdown table.
+ */
+public final class DefinitionsRun implements AutoCloseable {
+
+    /** One operation's outcome. */
+    public record Outcome(String operation, int status, int upstreamRequests, List<String> refusals, List<String> notes,
+            String body) {
+
+        public boolean passed() {
+            return status == 200 && refusals.isEmpty();
+        }
+
+        /**
+         * The facade's paging guard answered: the upstream kept returning {@code nextToken}. A static mock
+         * answers every optional property, so it can never end a listing; a real AMC does.
+         */
+        public boolean metPagingGuard() {
+            return status == 502 && refusals.isEmpty() && body.contains("kept returning nextToken");
+        }
+    }
+
+    private final List<PrismMock> prisms = new ArrayList<>();
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final Path workDir;
+    private PathRouter router;
+
+    private DefinitionsRun(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    /** Prism mocks ({@code --errors}) of the definitions: the issue reporter's set-up. */
+    public static DefinitionsRun mocks(Map<String, Path> definitions, Path workDir) throws IOException, InterruptedException {
+        DefinitionsRun run = new DefinitionsRun(workDir);
+        Map<String, String> routes = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> definition : definitions.entrySet()) {
+            PrismMock mock = PrismMock.start(definition.getValue(), workDir.resolve("prism-" + definition.getKey() + ".log"));
+            run.prisms.add(mock);
+            AmazonDefinitions.prefixes(definition.getKey()).forEach(prefix -> routes.put(prefix, mock.baseUri()));
+        }
+        run.router = PathRouter.start(routes);
+        return run;
+    }
+
+    /** Prism validating proxies ({@code --errors}) of the definitions in front of {@code upstream}. */
+    public static DefinitionsRun proxies(Map<String, Path> definitions, String upstream, Path workDir)
+            throws IOException, InterruptedException {
+        DefinitionsRun run = new DefinitionsRun(workDir);
+        Map<String, String> routes = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> definition : definitions.entrySet()) {
+            PrismMock proxy = PrismMock.proxy(definition.getValue(), upstream,
+                    workDir.resolve("prism-proxy-" + definition.getKey() + ".log"));
+            run.prisms.add(proxy);
+            AmazonDefinitions.prefixes(definition.getKey()).forEach(prefix -> routes.put(prefix, proxy.baseUri()));
+        }
+        run.router = PathRouter.start(routes);
+        return run;
+    }
+
+    /** A further Prism whose log counts too (the Login with Amazon stub). */
+    public PrismMock also(PrismMock prism) {
+        prisms.add(prism);
+        return prism;
+    }
+
+    /** The one base URL the facade is given as AMC's. */
+    public String baseUri() {
+        return router.baseUri();
+    }
+
+    /** Runs one facade operation and records it with what the Prisms logged meanwhile. */
+    public Response run(String operation, Supplier<Response> call) throws IOException {
+        List<Integer> before = new ArrayList<>();
+        for (PrismMock prism : prisms) {
+            before.add(prism.log().length());
+        }
+        Response response = call.get();
+        List<String> logged = new ArrayList<>();
+        for (int i = 0; i < prisms.size(); i++) {
+            logged.addAll(prisms.get(i).log().substring(before.get(i)).lines().toList());
+        }
+        int requests = (int) logged.stream().filter(line -> line.contains("Request received")).count();
+        List<String> refusals = logged.stream().filter(AmazonDefinitions::isRefusal).map(String::strip).toList();
+        List<String> notes = logged.stream().filter(AmazonDefinitions::isNote).map(String::strip).toList();
+        outcomes.add(new Outcome(operation, response.statusCode(), requests, refusals, notes, response.asString()));
+        return response;
+    }
+
+    public List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    /** Writes {@code target/amazon-definitions/<name>.md} and prints it; returns where. */
+    public Path report(String name, String title) throws IOException {
+        StringBuilder report = new StringBuilder("# ").append(title).append("\n\nRun ").append(Instant.now())
+                .append(", definitions in ").append(System.getProperty(AmazonDefinitions.PROPERTY))
+                .append(", Prism and facade logs in ").append(workDir).append(".\n\n")
+                .append("| # | facade operation | status | upstream requests | result |\n|---|---|---|---|---|\n");
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            String result = (o.passed() ? "passed" : o.metPagingGuard() ? "paging guard (the mock never ends a listing)"
+                    : "FAILED") + (o.refusals().isEmpty() ? ""
+                    : "; Prism refused: " + String.join("; ", o.refusals()))
+                    + (o.notes().isEmpty() ? "" : "; Prism noted: " + String.join("; ", o.notes()))
+                    + "; answer: " + abbreviate(o.body());
+            report.append("| ").append(i + 1).append(" | `").append(o.operation()).append("` | ").append(o.status())
+                    .append(" | ").append(o.upstreamRequests()).append(" | ").append(result).append(" |\n");
+        }
+        Path file = Path.of("target", "amazon-definitions", name + ".md").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
+        System.out.println(report);
+        return file;
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body.replace("|", "\\|").replace("\n", " ");
+        return flat.length() > 400 ? flat.substring(0, 400) + "…" : flat;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (router != null) {
+            router.close();
+        }
+        for (PrismMock prism : prisms) {
+            prism.close();
+        }
+    }
+}
