@@ -75,14 +75,15 @@ public class InvitationBatches {
                 audited.add(target.withResult("CREATED", null));
                 audited.add(AuditTargetEntry.invitation(invitation.invitationId()).withResult("CREATED", null));
             } else {
-                ItemError error = failed.containsKey(key) ? InvitationMapper.error(failed.get(key))
-                        : new ItemError(ProblemCode.UPSTREAM_REJECTED.name(), "AMC reported no result for this invitation.");
+                ItemError error = failed.containsKey(key) ? InvitationMapper.error(failed.get(key)) : unnamed("created");
                 results.add(new InvitationResult(item.getEmailAddress(), InvitationResultStatus.FAILED).error(error));
-                audited.add(target.withResult("FAILED", error.getCode()));
+                audited.add(target.withResult(failed.containsKey(key) ? "FAILED" : "UNKNOWN", error.getCode()));
             }
         }
         int succeeded = (int) results.stream().filter(r -> r.getStatus() == InvitationResultStatus.CREATED).count();
-        audit.report(audited, overall(succeeded, results.size()));
+        long unnamed = results.stream().filter(r -> r.getStatus() != InvitationResultStatus.CREATED
+                && !failed.containsKey(r.getEmailAddress().toLowerCase(Locale.ROOT))).count();
+        audit.report(audited, overall(succeeded, results.size(), unnamed));
         return new CreateInvitationsResult(succeeded, results.size() - succeeded, results);
     }
 
@@ -109,19 +110,33 @@ public class InvitationBatches {
             UpdateResult result = new UpdateResult(id, update.getAction(), UpdateResultStatus.UPDATED);
             if (!succeededIds.contains(id)) {
                 result.status(UpdateResultStatus.FAILED).error(failed.containsKey(id) ? InvitationMapper.error(failed.get(id))
-                        : new ItemError(ProblemCode.UPSTREAM_REJECTED.name(), "AMC reported no result for this invitation."));
+                        : unnamed("changed"));
             }
             results.add(result);
-            audited.add(AuditTargetEntry.invitation(id).withResult(result.getStatus().toString(),
-                    result.getError() == null ? null : result.getError().getCode()));
+            audited.add(AuditTargetEntry.invitation(id).withResult(result.getError() != null && !failed.containsKey(id)
+                    ? "UNKNOWN" : result.getStatus().toString(), result.getError() == null ? null : result.getError().getCode()));
         }
         int succeeded = (int) results.stream().filter(r -> r.getStatus() == UpdateResultStatus.UPDATED).count();
-        audit.report(audited, overall(succeeded, results.size()));
+        long unnamed = results.stream().filter(r -> r.getError() != null && !failed.containsKey(r.getInvitationId())).count();
+        audit.report(audited, overall(succeeded, results.size(), unnamed));
         return new UpdateInvitationsResult(succeeded, results.size() - succeeded, results);
     }
 
-    private static AuditOutcome overall(int succeeded, int total) {
+    /** @param unnamed items AMC's answer named neither a success nor an error: what became of them is not known */
+    private static AuditOutcome overall(int succeeded, int total, long unnamed) {
+        if (unnamed > 0) {
+            return AuditOutcome.UNKNOWN;
+        }
         return succeeded == total ? AuditOutcome.SUCCEEDED : succeeded == 0 ? AuditOutcome.FAILED : AuditOutcome.PARTIAL;
+    }
+
+    /**
+     * An item AMC's answer named neither as a success nor as an error, after AMC processed the call: it may
+     * well have been {@code done}, so the item says so instead of reading as refused.
+     */
+    private static ItemError unnamed(String done) {
+        return new ItemError(ProblemCode.UPSTREAM_OUTCOME_UNKNOWN.name(), "AMC's answer named neither a success nor an "
+                + "error for this item, so it may have been " + done + ": read the account's invitations before trying again.");
     }
 
     private static Map<String, AmcInvitationWire.ItemError> byIdentifier(List<AmcInvitationWire.ItemError> errors,

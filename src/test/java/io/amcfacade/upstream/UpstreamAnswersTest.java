@@ -88,6 +88,33 @@ class UpstreamAnswersTest {
     }
 
     @Test
+    void aCreatedInvitationTheAnswerDoesNotNameIsAnUnknownOutcomeNotARefusal() {
+        String subject = Callers.uniqueSubject("admin");
+        String email = InvitationsApi.uniqueEmail("unnamed");
+        // Definition-valid, after AMC processed the create: neither list names the invitee.
+        Sandbox.faults(Map.of("answerBody", "{\"successes\":[],\"errors\":[]}", "endpoints", List.of(CREATE), "times", 1));
+
+        InvitationsApi.create(Callers.token(subject, "amc-admin"), List.of(InvitationsApi.invitee(email, "viewer")))
+                .statusCode(200)
+                .body("results[0].status", equalTo("FAILED"))
+                .body("results[0].error.code", equalTo("UPSTREAM_OUTCOME_UNKNOWN"))
+                .body("results[0].error.message", containsString("may have been created"));
+
+        assertThat(Sandbox.invitations(InvitationsApi.ACCOUNT)).as("AMC did create it").contains(email);
+        assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("outcome", "UNKNOWN");
+
+        String invitationId = InvitationsApi.inviteOne(Callers.token(subject, "amc-admin"), InvitationsApi.uniqueEmail("unnamed"), "viewer");
+        Sandbox.faults(Map.of("answerBody", "{\"successes\":[],\"errors\":[]}", "endpoints", List.of("PUT /user-invitations"),
+                "times", 1));
+        given().auth().oauth2(Callers.token(subject, "amc-admin")).contentType(ContentType.JSON)
+                .body(Map.of("updates", List.of(Map.of("invitationId", invitationId, "action", "revoke"))))
+                .patch("/v1/accounts/{a}/invitations", InvitationsApi.ACCOUNT).then().statusCode(200)
+                .body("results[0].error.code", equalTo("UPSTREAM_OUTCOME_UNKNOWN"))
+                .body("results[0].error.message", containsString("may have been changed"));
+        assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("action", "INVITATIONS_UPDATE").containsEntry("outcome", "UNKNOWN");
+    }
+
+    @Test
     void aSingleResendReadsOnlyItsOwnItemOfAnAnswerCarryingSuccessesAndErrors() {
         String admin = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");
         String invitationId = InvitationsApi.inviteOne(admin, InvitationsApi.uniqueEmail("both-lists"), "viewer");
