@@ -35,8 +35,8 @@ public class AmcClient {
             if (result.amcAccounts() != null) {
                 accounts.addAll(result.amcAccounts());
             }
-            nextToken = result.nextToken();
-            if (nextToken == null || nextToken.isBlank()) {
+            nextToken = NextToken.after(AmcOperation.LIST_ACCOUNTS, pageToken, result.nextToken(), upstream.lastRequestId());
+            if (nextToken == null) {
                 return accounts;
             }
         }

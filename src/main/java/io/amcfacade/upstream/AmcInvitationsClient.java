@@ -70,14 +70,15 @@ public class AmcInvitationsClient {
     public Optional<Invitation> find(String accountId, String invitationId) {
         String nextToken = null;
         for (int page = 0; page < MAX_FIND_PAGES; page++) {
-            Page result = list(accountId, MAX_PAGE, nextToken);
+            String sent = nextToken;
+            Page result = list(accountId, MAX_PAGE, sent);
             Optional<Invitation> found = result.invitations() == null ? Optional.empty()
                     : result.invitations().stream().filter(i -> invitationId.equals(i.invitationId())).findFirst();
             if (found.isPresent()) {
                 return found;
             }
-            nextToken = result.nextToken();
-            if (nextToken == null || nextToken.isBlank()) {
+            nextToken = NextToken.after(AmcOperation.LIST_INVITATIONS, sent, result.nextToken(), upstream.lastRequestId());
+            if (nextToken == null) {
                 return Optional.empty();
             }
         }

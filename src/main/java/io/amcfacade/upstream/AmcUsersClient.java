@@ -68,12 +68,13 @@ public class AmcUsersClient {
     public boolean walk(String accountId, Predicate<List<User>> visit) {
         String nextToken = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            UsersPage result = list(accountId, MAX_PAGE, nextToken);
+            String sent = nextToken;
+            UsersPage result = list(accountId, MAX_PAGE, sent);
             if (visit.test(result.users() == null ? List.of() : result.users())) {
                 return true;
             }
-            nextToken = result.nextToken();
-            if (nextToken == null || nextToken.isBlank()) {
+            nextToken = NextToken.after(AmcOperation.LIST_USERS, sent, result.nextToken(), upstream.lastRequestId());
+            if (nextToken == null) {
                 return false;
             }
         }
@@ -115,7 +116,7 @@ public class AmcUsersClient {
                             new ListRolesRequest(userId, ROLES_PER_PAGE, pageToken)),
                     RolesPage.class, errors(accountId, null, false));
             roles.addAll(rolesOf(next));
-            nextToken = next.nextToken();
+            nextToken = NextToken.after(AmcOperation.LIST_USER_ROLES, pageToken, next.nextToken(), upstream.lastRequestId());
         }
         return roles;
     }

@@ -93,6 +93,12 @@ public class UpstreamException extends ProblemException implements ClassifiedFai
         return new UpstreamException(problem.upstreamStatus(status).upstreamRequestId(requestId), null, null);
     }
 
+    static UpstreamException pagingRepeat(AmcOperation operation, String requestId) {
+        return new UpstreamException(Problems.of(ProblemCode.UPSTREAM_ERROR,
+                "AMC answered " + operation + " with the nextToken it was just sent: the same page would come back "
+                        + "for ever.").upstreamRequestId(requestId), null, null);
+    }
+
     static UpstreamException pagingLoop(AmcOperation operation, int pages, String requestId) {
         return new UpstreamException(Problems.of(ProblemCode.UPSTREAM_ERROR,
                 "AMC kept returning nextToken for " + operation + " after " + pages + " pages.")

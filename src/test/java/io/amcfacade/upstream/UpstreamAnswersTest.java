@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.sandbox.SandboxCredentials;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -112,6 +113,24 @@ class UpstreamAnswersTest {
                 .body("results[0].error.code", equalTo("UPSTREAM_OUTCOME_UNKNOWN"))
                 .body("results[0].error.message", containsString("may have been changed"));
         assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("action", "INVITATIONS_UPDATE").containsEntry("outcome", "UNKNOWN");
+    }
+
+    @Test
+    void aNextTokenEqualToTheOneJustSentEndsTheListingAtTheSecondPage() {
+        // What a static mock of Amazon's definition answers on every page; before, the walk followed it to its
+        // bound of 50 pages, spending 50 calls of the accounts budget.
+        String realToken = given().header("Amazon-Advertising-API-ClientId", SandboxCredentials.CLIENT_ID)
+                .auth().oauth2(Sandbox.lwaToken()).accept("application/vnd.amcaudiencesconnections.v1+json")
+                .get("/sandbox/amc/accounts").then().statusCode(200).extract().path("nextToken");
+        assertThat(realToken).as("the sandbox pages its accounts").isNotBlank();
+        Sandbox.faults(Map.of("answerBody", "{\"amcAccounts\":[],\"nextToken\":\"" + realToken + "\"}",
+                "endpoints", List.of(Sandbox.ACCOUNTS)));
+        long before = Sandbox.requests(Sandbox.ACCOUNTS);
+
+        Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer").get("/v1/accounts").then().statusCode(502)
+                .contentType("application/problem+json").body("code", equalTo("UPSTREAM_ERROR"))
+                .body("detail", containsString("the nextToken it was just sent"));
+        assertThat(Sandbox.requests(Sandbox.ACCOUNTS) - before).isEqualTo(2);
     }
 
     @Test
