@@ -28,11 +28,13 @@ public final class DefinitionsRun implements AutoCloseable {
         }
 
         /**
-         * The facade's paging guard answered: the upstream kept returning {@code nextToken}. A static mock
-         * answers every optional property, so it can never end a listing; a real AMC does.
+         * The facade's paging guard answered: the upstream kept returning {@code nextToken}, or returned the
+         * one it was just sent. A static mock answers every optional property, the same token on every page,
+         * so it can never end a listing; a real AMC does.
          */
         public boolean metPagingGuard() {
-            return status == 502 && refusals.isEmpty() && body.contains("kept returning nextToken");
+            return status == 502 && refusals.isEmpty()
+                    && (body.contains("kept returning nextToken") || body.contains("the nextToken it was just sent"));
         }
     }
 
