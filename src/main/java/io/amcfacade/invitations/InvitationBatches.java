@@ -65,6 +65,7 @@ public class InvitationBatches {
         List<InvitationResult> results = new ArrayList<>();
         List<AuditTargetEntry> audited = new ArrayList<>();
         Instant now = Instant.now();
+        int unnamed = 0;
         for (InvitationRequest item : items) {
             String key = item.getEmailAddress().toLowerCase(Locale.ROOT);
             AmcInvitationWire.Invitation invitation = created.get(key);
@@ -75,14 +76,14 @@ public class InvitationBatches {
                 audited.add(target.withResult("CREATED", null));
                 audited.add(AuditTargetEntry.invitation(invitation.invitationId()).withResult("CREATED", null));
             } else {
-                ItemError error = failed.containsKey(key) ? InvitationMapper.error(failed.get(key)) : unnamed("created");
+                boolean named = failed.containsKey(key);
+                ItemError error = named ? InvitationMapper.error(failed.get(key)) : unnamedItem("created");
+                unnamed += named ? 0 : 1;
                 results.add(new InvitationResult(item.getEmailAddress(), InvitationResultStatus.FAILED).error(error));
-                audited.add(target.withResult(failed.containsKey(key) ? "FAILED" : "UNKNOWN", error.getCode()));
+                audited.add(target.withResult(named ? "FAILED" : "UNKNOWN", error.getCode()));
             }
         }
         int succeeded = (int) results.stream().filter(r -> r.getStatus() == InvitationResultStatus.CREATED).count();
-        long unnamed = results.stream().filter(r -> r.getStatus() != InvitationResultStatus.CREATED
-                && !failed.containsKey(r.getEmailAddress().toLowerCase(Locale.ROOT))).count();
         audit.report(audited, overall(succeeded, results.size(), unnamed));
         return new CreateInvitationsResult(succeeded, results.size() - succeeded, results);
     }
@@ -105,25 +106,27 @@ public class InvitationBatches {
         List<String> succeededIds = nullSafe(amcResult.successes()).stream().map(AmcInvitationWire.Update::invitationId).toList();
         List<UpdateResult> results = new ArrayList<>();
         List<AuditTargetEntry> audited = new ArrayList<>();
+        int unnamed = 0;
         for (InvitationUpdate update : updates) {
             String id = update.getInvitationId();
             UpdateResult result = new UpdateResult(id, update.getAction(), UpdateResultStatus.UPDATED);
+            String recorded = "UPDATED";
             if (!succeededIds.contains(id)) {
-                result.status(UpdateResultStatus.FAILED).error(failed.containsKey(id) ? InvitationMapper.error(failed.get(id))
-                        : unnamed("changed"));
+                boolean named = failed.containsKey(id);
+                result.status(UpdateResultStatus.FAILED).error(named ? InvitationMapper.error(failed.get(id)) : unnamedItem("changed"));
+                unnamed += named ? 0 : 1;
+                recorded = named ? "FAILED" : "UNKNOWN";
             }
             results.add(result);
-            audited.add(AuditTargetEntry.invitation(id).withResult(result.getError() != null && !failed.containsKey(id)
-                    ? "UNKNOWN" : result.getStatus().toString(), result.getError() == null ? null : result.getError().getCode()));
+            audited.add(AuditTargetEntry.invitation(id).withResult(recorded, result.getError() == null ? null : result.getError().getCode()));
         }
         int succeeded = (int) results.stream().filter(r -> r.getStatus() == UpdateResultStatus.UPDATED).count();
-        long unnamed = results.stream().filter(r -> r.getError() != null && !failed.containsKey(r.getInvitationId())).count();
         audit.report(audited, overall(succeeded, results.size(), unnamed));
         return new UpdateInvitationsResult(succeeded, results.size() - succeeded, results);
     }
 
     /** @param unnamed items AMC's answer named neither a success nor an error: what became of them is not known */
-    private static AuditOutcome overall(int succeeded, int total, long unnamed) {
+    private static AuditOutcome overall(int succeeded, int total, int unnamed) {
         if (unnamed > 0) {
             return AuditOutcome.UNKNOWN;
         }
@@ -134,7 +137,7 @@ public class InvitationBatches {
      * An item AMC's answer named neither as a success nor as an error, after AMC processed the call: it may
      * well have been {@code done}, so the item says so instead of reading as refused.
      */
-    private static ItemError unnamed(String done) {
+    private static ItemError unnamedItem(String done) {
         return new ItemError(ProblemCode.UPSTREAM_OUTCOME_UNKNOWN.name(), "AMC's answer named neither a success nor an "
                 + "error for this item, so it may have been " + done + ": read the account's invitations before trying again.");
     }
