@@ -26,10 +26,11 @@ public final class InvitationCalls {
     static final String INITECH = "ENTITY3INITECHJP00";
     static final String ACCOUNT_HEADER = "Amazon-Ads-AccountId";
     static final String CLIENT_ID_HEADER = "Amazon-Advertising-API-ClientId";
-    static final String CREATE_TYPE = "application/vnd.CreateUserInvitations.v1+json";
-    static final String UPDATE_TYPE = "application/vnd.UpdateUserInvitations.v1+json";
-    static final String LIST_TYPE = "application/vnd.ListUserInvitations.v1+json";
-    static final String REDEEM_TYPE = "application/vnd.RedeemUserInvitation.v1+json";
+    // The sandbox's own types; every request of every test is also checked against contract/upstream/.
+    static final String CREATE_TYPE = SandboxMediaTypes.CREATE_INVITATIONS;
+    static final String UPDATE_TYPE = SandboxMediaTypes.UPDATE_INVITATIONS;
+    static final String LIST_TYPE = SandboxMediaTypes.LIST_INVITATIONS;
+    static final String REDEEM_TYPE = SandboxMediaTypes.REDEEM_INVITATION;
     static final String INVITATION_ID = "amzn1\\.invitation\\.[0-9a-f]{32}";
     static final long TWO_WEEKS = 14 * 24 * 3600;
 

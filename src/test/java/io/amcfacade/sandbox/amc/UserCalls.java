@@ -12,12 +12,11 @@ import io.restassured.response.ValidatableResponse;
 /** Calls the simulated user-permissions and instance APIs over real HTTP, as the facade would. */
 final class UserCalls {
 
-    static final String LIST_USERS_TYPE = "application/vnd.listusers.v1+json";
-    static final String LIST_ROLES_TYPE = "application/vnd.queryuserroles.v1+json";
-    static final String SET_ROLES_TYPE =
-            "application/vnd.MinosAuthorizationNativeServicePublicAPI.UpdateUserPermissionsResource.v1+json";
-    static final String REMOVE_TYPE =
-            "application/vnd.MinosAuthorizationNativeServicePublicAPI.DeleteUserPermissionsResource.v1+json";
+    // The sandbox's own types; every request of every test is also checked against contract/upstream/.
+    static final String LIST_USERS_TYPE = SandboxMediaTypes.LIST_USERS;
+    static final String LIST_ROLES_TYPE = SandboxMediaTypes.LIST_USER_ROLES;
+    static final String SET_ROLES_TYPE = SandboxMediaTypes.SET_USER_ROLES;
+    static final String REMOVE_TYPE = SandboxMediaTypes.REMOVE_USERS;
     static final String ADVERTISER_HEADER = "Amazon-Advertising-API-AdvertiserId";
     static final String MARKETPLACE_HEADER = "Amazon-Advertising-API-MarketplaceId";
 
