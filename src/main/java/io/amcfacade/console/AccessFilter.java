@@ -68,12 +68,6 @@ public record AccessFilter(String accountId, String userId, String emailAddress,
         return UrlQuery.of(values());
     }
 
-    /** {@link #query()} after {@code &}, as a link needs it. */
-    public String and() {
-        String query = query();
-        return query.isEmpty() ? "" : "&" + query;
-    }
-
     private Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
         String[] v = { accountId, userId, emailAddress, role, asOf, zone };

@@ -16,13 +16,38 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The console's links carry their values encoded: a person whose email has a {@code +} (a tag, common
  * for shared mailboxes) is followed from an action to their timeline. Before, the link held the raw
- * email, the {@code +} arrived as a space, and the timeline was of nobody.
+ * email, the {@code +} arrived as a space, and the timeline was of nobody. Paging links keep the filter.
  */
 @QuarkusTest
 class ConsoleLinksTest {
 
     private static final Pattern EVENT_LINK = Pattern.compile("href=\"/console/actions/([0-9a-f-]{36})\" class=\"event-link\"");
+    private static final Pattern OLDER_LINK = Pattern.compile("href=\"/console/activity\\?cursor=([^&\"]+)([^\"]*)\" id=\"older\" rel=\"next\"");
     private static final Pattern PERSON_LINK = Pattern.compile("href=\"(/console/timeline\\?person=[^\"]*)\">History of this person");
+
+    @Test
+    void activityPagesOnWithItsFilterAndLinksBackToTheNewest() {
+        String actor = Callers.uniqueSubject("pager");
+        for (int i = 0; i < 21; i++) { // one more than a test page (amc.console.page-size=20)
+            Callers.as(actor, "amc-viewer").get("/v1/accounts").then().statusCode(200);
+        }
+        Map<String, String> session = ConsoleSignInTest.signIn(Callers.uniqueSubject("ada"), "auditor");
+
+        String first = given().cookies(session).queryParam("actor", actor).get("/console/activity")
+                .then().statusCode(200).extract().asString();
+        Matcher older = OLDER_LINK.matcher(first);
+        assertThat(older.find()).as("a next-page link carrying the filter").isTrue();
+        assertThat(older.group(2)).isEqualTo("&amp;actor=" + actor);
+        assertThat(first).doesNotContain("« Newest");
+
+        String second = given().cookies(session).urlEncodingEnabled(false)
+                .get("/console/activity?cursor=" + older.group(1) + "&actor=" + actor).then().statusCode(200).extract().asString();
+        Matcher event = EVENT_LINK.matcher(second);
+        assertThat(event.find()).as("the 21st action is on the second page").isTrue();
+        assertThat(event.find()).as("and only it").isFalse();
+        assertThat(second).contains("<a href=\"/console/activity?actor=" + actor + "\">« Newest</a>")
+                .doesNotContain("rel=\"next\"");
+    }
 
     @Test
     void anEmailWithAPlusIsFollowedFromItsActionToItsTimeline() {
