@@ -11,7 +11,6 @@ import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.resilience.RetryAfter;
-import io.quarkus.scheduler.Scheduled;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +23,8 @@ import io.micrometer.core.instrument.Timer;
  * database meanwhile, so waiters are served in order), and otherwise gets a 429 with {@code Retry-After}.
  * A wait is only worth it while enough of the deadline is left for the call itself: {@link
  * io.amcfacade.resilience.UpstreamPolicies} decides how long that is. While AMC throttles, each
- * attempt of this replica costs more tokens ({@link AdaptiveShare}).
+ * attempt of this replica costs more tokens ({@link AdaptiveShare}). A group whose budget allows it is
+ * taken from in leases of a tenth of a second's tokens ({@link LeasedBuckets}), not a round trip per call.
  */
 @ApplicationScoped
 public class OutboundRateLimiter {
@@ -40,17 +40,12 @@ public class OutboundRateLimiter {
     /** About one AMC round trip plus a Retry-After: 429s within it answer the same burst, so they halve once. */
     private static final Duration DECREASE_INTERVAL = Duration.ofSeconds(1);
 
-    /**
-     * How long leased tokens may be spent: a tenth of a second, so a lease is a tenth of a second's budget
-     * and the fleet's bursts stay within the bucket's own plus that much per replica.
-     */
-    private static final Duration LEASE_WINDOW = Duration.ofMillis(100);
-
     private final Map<String, AdaptiveShare> shares = new ConcurrentHashMap<>();
-    private final Map<String, Leased> leases = new ConcurrentHashMap<>();
 
     @Inject
     BucketStore store;
+    @Inject
+    LeasedBuckets leased;
     @Inject
     OutboundLimitConfig config;
     @Inject
@@ -64,8 +59,8 @@ public class OutboundRateLimiter {
         Limit limit = config.groups().get(group).limit();
         BucketProxy bucket = store.bucket(KEY_PREFIX + group, limit);
         long cost = share(group).cost(limit.burst());
-        ConsumptionProbe probe = fromLease(group, limit, bucket, cost);
-        if (probe == null) {
+        ConsumptionProbe probe = leased.take(KEY_PREFIX + group, limit, cost, group);
+        if (probe.isConsumed()) {
             return;
         }
         Timer.Sample waited = Timer.start(registry);
@@ -80,90 +75,6 @@ public class OutboundRateLimiter {
                 "The facade's AMC budget for " + group + " calls is spent for now and the request's deadline "
                         + "came first. Nothing was sent; retry after the indicated time."),
                 Map.of("Retry-After", RetryAfter.seconds(retryAfter)), null);
-    }
-
-    /**
-     * Spends {@code cost} from this replica's lease of the group's bucket, renewing the lease (one round
-     * trip for a tenth of a second's budget) when it is spent or ran out.
-     *
-     * @return null when the tokens were had; otherwise the bucket's refusal of {@code cost} tokens (a
-     *         bucket too low for a whole lease is asked for the attempt's cost alone)
-     */
-    private ConsumptionProbe fromLease(String group, Limit limit, BucketProxy bucket, long cost) {
-        Leased leased = leases.computeIfAbsent(group, g -> new Leased(limit));
-        synchronized (leased) {
-            TokenLease lease = leased.lease(limit);
-            long now = System.nanoTime();
-            if (lease.trySpend(cost, now)) {
-                return null;
-            }
-            long take = lease.toTake(cost);
-            if (take == 0) {
-                lease.renewed(0, cost, now);
-                return null;
-            }
-            registry.counter("amc.ratelimit.outbound.bucket.takes", "group", group).increment();
-            ConsumptionProbe probe = BucketStore.take(() -> bucket.tryConsumeAndReturnRemaining(take));
-            if (probe.isConsumed()) {
-                lease.renewed(take, cost, now);
-                return null;
-            }
-            if (take <= cost) {
-                return probe;
-            }
-            ConsumptionProbe alone = BucketStore.take(() -> bucket.tryConsumeAndReturnRemaining(cost));
-            return alone.isConsumed() ? null : alone;
-        }
-    }
-
-    /**
-     * Gives back the tokens of leases nobody renewed, so a replica that fell quiet does not sit on part of
-     * the fleet's budget. Runs often enough that an unused lease is back in the bucket within about a second.
-     */
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void reclaimUnusedLeases() {
-        long now = System.nanoTime();
-        leases.forEach((group, leased) -> {
-            long unused;
-            Limit limit;
-            synchronized (leased) {
-                unused = leased.current.reclaim(now, LEASE_WINDOW.toNanos());
-                limit = leased.limit;
-            }
-            if (unused > 0) {
-                try {
-                    BucketStore.take(() -> {
-                        store.bucket(KEY_PREFIX + group, limit).addTokens(unused);
-                        return null;
-                    });
-                } catch (ProblemException e) {
-                    // The bucket refills by itself; tokens not given back are only a moment of budget unused.
-                }
-            }
-        });
-    }
-
-    /** A group's lease, replaced when the group's limit changes. */
-    private static final class Leased {
-        Limit limit;
-        TokenLease current;
-
-        Leased(Limit limit) {
-            this.limit = limit;
-            this.current = new TokenLease(TokenLease.sizeFor(perSecond(limit), limit.burst()), LEASE_WINDOW.toNanos());
-        }
-
-        TokenLease lease(Limit now) {
-            if (!now.equals(limit)) {
-                limit = now;
-                current = new TokenLease(TokenLease.sizeFor(perSecond(now), now.burst()), LEASE_WINDOW.toNanos());
-            }
-            return current;
-        }
-
-        private static long perSecond(Limit limit) {
-            return limit.requests() * 1000 / Math.max(1, limit.period().toMillis());
-        }
     }
 
     private static boolean waitFor(BucketProxy bucket, long cost, Duration maxWait) {

@@ -59,9 +59,14 @@ final class TokenLease {
         expiresAtNanos = nowNanos + windowNanos;
     }
 
-    /** The bucket refused the lease: what is left of the last one stays until it is reclaimed. */
-    long size() {
-        return size;
+    /** Tokens the lease still holds (spendable only while it is live). */
+    long left() {
+        return left;
+    }
+
+    /** Whether the lease holds nothing and ran out at least {@code graceNanos} ago: it can be forgotten. */
+    boolean idle(long nowNanos, long graceNanos) {
+        return left == 0 && nowNanos - (expiresAtNanos + graceNanos) >= 0;
     }
 
     /**

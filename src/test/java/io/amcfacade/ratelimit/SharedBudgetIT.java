@@ -162,7 +162,7 @@ class SharedBudgetIT {
         String metrics = given().spec(replica.spec()).auth().oauth2(replica.sandboxToken("it-metrics", "auditor"))
                 .get("/q/metrics").asString();
         return metrics.lines()
-                .filter(line -> line.startsWith("amc_ratelimit_outbound_bucket_takes_total{") && line.contains("group=\"invitations\""))
+                .filter(line -> line.startsWith("amc_ratelimit_bucket_takes_total{") && line.contains("bucket=\"invitations\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
