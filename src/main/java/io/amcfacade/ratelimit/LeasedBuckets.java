@@ -15,15 +15,20 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Takes from the shared buckets of {@link BucketStore} through this replica's leases ({@link TokenLease}):
  * a bucket whose limit allows it is asked for a tenth of a second's tokens at once and the requests of
- * this replica spend them without a round trip each. A bucket with a small limit (a caller's 120 a minute,
- * AMC's 10 a second) gets leases of one token, which is the round trip per request it always had. Leases
- * nobody renewed are given back about a second later, and forgotten.
+ * this replica spend them, within {@link #WINDOW}, without a round trip each. A bucket with a small limit
+ * (a caller's 120 a minute, AMC's 10 a second) gets leases of one token, which is the round trip per
+ * request it always had. Leases nobody renewed are given back about a second later, and forgotten.
  */
 @ApplicationScoped
 class LeasedBuckets {
 
-    /** How long leased tokens may be spent: a lease is a tenth of a second's budget. */
-    static final Duration WINDOW = Duration.ofMillis(100);
+    /**
+     * How long leased tokens may be spent. A lease holds a tenth of a second's budget; letting it live a
+     * second means a replica calling a few times a second still renews it about once a second, not before
+     * every call, while no token is spent more than a second after the bucket gave it: the fleet's bursts
+     * stay within the bucket's own (a second's budget by default) plus one lease per replica.
+     */
+    static final Duration WINDOW = Duration.ofSeconds(1);
 
     private final BucketStore store;
     private final MeterRegistry registry;
