@@ -261,13 +261,15 @@ public class Load {
         return id.group(1);
     }
 
-    /** The facade reads the invitation (to refuse impossible transitions) and then updates it: so does the baseline. */
+    /**
+     * The facade knows an invitation it created from its own trail and sends AMC the update alone, whose
+     * per-item answer decides the transition (docs/decisions/0010): so the baseline sends the update alone.
+     */
     private void revoke(String account, String invitationId) throws IOException, InterruptedException {
         if (facade) {
             send(post("/v1/accounts/" + account + "/invitations/" + invitationId + "/revoke", null, null, null));
             return;
         }
-        send(get("/user-invitations/" + invitationId));
         send(request("/user-invitations", account, UPDATE_TYPE).PUT(HttpRequest.BodyPublishers.ofString(
                 "{\"notifyInvitedUsers\":false,\"updates\":[{\"invitationId\":\"" + invitationId + "\",\"state\":\"REVOKED\"}]}"))
                 .build());

@@ -3,6 +3,7 @@ package io.amcfacade.invitations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,11 +33,49 @@ public class InvitationQueries {
      * invitee's own read (redeem) sees them.
      */
     public Invitation get(String accountId, String invitationId) {
-        AmcInvitationWire.Invitation found = amc.find(accountId, invitationId)
-                .filter(invitation -> belongsTo(invitation, accountId))
-                .orElseThrow(() -> new ProblemException(Problems.of(ProblemCode.INVITATION_NOT_FOUND,
-                        "Account " + accountId + " has no invitation " + invitationId + ".")));
-        return InvitationMapper.toApi(found, accountId, null, Instant.now());
+        return InvitationMapper.toApi(located(accountId, invitationId), accountId, null, Instant.now());
+    }
+
+    /** The invitation as the account's list shows it now; a problem when the list has none or the look-up stopped first. */
+    AmcInvitationWire.Invitation located(String accountId, String invitationId) {
+        AmcInvitationsClient.Lookup lookup = amc.find(accountId, invitationId);
+        if (lookup instanceof AmcInvitationsClient.Found found && belongsTo(found.invitation(), accountId)) {
+            return found.invitation();
+        }
+        if (lookup instanceof AmcInvitationsClient.BeyondBound beyond) {
+            throw beyondBound(accountId, invitationId, beyond.invitationsRead());
+        }
+        throw notFound(accountId, invitationId);
+    }
+
+    /** Like {@link #located}, but the look-up's bound is an answer too: empty when the invitation lies beyond it. */
+    Optional<AmcInvitationWire.Invitation> locatedWithinBound(String accountId, String invitationId) {
+        AmcInvitationsClient.Lookup lookup = amc.find(accountId, invitationId);
+        if (lookup instanceof AmcInvitationsClient.BeyondBound) {
+            return Optional.empty();
+        }
+        return Optional.of(located(lookup, accountId, invitationId));
+    }
+
+    private static AmcInvitationWire.Invitation located(AmcInvitationsClient.Lookup lookup, String accountId,
+            String invitationId) {
+        if (lookup instanceof AmcInvitationsClient.Found found && belongsTo(found.invitation(), accountId)) {
+            return found.invitation();
+        }
+        throw notFound(accountId, invitationId);
+    }
+
+    static ProblemException notFound(String accountId, String invitationId) {
+        return new ProblemException(Problems.of(ProblemCode.INVITATION_NOT_FOUND,
+                "Account " + accountId + " has no invitation " + invitationId + "."));
+    }
+
+    private static ProblemException beyondBound(String accountId, String invitationId, int read) {
+        return new ProblemException(Problems.of(ProblemCode.INVITATION_LOOKUP_LIMIT,
+                "Invitation " + invitationId + " is not among the first " + read + " invitations AMC lists for account "
+                        + accountId + ", and the facade reads no further (" + AmcInvitationsClient.MAX_FIND_PAGES
+                        + " pages of " + AmcInvitationsClient.MAX_PAGE + "). It may exist further down the list; "
+                        + "revoke and resend still reach it."));
     }
 
     public InvitationPage list(String accountId, InvitationState state, int limit, String cursor) {

@@ -1,5 +1,6 @@
 package io.amcfacade.invitations;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import io.amcfacade.api.model.InvitationStateChange;
 import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.AuditTrail;
+import io.amcfacade.audit.InvitationTrail;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
@@ -32,15 +34,23 @@ public class InvitationStateChanges {
     InvitationQueries queries;
     @Inject
     AuditTrail audit;
+    @Inject
+    InvitationTrail trail;
 
+    /**
+     * Revokes or resends one invitation. The facade knows an invitation it created from its own trail
+     * ({@link InvitationTrail}: the account, whom it invites, whether the facade saw it end), so the common
+     * case is one AMC call: the update, whose per-item answer decides a transition the facade cannot check
+     * locally. Only an invitation the trail does not hold is looked up in the account's list first,
+     * within {@link AmcInvitationsClient#MAX_FIND_PAGES} pages; beyond them, AMC's answer decides alone.
+     */
     public InvitationStateChange revokeOrResend(String accountId, String invitationId, InvitationAction action,
             boolean notify) {
-        Invitation invitation = queries.get(accountId, invitationId);
-        audit.intend(List.of(AuditTargetEntry.email(invitation.getEmailAddress(), invitation.getRole())),
-                AuditSummaries.of(Map.of("action", action.toString(), "notifyInvitedUsers", notify)));
-        if (!InvitationTransitions.allows(action, invitation.getState())) {
-            throw new ProblemException(InvitationTransitions.refusal(invitationId, action, invitation.getState()));
-        }
+        Subject subject = subject(accountId, invitationId);
+        audit.intend(subject.targets(), AuditSummaries.of(Map.of("action", action.toString(), "notifyInvitedUsers", notify)));
+        subject.state().filter(state -> !InvitationTransitions.allows(action, state)).ifPresent(state -> {
+            throw new ProblemException(InvitationTransitions.refusal(invitationId, action, state));
+        });
         String amcState = InvitationTransitions.amcState(action);
         AmcInvitationWire.UpdateResult result = amc.update(accountId,
                 List.of(new AmcInvitationWire.Update(invitationId, amcState)), notify);
@@ -51,6 +61,32 @@ public class InvitationStateChanges {
         audit.report(List.of(AuditTargetEntry.invitation(invitationId).withResult("UPDATED", null)), AuditOutcome.SUCCEEDED);
         return new InvitationStateChange(invitationId,
                 action == InvitationAction.REVOKE ? InvitationState.REVOKED : InvitationState.PENDING);
+    }
+
+    /**
+     * What the facade knows of an invitation before changing it: whom it invites (for the audit trail) and,
+     * where it is sure of it, its state. {@code state} is empty when AMC's answer must decide.
+     */
+    private record Subject(List<AuditTargetEntry> targets, Optional<InvitationState> state) {
+    }
+
+    private Subject subject(String accountId, String invitationId) {
+        Optional<InvitationTrail.TrailedInvitation> trailed = trail.find(invitationId);
+        if (trailed.isPresent()) {
+            InvitationTrail.TrailedInvitation known = trailed.get();
+            if (!accountId.equals(known.accountId())) {
+                throw InvitationQueries.notFound(accountId, invitationId);
+            }
+            return new Subject(List.of(AuditTargetEntry.email(known.emailAddress(), known.role())),
+                    known.endedAs().map(InvitationState::fromValue));
+        }
+        return queries.locatedWithinBound(accountId, invitationId)
+                .map(found -> {
+                    Invitation invitation = InvitationMapper.toApi(found, accountId, null, Instant.now());
+                    return new Subject(List.of(AuditTargetEntry.email(invitation.getEmailAddress(), invitation.getRole())),
+                            Optional.of(invitation.getState()));
+                })
+                .orElseGet(() -> new Subject(List.of(), Optional.empty()));
     }
 
     public InvitationStateChange redeem(String invitationId, String inviteeToken) {
@@ -92,7 +128,8 @@ public class InvitationStateChanges {
             AmcInvitationWire.ItemError error) {
         return action == InvitationAction.REVOKE
                 && ProblemCode.INVALID_STATE_TRANSITION.name().equals(AmcVocabulary.itemErrorCode(error.errorCode()))
-                && queries.get(accountId, invitationId).getState() == InvitationState.REVOKED;
+                && queries.locatedWithinBound(accountId, invitationId)
+                        .map(found -> InvitationMapper.state(found, Instant.now()) == InvitationState.REVOKED).orElse(false);
     }
 
     private static ProblemException itemFailure(String invitationId, AmcInvitationWire.ItemError error) {

@@ -22,6 +22,8 @@ public enum ProblemCode {
     AUDIT_EVENT_NOT_FOUND(404, "Audit event not found"),
     INSTANCE_NOT_FOUND(404, "Instance not found"),
     INVITATION_NOT_FOUND(404, "Invitation not found"),
+    /** The invitation is not in the part of the account's list the facade reads to find one; it may lie further on. */
+    INVITATION_LOOKUP_LIMIT(404, "Invitation beyond the lookup limit"),
     USER_NOT_FOUND(404, "User not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),

@@ -39,7 +39,7 @@ public class InboundRateLimitFilter {
     @Inject
     SecurityIdentity identity;
     @Inject
-    BucketStore store;
+    LeasedBuckets leased;
     @Inject
     InboundLimitConfig config;
     @Inject
@@ -69,8 +69,7 @@ public class InboundRateLimitFilter {
         }
         String name = policy.get().getKey();
         Limit limit = policy.get().getValue();
-        ConsumptionProbe probe = BucketStore.take(() -> store.bucket(KEY_PREFIX + identity.getPrincipal().getName(), limit)
-                .tryConsumeAndReturnRemaining(1));
+        ConsumptionProbe probe = leased.take(KEY_PREFIX + identity.getPrincipal().getName(), limit, 1, "caller:" + name);
         Standing standing = new Standing(name, limit, probe);
         request.setProperty(STANDING, standing);
         if (!probe.isConsumed()) {

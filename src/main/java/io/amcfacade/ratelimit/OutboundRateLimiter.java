@@ -23,7 +23,8 @@ import io.micrometer.core.instrument.Timer;
  * database meanwhile, so waiters are served in order), and otherwise gets a 429 with {@code Retry-After}.
  * A wait is only worth it while enough of the deadline is left for the call itself: {@link
  * io.amcfacade.resilience.UpstreamPolicies} decides how long that is. While AMC throttles, each
- * attempt of this replica costs more tokens ({@link AdaptiveShare}).
+ * attempt of this replica costs more tokens ({@link AdaptiveShare}). A group whose budget allows it is
+ * taken from in leases of a tenth of a second's tokens ({@link LeasedBuckets}), not a round trip per call.
  */
 @ApplicationScoped
 public class OutboundRateLimiter {
@@ -44,6 +45,8 @@ public class OutboundRateLimiter {
     @Inject
     BucketStore store;
     @Inject
+    LeasedBuckets leased;
+    @Inject
     OutboundLimitConfig config;
     @Inject
     MeterRegistry registry;
@@ -56,21 +59,22 @@ public class OutboundRateLimiter {
         Limit limit = config.groups().get(group).limit();
         BucketProxy bucket = store.bucket(KEY_PREFIX + group, limit);
         long cost = share(group).cost(limit.burst());
-        Timer.Sample waited = Timer.start(registry);
-        ConsumptionProbe probe = BucketStore.take(() -> bucket.tryConsumeAndReturnRemaining(cost));
+        ConsumptionProbe probe = leased.take(KEY_PREFIX + group, limit, cost, group);
         if (probe.isConsumed()) {
             return;
         }
+        Timer.Sample waited = Timer.start(registry);
         Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
         if (wait.compareTo(maxWait) <= 0 && BucketStore.take(() -> waitFor(bucket, cost, maxWait))) {
             waited.stop(registry.timer("amc.ratelimit.outbound.waits", "group", group));
             return;
         }
         registry.counter("amc.ratelimit.outbound.rejections", "group", group).increment();
+        Duration retryAfter = Duration.ofNanos(probe.getNanosToWaitForRefill());
         throw new ProblemException(Problems.of(ProblemCode.UPSTREAM_RATE_LIMITED,
                 "The facade's AMC budget for " + group + " calls is spent for now and the request's deadline "
                         + "came first. Nothing was sent; retry after the indicated time."),
-                Map.of("Retry-After", RetryAfter.seconds(Duration.ofNanos(probe.getNanosToWaitForRefill()))), null);
+                Map.of("Retry-After", RetryAfter.seconds(retryAfter)), null);
     }
 
     private static boolean waitFor(BucketProxy bucket, long cost, Duration maxWait) {

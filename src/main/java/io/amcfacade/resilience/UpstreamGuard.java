@@ -18,6 +18,7 @@ import io.amcfacade.problem.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -39,10 +40,13 @@ public class UpstreamGuard {
     UpstreamPolicyConfig config;
     @Inject
     MeterRegistry registry;
+    @Inject
+    CircuitBreakerMaintenance maintenance;
 
     private Guard guard;
     private Counter bulkheadRejections;
     private volatile CircuitBreakerState state = CircuitBreakerState.CLOSED;
+    private volatile long openedAtNanos;
 
     @PostConstruct
     void build() {
@@ -57,9 +61,34 @@ public class UpstreamGuard {
                 .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
                 .successThreshold(config.circuitBreaker().successThreshold())
                 .when(UpstreamGuard::meansUnwell)
-                .onStateChange(changed -> state = changed).done()
+                .onStateChange(this::changed).done()
                 .withBulkhead().limit(config.bulkhead().maxConcurrentCalls()).onRejected(bulkheadRejections::increment).done()
                 .build();
+    }
+
+    private void changed(CircuitBreakerState now) {
+        if (now == CircuitBreakerState.OPEN) {
+            openedAtNanos = System.nanoTime();
+        }
+        state = now;
+    }
+
+    /**
+     * Refuses at once while the breaker is open and its delay has not passed, before the attempt takes
+     * anything from the fleet's AMC budget: an attempt the breaker would refuse must not wait for a token,
+     * nor spend one. Once the delay is over the attempt goes on, and the breaker lets it probe AMC.
+     */
+    void refuseWhileOpen() {
+        if (state == CircuitBreakerState.OPEN && maintenance.currentState(BREAKER) == CircuitBreakerState.OPEN
+                && System.nanoTime() - openedAtNanos < config.circuitBreaker().delay().toNanos()) {
+            throw circuitOpen(null);
+        }
+    }
+
+    private ProblemException circuitOpen(Throwable cause) {
+        return new ProblemException(Problems.of(ProblemCode.UPSTREAM_CIRCUIT_OPEN,
+                "AMC failed repeatedly; calls are paused to let it recover. Nothing was sent; retry later."),
+                Map.of("Retry-After", RetryAfter.seconds(config.circuitBreaker().delay())), cause);
     }
 
     /** Runs one attempt through the breaker and the bulkhead. */
@@ -69,9 +98,7 @@ public class UpstreamGuard {
             Class<T> synchronous = (Class<T>) Object.class;
             return guard.get(attempt, synchronous);
         } catch (CircuitBreakerOpenException e) {
-            throw new ProblemException(Problems.of(ProblemCode.UPSTREAM_CIRCUIT_OPEN,
-                    "AMC failed repeatedly; calls are paused to let it recover. Nothing was sent; retry later."),
-                    Map.of("Retry-After", RetryAfter.seconds(config.circuitBreaker().delay())), e);
+            throw circuitOpen(e);
         } catch (BulkheadException e) {
             throw new ProblemException(Problems.of(ProblemCode.UPSTREAM_BUSY,
                     "This replica already has " + config.bulkhead().maxConcurrentCalls()

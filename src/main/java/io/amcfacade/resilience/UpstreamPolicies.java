@@ -76,6 +76,7 @@ public class UpstreamPolicies {
         Tries tries = new Tries();
         for (int attempts = 1;; attempts++) {
             try {
+                guard.refuseWhileOpen();
                 limiter.acquire(operation.rateGroup(), tokenWait(deadline));
                 T result = guard.call(attempt);
                 budget.succeeded();

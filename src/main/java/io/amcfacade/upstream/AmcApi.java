@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -28,13 +29,14 @@ import io.amcfacade.upstream.AmcUserWire.ListUsersRequest;
 import io.amcfacade.upstream.AmcUserWire.UpdatePermissionsRequest;
 
 /**
- * The raw AMC administration API, with AMC's headers and each operation's vendor media type in
+ * The raw AMC administration API, with AMC's headers (the facade's fixed client id declared once, here) and each operation's vendor media type in
  * {@code Accept} (and {@code Content-Type}), as contract/upstream/amc.yaml declares them. Only the
  * feature clients call it. Answers are {@link Uni}s so that {@link UpstreamCaller} can bound each
  * attempt by the caller's deadline.
  */
 @RegisterRestClient(configKey = "amc-api")
 @RegisterProvider(AmcMediaTypes.class)
+@ClientHeaderParam(name = AmcApi.CLIENT_ID, value = "${amc.lwa.client-id}")
 @Path("/")
 interface AmcApi {
 
@@ -47,39 +49,34 @@ interface AmcApi {
     @GET
     @Path("amc/accounts")
     @Produces(AmcMediaTypes.ACCOUNTS)
-    Uni<Response> listAccounts(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> listAccounts(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("nextToken") String nextToken);
 
     @POST
     @Path("user-invitations")
     @Consumes(AmcMediaTypes.CREATE_INVITATIONS)
     @Produces(AmcMediaTypes.CREATE_INVITATIONS)
-    Uni<Response> createInvitations(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> createInvitations(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, CreateRequest body);
 
     @PUT
     @Path("user-invitations")
     @Consumes(AmcMediaTypes.UPDATE_INVITATIONS)
     @Produces(AmcMediaTypes.UPDATE_INVITATIONS)
-    Uni<Response> updateInvitations(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> updateInvitations(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, UpdateRequest body);
 
     @POST
     @Path("user-invitations/list")
     @Consumes(AmcMediaTypes.LIST_INVITATIONS)
     @Produces(AmcMediaTypes.LIST_INVITATIONS)
-    Uni<Response> listInvitations(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> listInvitations(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, ListRequest body);
 
     @GET
     @Path("user-invitations/{invitationId}")
     @Produces(AmcMediaTypes.GET_INVITATION)
-    Uni<Response> getInvitation(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> getInvitation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("invitationId") String invitationId);
 
     @PUT
@@ -87,54 +84,47 @@ interface AmcApi {
     @Consumes(AmcMediaTypes.REDEEM_INVITATION)
     // Success has no body; the only body that can come back is an error, which this API writes as JSON.
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> redeemInvitation(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, RedeemRequest body);
+    Uni<Response> redeemInvitation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, RedeemRequest body);
 
     @POST
     @Path("users/list")
     @Consumes(AmcMediaTypes.LIST_USERS)
     @Produces(AmcMediaTypes.LIST_USERS)
-    Uni<Response> listUsers(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> listUsers(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, ListUsersRequest body);
 
     @POST
     @Path("userRoles/list")
     @Consumes(AmcMediaTypes.LIST_USER_ROLES)
     @Produces(AmcMediaTypes.LIST_USER_ROLES)
-    Uni<Response> listUserRoles(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> listUserRoles(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, ListRolesRequest body);
 
     @PUT
     @Path("userPermissions")
     @Consumes(AmcMediaTypes.SET_USER_ROLES)
     @Produces(AmcMediaTypes.SET_USER_ROLES)
-    Uni<Response> updateUserPermissions(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> updateUserPermissions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, UpdatePermissionsRequest body);
 
     @POST
     @Path("userPermissions/delete")
     @Consumes(AmcMediaTypes.REMOVE_USERS)
     @Produces(AmcMediaTypes.REMOVE_USERS)
-    Uni<Response> deleteUserPermissions(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> deleteUserPermissions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, DeletePermissionsRequest body);
 
     @GET
     @Path("amc/instances")
     @Produces(AmcMediaTypes.INSTANCES)
-    Uni<Response> listInstances(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> listInstances(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
             @QueryParam("limit") int limit, @QueryParam("nextToken") String nextToken);
 
     @GET
     @Path("amc/instances/{instanceId}")
     @Produces(AmcMediaTypes.INSTANCES)
-    Uni<Response> getInstance(@HeaderParam(CLIENT_ID) String clientId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<Response> getInstance(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
             @PathParam("instanceId") String instanceId);
 }

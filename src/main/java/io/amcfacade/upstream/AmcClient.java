@@ -20,26 +20,21 @@ public class AmcClient {
     AmcApi api;
     @Inject
     UpstreamCaller upstream;
-    @Inject
-    LwaConfig lwa;
 
     /** Every AMC account of the facade's identity, all pages. */
     public List<AmcAccount> listAccounts() {
         List<AmcAccount> accounts = new ArrayList<>();
-        String nextToken = null;
-        for (int page = 0; page < MAX_ACCOUNT_PAGES; page++) {
-            String pageToken = nextToken;
-            AmcAccountsPage result = upstream.call(AmcOperation.LIST_ACCOUNTS,
-                    bearer -> api.listAccounts(lwa.clientId(), bearer, pageToken), AmcAccountsPage.class,
-                    ErrorMapping.NONE);
-            if (result.amcAccounts() != null) {
-                accounts.addAll(result.amcAccounts());
+        PageWalk<AmcAccountsPage> walk = new PageWalk<>(AmcOperation.LIST_ACCOUNTS, MAX_ACCOUNT_PAGES,
+                pageToken -> upstream.call(AmcOperation.LIST_ACCOUNTS,
+                        bearer -> api.listAccounts(bearer, pageToken), AmcAccountsPage.class,
+                        ErrorMapping.NONE),
+                AmcAccountsPage::nextToken, upstream::lastRequestId);
+        walk.whole(walk.walk(page -> {
+            if (page.amcAccounts() != null) {
+                accounts.addAll(page.amcAccounts());
             }
-            nextToken = NextToken.after(AmcOperation.LIST_ACCOUNTS, pageToken, result.nextToken(), upstream.lastRequestId());
-            if (nextToken == null) {
-                return accounts;
-            }
-        }
-        throw UpstreamException.pagingLoop(AmcOperation.LIST_ACCOUNTS, MAX_ACCOUNT_PAGES, upstream.lastRequestId());
+            return false;
+        }));
+        return accounts;
     }
 }

@@ -24,19 +24,17 @@ public class AmcInstancesClient {
     AmcApi api;
     @Inject
     UpstreamCaller upstream;
-    @Inject
-    LwaConfig lwa;
 
     public Page list(String accountId, String marketplaceId, int limit, String nextToken) {
         return upstream.call(AmcOperation.LIST_INSTANCES,
-                bearer -> api.listInstances(lwa.clientId(), bearer, accountId, marketplaceId, limit, nextToken),
+                bearer -> api.listInstances(bearer, accountId, marketplaceId, limit, nextToken),
                 Page.class, errors(accountId, null));
     }
 
     /** AMC wraps the one instance in {@code instance}; an answer without it is an upstream error. */
     public Instance get(String accountId, String marketplaceId, String instanceId) {
         Details details = upstream.call(AmcOperation.GET_INSTANCE,
-                bearer -> api.getInstance(lwa.clientId(), bearer, accountId, marketplaceId, instanceId),
+                bearer -> api.getInstance(bearer, accountId, marketplaceId, instanceId),
                 Details.class, errors(accountId, instanceId));
         if (details.instance() == null || details.instance().instanceId() == null) {
             throw UpstreamException.unreadable(AmcOperation.GET_INSTANCE, 200, upstream.lastRequestId(),

@@ -40,62 +40,76 @@ public class AmcInvitationsClient {
     AmcApi api;
     @Inject
     UpstreamCaller upstream;
-    @Inject
-    LwaConfig lwa;
 
     public CreateResult create(String accountId, List<InvitationRequest> invitations, boolean notify) {
         return upstream.call(AmcOperation.CREATE_INVITATIONS,
-                bearer -> api.createInvitations(lwa.clientId(), bearer, accountId, new CreateRequest(invitations, notify)),
+                bearer -> api.createInvitations(bearer, accountId, new CreateRequest(invitations, notify)),
                 CreateResult.class, (status, message) -> accountErrors(accountId, status, message));
     }
 
     public UpdateResult update(String accountId, List<Update> updates, boolean notify) {
         return upstream.call(AmcOperation.UPDATE_INVITATIONS,
-                bearer -> api.updateInvitations(lwa.clientId(), bearer, accountId, new UpdateRequest(updates, notify)),
+                bearer -> api.updateInvitations(bearer, accountId, new UpdateRequest(updates, notify)),
                 UpdateResult.class, (status, message) -> accountErrors(accountId, status, message));
     }
 
     public Page list(String accountId, int maxResults, String nextToken) {
         return upstream.call(AmcOperation.LIST_INVITATIONS,
-                bearer -> api.listInvitations(lwa.clientId(), bearer, accountId, new ListRequest(maxResults, nextToken)),
+                bearer -> api.listInvitations(bearer, accountId, new ListRequest(maxResults, nextToken)),
                 Page.class, (status, message) -> accountErrors(accountId, status, message));
+    }
+
+    /** What a look-up in the account's list came to: the invitation, or why there is none. */
+    public sealed interface Lookup {
+    }
+
+    /** The account's list holds it. */
+    public record Found(Invitation invitation) implements Lookup {
+    }
+
+    /** The account's list ended without it: AMC has no such invitation for this account. */
+    public record Absent() implements Lookup {
+    }
+
+    /** The first {@code invitationsRead} invitations of the list did not hold it and the look-up stopped there. */
+    public record BeyondBound(int invitationsRead) implements Lookup {
     }
 
     /**
      * One invitation of the account, found in the account's list: AMC's get-one call has no account scope
      * and acts as the invitee, so an administrator does not rely on it. Costs one list call per 50
-     * invitations before it, at most {@link #MAX_FIND_PAGES}; empty when the account has no such invitation
-     * (or it lies beyond that bound, which the caller hears as not found).
+     * invitations before it, at most {@link #MAX_FIND_PAGES}; says which of "not there" and "not among the
+     * invitations read" it is, so that nobody reads the bound as an absence.
      */
-    public Optional<Invitation> find(String accountId, String invitationId) {
-        String nextToken = null;
-        for (int page = 0; page < MAX_FIND_PAGES; page++) {
-            String sent = nextToken;
-            Page result = list(accountId, MAX_PAGE, sent);
-            Optional<Invitation> found = result.invitations() == null ? Optional.empty()
-                    : result.invitations().stream().filter(i -> invitationId.equals(i.invitationId())).findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-            nextToken = NextToken.after(AmcOperation.LIST_INVITATIONS, sent, result.nextToken(), upstream.lastRequestId());
-            if (nextToken == null) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+    public Lookup find(String accountId, String invitationId) {
+        Invitation[] found = new Invitation[1];
+        int[] read = new int[1];
+        PageWalk<Page> walk = new PageWalk<>(AmcOperation.LIST_INVITATIONS, MAX_FIND_PAGES,
+                nextToken -> list(accountId, MAX_PAGE, nextToken), Page::nextToken, upstream::lastRequestId);
+        PageWalk.End end = walk.walk(page -> {
+            List<Invitation> items = page.invitations() == null ? List.of() : page.invitations();
+            found[0] = items.stream().filter(i -> invitationId.equals(i.invitationId())).findFirst().orElse(null);
+            read[0] += items.size();
+            return found[0] != null;
+        });
+        return switch (end) {
+            case STOPPED -> new Found(found[0]);
+            case LAST_PAGE -> new Absent();
+            case BOUND -> new BeyondBound(read[0]);
+        };
     }
 
     /** Reads an invitation as its invitee, with the invitee's own access token. */
     public InvitationWithTerms getAsInvitee(String invitationId, String inviteeToken) {
         return upstream.callWithToken(AmcOperation.GET_INVITATION, inviteeToken,
-                bearer -> api.getInvitation(lwa.clientId(), bearer, invitationId),
+                bearer -> api.getInvitation(bearer, invitationId),
                 InvitationWithTerms.class, (status, message) -> inviteeErrors(invitationId, status, message));
     }
 
     /** Accepts an invitation as its invitee, with the invitee's own access token. */
     public void redeem(String invitationId, String inviteeToken) {
         upstream.callWithToken(AmcOperation.REDEEM_INVITATION, inviteeToken,
-                bearer -> api.redeemInvitation(lwa.clientId(), bearer, new RedeemRequest(invitationId)),
+                bearer -> api.redeemInvitation(bearer, new RedeemRequest(invitationId)),
                 Void.class, (status, message) -> inviteeErrors(invitationId, status, message));
     }
 

@@ -51,12 +51,10 @@ public class AmcUsersClient {
     UpstreamCaller upstream;
     @Inject
     UpstreamFanOut fanOut;
-    @Inject
-    LwaConfig lwa;
 
     public UsersPage list(String accountId, int maxResults, String nextToken) {
         return upstream.call(AmcOperation.LIST_USERS,
-                bearer -> api.listUsers(lwa.clientId(), bearer, accountId, new ListUsersRequest(maxResults, nextToken)),
+                bearer -> api.listUsers(bearer, accountId, new ListUsersRequest(maxResults, nextToken)),
                 UsersPage.class, errors(accountId, null, true));
     }
 
@@ -66,19 +64,10 @@ public class AmcUsersClient {
      * @return whether {@code visit} stopped the walk (false: every page was read)
      */
     public boolean walk(String accountId, Predicate<List<User>> visit) {
-        String nextToken = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String sent = nextToken;
-            UsersPage result = list(accountId, MAX_PAGE, sent);
-            if (visit.test(result.users() == null ? List.of() : result.users())) {
-                return true;
-            }
-            nextToken = NextToken.after(AmcOperation.LIST_USERS, sent, result.nextToken(), upstream.lastRequestId());
-            if (nextToken == null) {
-                return false;
-            }
-        }
-        throw UpstreamException.pagingLoop(AmcOperation.LIST_USERS, MAX_PAGES, upstream.lastRequestId());
+        PageWalk<UsersPage> walk = new PageWalk<>(AmcOperation.LIST_USERS, MAX_PAGES,
+                nextToken -> list(accountId, MAX_PAGE, nextToken), UsersPage::nextToken, upstream::lastRequestId);
+        return walk.whole(walk.walk(page -> visit.test(page.users() == null ? List.of() : page.users())))
+                == PageWalk.End.STOPPED;
     }
 
     /**
@@ -90,7 +79,7 @@ public class AmcUsersClient {
      */
     public Map<String, List<Role>> roles(String accountId, List<String> userIds, Predicate<List<Role>> enough) {
         List<RolesPage> pages = fanOut.callEach(AmcOperation.LIST_USER_ROLES, userIds,
-                (userId, bearer) -> api.listUserRoles(lwa.clientId(), bearer, accountId,
+                (userId, bearer) -> api.listUserRoles(bearer, accountId,
                         new ListRolesRequest(userId, ROLES_PER_PAGE, null)),
                 RolesPage.class, errors(accountId, null, false), page -> enough.test(rolesOf(page)),
                 failure -> failure instanceof ProblemException problem && problem.problem().getStatus() == 404);
@@ -105,25 +94,26 @@ public class AmcUsersClient {
 
     private List<Role> allPages(String accountId, String userId, RolesPage first) {
         List<Role> roles = new ArrayList<>(rolesOf(first));
-        String nextToken = first.nextToken();
-        for (int page = 1; nextToken != null && !nextToken.isBlank(); page++) {
-            if (page == MAX_ROLE_PAGES) {
-                throw UpstreamException.pagingLoop(AmcOperation.LIST_USER_ROLES, MAX_ROLE_PAGES, upstream.lastRequestId());
-            }
-            String pageToken = nextToken;
-            RolesPage next = upstream.call(AmcOperation.LIST_USER_ROLES,
-                    bearer -> api.listUserRoles(lwa.clientId(), bearer, accountId,
-                            new ListRolesRequest(userId, ROLES_PER_PAGE, pageToken)),
-                    RolesPage.class, errors(accountId, null, false));
-            roles.addAll(rolesOf(next));
-            nextToken = NextToken.after(AmcOperation.LIST_USER_ROLES, pageToken, next.nextToken(), upstream.lastRequestId());
+        String firstToken = first.nextToken();
+        if (firstToken == null || firstToken.isBlank()) {
+            return roles;
         }
+        PageWalk<RolesPage> walk = new PageWalk<>(AmcOperation.LIST_USER_ROLES, MAX_ROLE_PAGES - 1,
+                pageToken -> upstream.call(AmcOperation.LIST_USER_ROLES,
+                        bearer -> api.listUserRoles(bearer, accountId,
+                                new ListRolesRequest(userId, ROLES_PER_PAGE, pageToken)),
+                        RolesPage.class, errors(accountId, null, false)),
+                RolesPage::nextToken, upstream::lastRequestId);
+        walk.whole(walk.walkFrom(firstToken, page -> {
+            roles.addAll(rolesOf(page));
+            return false;
+        }));
         return roles;
     }
 
     public PermissionsResult setRoles(String accountId, List<UserPermission> permissions) {
         return upstream.call(AmcOperation.SET_USER_ROLES,
-                bearer -> api.updateUserPermissions(lwa.clientId(), bearer, accountId,
+                bearer -> api.updateUserPermissions(bearer, accountId,
                         new UpdatePermissionsRequest(permissions)),
                 PermissionsResult.class, errors(accountId, null, false));
     }
@@ -135,7 +125,7 @@ public class AmcUsersClient {
      */
     public PermissionsResult remove(String accountId, List<String> userIds) {
         return upstream.call(AmcOperation.REMOVE_USERS,
-                bearer -> api.deleteUserPermissions(lwa.clientId(), bearer, accountId,
+                bearer -> api.deleteUserPermissions(bearer, accountId,
                         new DeletePermissionsRequest(userIds.stream().map(UserRef::new).toList())),
                 PermissionsResult.class, errors(accountId, userIds, false));
     }

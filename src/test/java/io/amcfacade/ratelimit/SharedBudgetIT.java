@@ -104,6 +104,68 @@ class SharedBudgetIT {
                 .containsKey("replica0:429+Retry-After").containsKey("replica1:429+Retry-After");
     }
 
+    /**
+     * At 200 calls a second a replica leases a tenth of a second's budget at a time instead of asking the
+     * shared bucket before every AMC call: far fewer database round trips than AMC calls, and the two
+     * replicas together still within the budget.
+     */
+    @Test
+    void replicasLeaseTokensInBatchesAndStillStayWithinTheSharedBudget() throws Exception {
+        int perSecond = TwoReplicas.INVITATIONS_PER_SECOND;
+        FacadeProcess first = replicas.get(0);
+        List<String> tokens = replicas.stream().map(replica -> token(replica, "it-lease", "amc-viewer")).toList();
+        given().spec(first.spec()).delete("/sandbox/stats").then().statusCode(200);
+        List<Double> takesBefore = replicas.stream().map(SharedBudgetIT::invitationBucketTakes).toList();
+
+        long started = System.nanoTime();
+        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS_PER_REPLICA * replicas.size());
+        try {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int i = 0; i < replicas.size(); i++) {
+                FacadeProcess replica = replicas.get(i);
+                String token = tokens.get(i);
+                for (int c = 0; c < CALLERS_PER_REPLICA; c++) {
+                    callers.add(pool.submit(() -> {
+                        while (System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(LOAD_MILLIS)) {
+                            int status = given().spec(replica.spec()).auth().oauth2(token)
+                                    .get("/v1/accounts/{account}/invitations", "ENTITY1ACMERETAIL0").statusCode();
+                            answers.computeIfAbsent(Integer.toString(status), k -> new AtomicInteger()).incrementAndGet();
+                        }
+                    }));
+                }
+            }
+            for (Future<?> caller : callers) {
+                caller.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long received = ((Number) given().spec(first.spec()).get("/sandbox/stats").then().statusCode(200)
+                .extract().path("endpoints.'POST /user-invitations/list'.requests")).longValue();
+        double takes = 0;
+        for (int i = 0; i < replicas.size(); i++) {
+            takes += invitationBucketTakes(replicas.get(i)) - takesBefore.get(i);
+        }
+
+        System.out.printf("SharedBudgetIT: %d AMC calls in %.1f s for a budget of %d/s, %.0f bucket round trips; answers %s%n",
+                received, seconds, perSecond, takes, answers);
+        assertThat(answers).containsKey("200");
+        assertThat(received).as("a full bucket, then %d a second, for both replicas together", perSecond)
+                .isLessThanOrEqualTo(perSecond + (long) Math.ceil(perSecond * seconds));
+        assertThat(takes).as("leases of a tenth of a second's budget, not a round trip per call")
+                .isGreaterThan(0).isLessThan(received / 2.0);
+    }
+
+    private static double invitationBucketTakes(FacadeProcess replica) {
+        String metrics = given().spec(replica.spec()).auth().oauth2(replica.sandboxToken("it-metrics", "auditor"))
+                .get("/q/metrics").asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("amc_ratelimit_bucket_takes_total{") && line.contains("bucket=\"invitations\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static String token(FacadeProcess replica, String subject, String role) {
         return replica.sandboxToken(subject, role);
     }

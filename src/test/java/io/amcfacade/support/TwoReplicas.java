@@ -16,6 +16,8 @@ public final class TwoReplicas {
 
     /** The fleet's {@code instances} budget, low enough for SharedBudgetIT to exceed. */
     public static final int INSTANCES_PER_SECOND = 5;
+    /** High enough that a replica leases several tokens at a time (a tenth of a second's worth). */
+    public static final int INVITATIONS_PER_SECOND = 200;
     /** Each caller's auditor limit a minute, low enough for SharedBudgetIT to reach. */
     public static final int AUDITS_PER_MINUTE = 4;
 
@@ -77,7 +79,7 @@ public final class TwoReplicas {
         all.put("AMC_ACCESS_SCHEDULED", "false");
         all.put("AMC_ACCESS_REQUESTS_PER_SECOND", "200");
         all.put("AMC_UPSTREAM_RATE_LIMIT_USERS_REQUESTS_PER_SECOND", "200");
-        all.put("AMC_UPSTREAM_RATE_LIMIT_INVITATIONS_REQUESTS_PER_SECOND", "200");
+        all.put("AMC_UPSTREAM_RATE_LIMIT_INVITATIONS_REQUESTS_PER_SECOND", Integer.toString(INVITATIONS_PER_SECOND));
         replica.start("replica", all);
         return replica;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -19,6 +18,7 @@ import io.amcfacade.upstream.AmcInvitationsClient;
 import io.amcfacade.upstream.AmcUserWire;
 import io.amcfacade.upstream.AmcUsersClient;
 import io.amcfacade.upstream.AmcVocabulary;
+import io.amcfacade.upstream.PageWalk;
 
 /**
  * The reconciler's only contact with AMC, and the one place that knows the upstream decorators' Java
@@ -62,41 +62,34 @@ public class AmcAccessReader {
 
     /** The account's users, every page; roles are not included (one call per user, see {@link #roles}). */
     public List<ObservedUser> users(String accountId, ReconcileBudget.Spent spent) {
-        return pages("users of " + accountId, spent, nextToken -> {
-            AmcUserWire.UsersPage page = usersPage(accountId, nextToken);
-            return new Page<>(page.users() == null ? List.<ObservedUser>of()
-                    : page.users().stream().map(u -> new ObservedUser(u.userId(), u.emailAddress())).toList(),
-                    page.nextToken());
+        List<ObservedUser> found = new ArrayList<>();
+        PageWalk<AmcUserWire.UsersPage> walk = PageWalk.users(MAX_PAGES, nextToken -> {
+            budget.take(1, spent);
+            return usersPage(accountId, nextToken);
         });
+        walk.whole(walk.walk(page -> {
+            if (page.users() != null) {
+                page.users().forEach(u -> found.add(new ObservedUser(u.userId(), u.emailAddress())));
+            }
+            return false;
+        }));
+        return found;
     }
 
     /** The account's invitations as AMC lists them, every page. */
     public List<ObservedInvitation> invitations(String accountId, ReconcileBudget.Spent spent) {
-        return pages("invitations of " + accountId, spent, nextToken -> {
-            AmcInvitationWire.Page page = invitationsPage(accountId, nextToken);
-            return new Page<>(page.invitations() == null ? List.<ObservedInvitation>of()
-                    : page.invitations().stream().map(AmcAccessReader::invitation).toList(), page.nextToken());
-        });
-    }
-
-    /** One page of an AMC list, in the facade's terms. */
-    private record Page<T>(List<T> items, String nextToken) {
-    }
-
-    /** Every page of a list, a token of the share before each. */
-    private <T> List<T> pages(String what, ReconcileBudget.Spent spent, Function<String, Page<T>> read) {
-        List<T> found = new ArrayList<>();
-        String nextToken = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
+        List<ObservedInvitation> found = new ArrayList<>();
+        PageWalk<AmcInvitationWire.Page> walk = PageWalk.invitations(MAX_PAGES, nextToken -> {
             budget.take(1, spent);
-            Page<T> result = read.apply(nextToken);
-            found.addAll(result.items());
-            nextToken = result.nextToken();
-            if (nextToken == null || nextToken.isBlank()) {
-                return found;
+            return invitationsPage(accountId, nextToken);
+        });
+        walk.whole(walk.walk(page -> {
+            if (page.invitations() != null) {
+                page.invitations().forEach(i -> found.add(invitation(i)));
             }
-        }
-        throw new IllegalStateException("AMC kept answering nextToken for the " + what);
+            return false;
+        }));
+        return found;
     }
 
     /**

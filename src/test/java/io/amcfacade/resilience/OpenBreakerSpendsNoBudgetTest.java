@@ -1,0 +1,72 @@
+package io.amcfacade.resilience;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.amcfacade.support.Callers;
+import io.amcfacade.support.Sandbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * While the breaker is open, a call it will refuse takes nothing from the fleet's AMC budget and waits
+ * for nothing: the refusal comes before the rate limit. With a budget of one call a second, every refusal
+ * would otherwise first wait for a token (and spend it on a call never made).
+ */
+@QuarkusTest
+@TestProfile(OpenBreakerSpendsNoBudgetTest.OneInstanceCallASecond.class)
+class OpenBreakerSpendsNoBudgetTest {
+
+    private static final String LIST_INSTANCES = "GET /amc/instances";
+
+    public static class OneInstanceCallASecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("amc.upstream.rate-limit.instances.requests-per-second", "1",
+                    "amc.upstream.rate-limit.instances.burst", "1",
+                    "amc.upstream.circuit-breaker.delay", "PT30S");
+        }
+    }
+
+    @AfterEach
+    void healthyAgain() {
+        Sandbox.healthyAgain();
+    }
+
+    @Test
+    void refusalsOfAnOpenBreakerTakeNoRateLimitToken() {
+        String subject = Callers.uniqueSubject("viewer");
+        Sandbox.faults(Map.of("errorRate", 1.0, "errorStatus", 500, "endpoints", List.of(LIST_INSTANCES)));
+        for (int i = 0; i < 5 && listInstances(subject).extract().statusCode() != 503; i++) {
+            // Failed attempts (each after its token) until the breaker opens.
+        }
+        listInstances(subject).statusCode(503).body("code", equalTo("UPSTREAM_CIRCUIT_OPEN"));
+        double waitsBefore = waits();
+
+        for (int i = 0; i < 3; i++) {
+            listInstances(subject).statusCode(503).body("code", equalTo("UPSTREAM_CIRCUIT_OPEN"));
+        }
+
+        assertThat(waits()).as("no refusal waited for a token of the instances budget").isEqualTo(waitsBefore);
+    }
+
+    private static double waits() {
+        String metrics = Callers.as("metrics", "auditor").get("/q/metrics").asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("amc_ratelimit_outbound_waits_seconds_count{") && line.contains("group=\"instances\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static ValidatableResponse listInstances(String subject) {
+        return given().spec(Callers.as(subject, "amc-viewer")).get("/v1/accounts/{account}/instances", "ENTITY1ACMERETAIL0").then();
+    }
+}
