@@ -33,7 +33,6 @@ import io.amcfacade.support.OwnerDatabase;
 import io.amcfacade.support.UsersApi;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -42,24 +41,9 @@ import io.quarkus.test.junit.TestProfile;
  * target/console-screenshots (docs/img holds the committed copies).
  */
 @QuarkusTest
-@TestProfile(ConsoleBrowserTest.OwnTrail.class)
+@TestProfile(ConsoleTrail.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
-
-    /**
-     * A trail of its own: verify must say intact, then name the record this test tampers with, and the
-     * shared test trail holds other tests' deliberately forged and back-dated records.
-     */
-    public static class OwnTrail implements QuarkusTestProfile {
-        static final Path DIR = Path.of("target", "test-data", "console-" + System.currentTimeMillis()).toAbsolutePath();
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("amc.db.embedded.data-dir", DIR.resolve("postgres").toString(),
-                    "amc.audit.anchor-file", DIR.resolve("audit/seal-head").toString(),
-                    "amc.audit.witness-file", DIR.resolve("audit/seal-witness").toString());
-        }
-    }
 
     private static ConsoleBrowser browser;
     private static final String AUDITOR = Callers.uniqueSubject("alice");
