@@ -137,6 +137,19 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(4)
+    void opensAnActionWithoutTargets() throws IOException {
+        String viewer = Callers.uniqueSubject("vera");
+        Callers.as(viewer, "amc-viewer").get("/v1/accounts").then().statusCode(200);
+
+        browser().open("/console/activity?actor=" + viewer);
+        browser.find("#events a.event-link").click();
+        assertThat(browser.find("h1").getText()).contains("ACCOUNTS_LIST").contains("SUCCEEDED");
+        assertThat(browser.find("#no-targets").getText()).isEqualTo("This action touched no person or thing by name.");
+        assertThat(browser.find("#records").getText()).contains("INTENT").contains("OUTCOME");
+    }
+
+    @Test
+    @Order(5)
     void verifyShowsIntact() throws IOException {
         browser().open("/console/verify");
         browser.find("#v-from").sendKeys(SINCE);
@@ -147,7 +160,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void verifyNamesTheFirstRecordTamperedThroughSql() throws Exception {
         long seq = sealedIntentOf(INVITEE);
         String original = tamper(seq, null);
@@ -164,7 +177,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void exportDownloadsAFileWhoseManifestMatches() throws Exception {
         browser().open("/console/activity?targetId=" + INVITEE);
         browser.find("#export-filter").click();
@@ -186,7 +199,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aViewerIsRefusedAndTheRefusalIsAudited() throws IOException {
         String viewer = Callers.uniqueSubject("victor");
         browser().signIn("/console/activity", viewer, "Victor Viewer", "amc-viewer");
@@ -201,7 +214,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aPageViewAppearsInTheTrail() throws IOException {
         browser().signIn("/console/timeline", AUDITOR, "Alice Auditor", "auditor");
         browser.find("#person").sendKeys(INVITEE);
@@ -219,7 +232,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void accessShowsARoleTheTestGrantedAndOpensTheUsersHistory() throws IOException {
         String admin = Callers.token(Callers.uniqueSubject("onboarding"), "amc-admin");
         String account = UsersApi.newAccount().accountId();
@@ -252,7 +265,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void signOutEndsTheSession() throws IOException {
         browser().open("/console/activity");
         browser.find("#sign-out").click();
