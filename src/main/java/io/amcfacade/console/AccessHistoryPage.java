@@ -13,13 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.amcfacade.access.query.AccessHistoryQuery;
-import io.amcfacade.api.model.AccessHistory;
 import io.amcfacade.api.model.AccessPeriod;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 
@@ -37,8 +35,24 @@ public class AccessHistoryPage {
     AccessHistoryQuery history;
     @Inject
     ConsoleViewer viewer;
-    @Location("console/access-history.html")
-    Template page;
+
+    /**
+     * {@code console/access-history.html}: every period oldest first, the latest email seen and the role held
+     * now ({@code null}: none).
+     */
+    @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record AccessHistory(Layout layout, String accountId, String userId, String email, List<PeriodRow> periods,
+            String current) implements TemplateInstance {
+    }
+
+    /** Whose history: both ids are required, held to the rules of {@code GET /v1/access/history}. */
+    record Whose(String accountId, String userId) {
+
+        static Parsed<Whose> parse(UriInfo uri) {
+            QueryFields fields = new QueryFields(uri.getQueryParameters());
+            return fields.parsed(new Whose(fields.requiredId("accountId"), fields.requiredId("userId")));
+        }
+    }
 
     /** One period of the history: a role held from {@code since} until {@code until} (null: still held). */
     @TemplateData
@@ -59,9 +73,8 @@ public class AccessHistoryPage {
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.ACCESS_HISTORY)
     public TemplateInstance show(@Context UriInfo uri) {
-        String accountId = required(uri, "accountId");
-        String userId = required(uri, "userId");
-        AccessHistory found = history.history(accountId, userId);
+        Whose whose = Whose.parse(uri).orRefuse();
+        var found = history.history(whose.accountId(), whose.userId());
         List<AccessPeriod> periods = found.getPeriods();
         List<PeriodRow> rows = new java.util.ArrayList<>(periods.size());
         for (int i = 0; i < periods.size(); i++) {
@@ -71,16 +84,6 @@ public class AccessHistoryPage {
                 .reduce((first, last) -> last).orElse(null);
         AccessPeriod last = periods.isEmpty() ? null : periods.get(periods.size() - 1);
         String current = last == null || last.getUntil() != null ? null : last.getRole();
-        return page.data("viewer", viewer.view()).data("nav", "access").data("accountId", accountId)
-                .data("userId", userId).data("email", email).data("periods", rows).data("current", current);
-    }
-
-    private static String required(UriInfo uri, String name) {
-        String value = AccessFilter.value(uri.getQueryParameters(), name);
-        if (value == null) {
-            throw ConsoleFilter.invalid(name, "is required");
-        }
-        AccessFilter.id(name, value);
-        return value;
+        return new AccessHistory(viewer.layout(Section.ACCESS), whose.accountId(), whose.userId(), email, rows, current);
     }
 }

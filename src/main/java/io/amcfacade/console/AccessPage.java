@@ -20,8 +20,7 @@ import io.amcfacade.api.model.AccessGrantPage;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -41,23 +40,28 @@ public class AccessPage {
     ConsoleConfig config;
     @Inject
     ConsoleViewer viewer;
-    @Location("console/access.html")
-    Template page;
+
+    /**
+     * {@code console/access.html}: a page of grants under the filter, the instant answered for ({@code asOf})
+     * or when the oldest account shown was observed, how many grants match, and the review pack's row count.
+     */
+    @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Access(Layout layout, AccessFilter filter, List<GrantRow> grants, Moment asOf, Moment observedAt, String next,
+            boolean paged, long matching, long packCount) implements TemplateInstance {
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.ACCESS_QUERY)
     public TemplateInstance inventory(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
-        AccessFilter filter = AccessFilter.of(uri.getQueryParameters());
+        AccessFilter filter = AccessFilter.parse(uri.getQueryParameters()).orRefuse();
         String from = cursor == null || cursor.isBlank() ? null : cursor.strip();
         AccessGrantPage grants = inventory.grants(filter.criteria(config.pageSize(), from));
-        List<GrantRow> rows = grants.getGrants().stream().map(GrantRow::of).toList();
-        return page.data("viewer", viewer.view()).data("nav", "access").data("filter", filter).data("grants", rows)
-                .data("asOf", Moment.of(grants.getAsOf())).data("observedAt", Moment.of(grants.getObservedAt()))
-                .data("next", grants.getNextCursor()).data("paged", from != null)
-                .data("matching", inventory.count(filter.criteria(1, null)))
-                .data("packCount", inventory.count(new GrantCriteria(null, null, null, null, filter.instant(), 1, null)));
+        return new Access(viewer.layout(Section.ACCESS), filter, grants.getGrants().stream().map(GrantRow::of).toList(),
+                Moment.of(grants.getAsOf()), Moment.of(grants.getObservedAt()), grants.getNextCursor(), from != null,
+                inventory.count(filter.criteria(1, null)),
+                inventory.count(new GrantCriteria(null, null, null, null, filter.instant(), 1, null)));
     }
 
     @GET
@@ -65,7 +69,7 @@ public class AccessPage {
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.ACCESS_REVIEW)
     public Response review(@Context UriInfo uri, @QueryParam("format") String format) {
-        AccessFilter filter = AccessFilter.of(uri.getQueryParameters());
+        AccessFilter filter = AccessFilter.parse(uri.getQueryParameters()).orRefuse();
         return pack.download(filter.instant(), ConsoleFilter.csv(format));
     }
 }

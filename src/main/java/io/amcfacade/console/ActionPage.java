@@ -23,8 +23,7 @@ import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.security.Roles;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 
@@ -42,8 +41,12 @@ public class ActionPage {
     SealsCovering seals;
     @Inject
     ConsoleViewer viewer;
-    @Location("console/action.html")
-    Template page;
+
+    /** {@code console/action.html}: the action, its raw records and the seals that cover them. */
+    @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Action(Layout layout, ActionDetail event, List<RecordRow> records, List<SealRow> seals, long unsealed)
+            implements TemplateInstance {
+    }
 
     /** A raw record with the seal that covers it (null: not sealed yet). */
     @TemplateData
@@ -69,9 +72,8 @@ public class ActionPage {
                 covering.containsKey(r.getSeq()) ? covering.get(r.getSeq()).sealId() : null)).toList();
         List<SealRow> sealRows = covering.values().stream().distinct().map(s -> new SealRow(s.sealId(),
                 Moment.of(s.sealedAt()), s.records(), s.digest(), s.keyId(), s.signature())).toList();
-        return page.data("viewer", viewer.view()).data("nav", "activity").data("event", event).data("row", EventRow.of(event))
-                .data("completedAt", Moment.of(event.getCompletedAt())).data("records", records).data("seals", sealRows)
-                .data("unsealed", records.stream().filter(r -> r.sealId() == null).count());
+        return new Action(viewer.layout(Section.ACTIVITY), ActionDetail.of(event), records, sealRows,
+                records.stream().filter(r -> r.sealId() == null).count());
     }
 
     private static UUID parse(String eventId) {

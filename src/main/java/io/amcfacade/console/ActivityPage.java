@@ -2,6 +2,7 @@ package io.amcfacade.console;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,8 +22,7 @@ import io.amcfacade.audit.AuditQueries;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -42,10 +42,17 @@ public class ActivityPage {
     ConsoleConfig config;
     @Inject
     ConsoleViewer viewer;
-    @Location("console/activity.html")
-    Template page;
-    @Location("console/chart.html")
-    Template chart;
+
+    /** {@code console/activity.html}: a page of the trail, newest first, under its filter. */
+    @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Activity(Layout layout, ConsoleFilter filter, List<AuditOutcome> outcomes, List<EventRow> events, String next,
+            boolean paged) implements TemplateInstance {
+    }
+
+    /** {@code console/chart.html}: the chart alone; {@code defaultRange} is the days shown when the filter sets none. */
+    @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Chart(ActivityChart chart, ConsoleFilter filter, Long defaultRange) implements TemplateInstance {
+    }
 
     @GET
     @RolesAllowed(Roles.AUDITOR)
@@ -59,11 +66,10 @@ public class ActivityPage {
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance activity(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
-        ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
+        ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
         AuditEventPage events = queries.page(filter.toSql(), config.pageSize(), cursor);
-        return page.data("viewer", viewer.view()).data("nav", "activity").data("filter", filter)
-                .data("outcomes", java.util.Arrays.stream(AuditOutcome.values()).map(AuditOutcome::toString).toList()).data("events", EventRow.of(events.getEvents()))
-                .data("next", events.getNextCursor()).data("paged", cursor != null);
+        return new Activity(viewer.layout(Section.ACTIVITY), filter, List.of(AuditOutcome.values()),
+                EventRow.of(events.getEvents()), events.getNextCursor(), cursor != null);
     }
 
     @GET
@@ -71,12 +77,12 @@ public class ActivityPage {
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance chart(@Context UriInfo uri) {
-        ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
+        ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
         AuditFilterSql range = filter.forChart(config.chartDefaultRange());
         LocalDate first = range.from() == null ? null : range.from().atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
         LocalDate last = range.to() == null ? LocalDate.now(ZoneOffset.UTC)
                 : range.to().minusNanos(1).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-        return chart.data("chart", ActivityChart.of(counts.perDay(range), first, last)).data("filter", filter)
-                .data("defaultRange", filter.hasRange() ? null : config.chartDefaultRange().toDays());
+        return new Chart(ActivityChart.of(counts.perDay(range), first, last), filter,
+                filter.hasRange() ? null : config.chartDefaultRange().toDays());
     }
 }

@@ -1,5 +1,7 @@
 package io.amcfacade.console;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,8 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.amcfacade.api.model.Problem;
 import io.amcfacade.problem.ProblemCode;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * On console paths, the problem documents every error becomes (ProblemMappers) are shown as pages: the
@@ -22,17 +24,27 @@ public class ConsoleErrorPages {
 
     @Inject
     ConsoleViewer viewer;
-    @Location("console/error.html")
-    Template page;
+
+    /**
+     * {@code console/error-page.html}: the problem document in words, with every field it names;
+     * {@code notAllowed} when a signed-in viewer lacks the console's role, {@code back} the page to start again from.
+     */
+    @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record ErrorPage(Layout layout, String title, String detail, List<FieldError> errors, String code, int status,
+            String correlationId, boolean notAllowed, String back) implements TemplateInstance {
+    }
 
     @ServerResponseFilter(priority = Priorities.USER - 500)
     public void asPage(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(response.getEntity() instanceof Problem problem) || !ConsolePaths.isConsole(request.getUriInfo().getPath())) {
             return;
         }
-        String html = page.data("viewer", viewer.view()).data("nav", "").data("problem", problem)
-                .data("notAllowed", response.getStatus() == 403 && ProblemCode.FORBIDDEN.name().equals(problem.getCode()))
-                .data("back", request.getUriInfo().getPath()).render();
+        List<FieldError> errors = problem.getErrors() == null ? List.of()
+                : problem.getErrors().stream().map(e -> new FieldError(e.getField(), e.getMessage())).toList();
+        String html = new ErrorPage(viewer.layout(null), problem.getTitle(), problem.getDetail(), errors, problem.getCode(),
+                problem.getStatus() == null ? response.getStatus() : problem.getStatus(), problem.getCorrelationId(),
+                response.getStatus() == 403 && ProblemCode.FORBIDDEN.name().equals(problem.getCode()),
+                request.getUriInfo().getPath()).render();
         response.setEntity(html, null, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"));
         response.getHeaders().remove("WWW-Authenticate");
     }

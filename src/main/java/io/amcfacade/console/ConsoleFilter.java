@@ -1,7 +1,6 @@
 package io.amcfacade.console;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,44 +24,69 @@ import io.quarkus.qute.TemplateData;
  */
 @TemplateData
 public record ConsoleFilter(String actor, String onBehalfOf, String action, String accountId, String targetId,
-        String outcome, String from, String to) {
+        AuditOutcome outcome, TimeField from, TimeField to) {
 
-    static final String[] NAMES = { "actor", "onBehalfOf", "action", "accountId", "targetId", "outcome", "from", "to" };
+    /** No filter: the whole trail. */
+    static final ConsoleFilter NONE = new ConsoleFilter(null, null, null, null, null, null, null, null);
 
-    static ConsoleFilter of(MultivaluedMap<String, String> query) {
-        String[] v = Arrays.stream(NAMES).map(name -> blankToNull(query.getFirst(name))).toArray(String[]::new);
-        ConsoleFilter filter = new ConsoleFilter(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
-        filter.toSql(); // refuses a malformed value now, naming its field
-        return filter;
+    private static final String OUTCOME_RULE = "must be one of " + Arrays.toString(AuditOutcome.values());
+
+    /** Reads the filter by name; a malformed outcome or time is an error of that field. */
+    static Parsed<ConsoleFilter> parse(MultivaluedMap<String, String> query) {
+        QueryFields fields = new QueryFields(query);
+        ConsoleFilter filter = new ConsoleFilter(fields.text("actor"), fields.text("onBehalfOf"), fields.text("action"),
+                fields.text("accountId"), fields.text("targetId"), fields.oneOf("outcome", AuditOutcome::fromValue, OUTCOME_RULE),
+                fields.time("from", ZoneOffset.UTC, false), fields.time("to", ZoneOffset.UTC, true));
+        return fields.parsed(filter);
+    }
+
+    /** The actions that touched {@code targetId}: an email, a user id or an invitation id. */
+    static ConsoleFilter touching(String targetId) {
+        return NONE.withTargetId(targetId);
+    }
+
+    ConsoleFilter withAction(String value) {
+        return new ConsoleFilter(actor, onBehalfOf, value, accountId, targetId, outcome, from, to);
+    }
+
+    ConsoleFilter withAccountId(String value) {
+        return new ConsoleFilter(actor, onBehalfOf, action, value, targetId, outcome, from, to);
+    }
+
+    ConsoleFilter withTargetId(String value) {
+        return new ConsoleFilter(actor, onBehalfOf, action, accountId, value, outcome, from, to);
+    }
+
+    ConsoleFilter withFrom(TimeField value) {
+        return new ConsoleFilter(actor, onBehalfOf, action, accountId, targetId, outcome, value, to);
     }
 
     AuditFilterSql toSql() {
-        AuditOutcome parsedOutcome = null;
-        if (outcome != null) {
-            try {
-                parsedOutcome = AuditOutcome.fromValue(outcome);
-            } catch (IllegalArgumentException e) {
-                throw invalid("outcome", "must be one of " + Arrays.toString(AuditOutcome.values()));
-            }
-        }
-        return new AuditFilterSql(action, parsedOutcome, actor, accountId, targetId, onBehalfOf, time("from", from, false),
-                time("to", to, true));
+        return new AuditFilterSql(action, outcome, actor, accountId, targetId, onBehalfOf, TimeField.utc(from),
+                TimeField.utc(to));
     }
 
     /** The chart's range: the filter's own, or the last {@code fallback} days up to now. */
     AuditFilterSql forChart(Duration fallback) {
-        AuditFilterSql sql = toSql();
-        if (sql.from() != null || sql.to() != null) {
-            return sql;
+        if (hasRange()) {
+            return toSql();
         }
         OffsetDateTime start = LocalDate.now(ZoneOffset.UTC).atStartOfDay().atOffset(ZoneOffset.UTC)
                 .minusDays(Math.max(1, fallback.toDays()) - 1);
-        return new AuditFilterSql(sql.action(), sql.outcome(), sql.actor(), sql.accountId(), sql.targetId(),
-                sql.onBehalfOf(), start, null);
+        return withFrom(new TimeField(start.toString(), start.toInstant())).toSql();
     }
 
     boolean hasRange() {
         return from != null || to != null;
+    }
+
+    /** The {@code from} field as typed, for the form. */
+    public String fromText() {
+        return TimeField.text(from);
+    }
+
+    public String toText() {
+        return TimeField.text(to);
     }
 
     public boolean isEmpty() {
@@ -86,18 +110,18 @@ public record ConsoleFilter(String actor, String onBehalfOf, String action, Stri
         return query.isEmpty() ? "" : "&" + query;
     }
 
+    /** The fields by their names in the URL, in the form's order. */
     private Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
-        String[] v = { actor, onBehalfOf, action, accountId, targetId, outcome, from, to };
-        for (int i = 0; i < NAMES.length; i++) {
-            values.put(NAMES[i], v[i]);
-        }
+        values.put("actor", actor);
+        values.put("onBehalfOf", onBehalfOf);
+        values.put("action", action);
+        values.put("accountId", accountId);
+        values.put("targetId", targetId);
+        values.put("outcome", outcome == null ? null : outcome.toString());
+        values.put("from", fromText());
+        values.put("to", toText());
         return values;
-    }
-
-    private static OffsetDateTime time(String field, String value, boolean end) {
-        Instant at = ConsoleTime.parse(field, value, ZoneOffset.UTC, end);
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
     /** Whether a download's {@code format} asks for CSV (else NDJSON); anything else is refused, naming it. */
@@ -110,9 +134,5 @@ public record ConsoleFilter(String actor, String onBehalfOf, String action, Stri
 
     static ProblemException invalid(String field, String rule) {
         return new ProblemException(Problems.invalidField(field, rule));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

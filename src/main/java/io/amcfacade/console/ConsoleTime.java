@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Times as the console's forms send them: an instant with an offset (links, and the API's own form), a
@@ -26,36 +24,18 @@ final class ConsoleTime {
 
     /**
      * @param endOfDay whether a bare date means the end of that day (the start of the next), not its start
-     * @return the instant; {@code null} for no value
+     * @return the instant
+     * @throws DateTimeException when {@code value} is none of the three forms ({@link #RULE})
      */
-    static Instant parse(String field, String value, ZoneId zone, boolean endOfDay) {
-        if (value == null) {
-            return null;
+    static Instant parse(String value, ZoneId zone, boolean endOfDay) {
+        if (value.length() == 10) {
+            LocalDate day = LocalDate.parse(value);
+            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
         }
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-            }
-            if (value.endsWith("Z") || value.endsWith("z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(value.toUpperCase(java.util.Locale.ROOT)).toInstant();
-            }
-            return LocalDateTime.parse(value).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ConsoleFilter.invalid(field, RULE);
+        if (value.endsWith("Z") || value.endsWith("z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+            return OffsetDateTime.parse(value.toUpperCase(java.util.Locale.ROOT)).toInstant();
         }
-    }
-
-    /** The viewer's zone as the form sent it; UTC when it sent none. */
-    static ZoneId zone(String value) {
-        if (value == null) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(value);
-        } catch (DateTimeException e) {
-            throw ConsoleFilter.invalid("zone", "must be a time zone such as Europe/Berlin or UTC");
-        }
+        return LocalDateTime.parse(value).atZone(zone).toInstant();
     }
 
     /** The value a {@code datetime-local} picker shows for {@code instant} in {@code zone}. */

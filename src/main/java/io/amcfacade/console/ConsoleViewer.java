@@ -30,7 +30,12 @@ public class ConsoleViewer {
     public record View(String subject, String name, String roles, String csrf) {
     }
 
-    View view() {
+    /** The layout of a page in {@code section} ({@code null}: none) as this viewer sees it. */
+    Layout layout(Section section) {
+        return new Layout(view(), section);
+    }
+
+    private View view() {
         return identity.isAnonymous() ? new View(null, null, "", "") : new View(subject(), name(), roles(), csrf());
     }
 

@@ -16,8 +16,7 @@ import io.amcfacade.audit.AuditExport;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 
@@ -37,17 +36,19 @@ public class ExportPage {
     ConsoleViewer viewer;
     @Inject
     RoutingContext routing;
-    @Location("console/export.html")
-    Template page;
+
+    /** {@code console/export.html}: what the filter selects and how many actions that is, before any download. */
+    @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Export(Layout layout, ConsoleFilter filter, long count) implements TemplateInstance {
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance summary(@Context UriInfo uri) {
-        ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
-        return page.data("viewer", viewer.view()).data("nav", "export").data("filter", filter)
-                .data("count", counts.count(filter.toSql()));
+        ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
+        return new Export(viewer.layout(Section.EXPORT), filter, counts.count(filter.toSql()));
     }
 
     @GET
@@ -55,7 +56,7 @@ public class ExportPage {
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.AUDIT_EXPORT)
     public Response download(@Context UriInfo uri, @QueryParam("format") String format) {
-        ConsoleFilter filter = ConsoleFilter.of(uri.getQueryParameters());
+        ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
         boolean csv = ConsoleFilter.csv(format);
         var connection = routing.response();
         return Response.ok(export.stream(filter.toSql(), csv, connection::closed))

@@ -1,8 +1,8 @@
 package io.amcfacade.console;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,17 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.audit.AuditAction;
-import io.amcfacade.audit.AuditFilterSql;
 import io.amcfacade.audit.AuditQueries;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -42,40 +40,67 @@ public class OutOfBandPage {
     ConsoleConfig config;
     @Inject
     ConsoleViewer viewer;
-    @Location("console/access-changes.html")
-    Template page;
+
+    /** The page's filter: which of the reconciler's actions, on which account, touching whom, since when. */
+    @TemplateData
+    public record ChangesFilter(boolean baselines, String accountId, String person, TimeField since, String zone) {
+
+        static Parsed<ChangesFilter> parse(UriInfo uri) {
+            QueryFields fields = new QueryFields(uri.getQueryParameters());
+            Boolean baselines = fields.oneOf("kind", ChangesFilter::baselines, "must be changes or baselines");
+            return fields.parsed(new ChangesFilter(Boolean.TRUE.equals(baselines), fields.id("accountId"),
+                    fields.text("person"), fields.time("since", fields.zone("zone"), false), fields.text("zone")));
+        }
+
+        private static Boolean baselines(String kind) {
+            return switch (kind) {
+                case "changes" -> false;
+                case "baselines" -> true;
+                default -> throw new IllegalArgumentException(kind);
+            };
+        }
+
+        ConsoleFilter toFilter() {
+            AuditAction action = baselines ? AuditAction.ACCESS_BASELINE : AuditAction.OUT_OF_BAND_CHANGE;
+            return ConsoleFilter.NONE.withAction(action.name()).withAccountId(accountId).withTargetId(person).withFrom(since);
+        }
+
+        /** The day asked for as typed, for the picker. */
+        public String sinceText() {
+            return TimeField.text(since);
+        }
+
+        /** The start of that day, for the heading. */
+        public Moment from() {
+            return since == null ? null : Moment.of(since.instant().atOffset(ZoneOffset.UTC));
+        }
+
+        /** {@code kind=…&accountId=…} for the set fields, URL-encoded, as the pager's links carry it. */
+        public String query() {
+            Map<String, String> link = new LinkedHashMap<>();
+            link.put("kind", baselines ? "baselines" : null);
+            link.put("accountId", accountId);
+            link.put("person", person);
+            link.put("since", sinceText());
+            link.put("zone", zone);
+            return UrlQuery.of(link);
+        }
+    }
+
+    /** {@code console/access-changes.html}: a page of the reconciler's actions under the filter, newest first. */
+    @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record AccessChanges(Layout layout, ChangesFilter filter, List<ChangeRow> changes, String next, boolean paged)
+            implements TemplateInstance {
+    }
 
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance changes(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
-        String kind = AccessFilter.value(query, "kind");
-        if (kind != null && !"changes".equals(kind) && !"baselines".equals(kind)) {
-            throw ConsoleFilter.invalid("kind", "must be changes or baselines");
-        }
-        boolean baselines = "baselines".equals(kind);
-        String accountId = AccessFilter.value(query, "accountId");
-        AccessFilter.id("accountId", accountId);
-        String person = AccessFilter.value(query, "person");
-        String since = AccessFilter.value(query, "since");
-        String zone = AccessFilter.value(query, "zone");
-        Instant from = ConsoleTime.parse("since", since, ConsoleTime.zone(zone), false);
+        ChangesFilter filter = ChangesFilter.parse(uri).orRefuse();
         String after = cursor == null || cursor.isBlank() ? null : cursor.strip();
-        AuditEventPage events = queries.page(new AuditFilterSql(baselines ? AuditAction.ACCESS_BASELINE.name()
-                : AuditAction.OUT_OF_BAND_CHANGE.name(), null, null, accountId, person, null,
-                from == null ? null : from.atOffset(ZoneOffset.UTC), null), config.pageSize(), after);
-        Map<String, String> link = new LinkedHashMap<>();
-        link.put("kind", kind);
-        link.put("accountId", accountId);
-        link.put("person", person);
-        link.put("since", since);
-        link.put("zone", zone);
-        return page.data("viewer", viewer.view()).data("nav", "access").data("baselines", baselines)
-                .data("accountId", accountId).data("person", person).data("since", since).data("zone", zone)
-                .data("from", from == null ? null : Moment.of(from.atOffset(ZoneOffset.UTC)))
-                .data("changes", events.getEvents().stream().map(ChangeRow::of).toList())
-                .data("next", events.getNextCursor()).data("paged", after != null)
-                .data("query", UrlQuery.of(link));
+        AuditEventPage events = queries.page(filter.toFilter().toSql(), config.pageSize(), after);
+        return new AccessChanges(viewer.layout(Section.ACCESS), filter, events.getEvents().stream().map(ChangeRow::of).toList(),
+                events.getNextCursor(), after != null);
     }
 }

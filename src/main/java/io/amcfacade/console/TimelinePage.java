@@ -15,13 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditEventPage;
-import io.amcfacade.audit.AuditFilterSql;
 import io.amcfacade.audit.AuditQueries;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -40,8 +38,15 @@ public class TimelinePage {
     AuditQueries queries;
     @Inject
     ConsoleViewer viewer;
-    @Location("console/timeline.html")
-    Template page;
+
+    /**
+     * {@code console/timeline.html}: the actions that touched {@code subject} (none asked yet: {@code null}),
+     * oldest first; {@code truncated} when there were more than {@code limit}.
+     */
+    @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Timeline(Layout layout, String subject, boolean invitation, List<EventRow> events, boolean truncated, int limit)
+            implements TemplateInstance {
+    }
 
     @GET
     @RolesAllowed(Roles.AUDITOR)
@@ -51,14 +56,13 @@ public class TimelinePage {
         List<EventRow> rows = List.of();
         boolean truncated = false;
         if (who != null) {
-            AuditEventPage page = queries.page(new AuditFilterSql(null, null, null, null, who, null, null, null),
-                    PERSON_LIMIT, null);
+            AuditEventPage page = queries.page(ConsoleFilter.touching(who).toSql(), PERSON_LIMIT, null);
             List<AuditEvent> events = new ArrayList<>(page.getEvents());
             Collections.reverse(events);
             rows = EventRow.of(events);
             truncated = page.getNextCursor() != null;
         }
-        return view(who, "person", rows, truncated);
+        return new Timeline(viewer.layout(Section.TIMELINE), who, false, rows, truncated, PERSON_LIMIT);
     }
 
     @GET
@@ -66,11 +70,7 @@ public class TimelinePage {
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.AUDIT_QUERY, targetParam = "invitationId")
     public TemplateInstance invitation(@PathParam("invitationId") String invitationId) {
-        return view(invitationId, "invitation", EventRow.of(queries.timeline(invitationId).getEvents()), false);
-    }
-
-    private TemplateInstance view(String subject, String kind, List<EventRow> rows, boolean truncated) {
-        return page.data("viewer", viewer.view()).data("nav", "timeline").data("subject", subject).data("kind", kind)
-                .data("events", rows).data("truncated", truncated).data("limit", PERSON_LIMIT);
+        return new Timeline(viewer.layout(Section.TIMELINE), invitationId, true,
+                EventRow.of(queries.timeline(invitationId).getEvents()), false, PERSON_LIMIT);
     }
 }

@@ -1,21 +1,22 @@
 package io.amcfacade.console;
 
+import java.time.ZoneOffset;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.amcfacade.api.model.VerifyResult;
-import io.amcfacade.audit.AuditFilterSql;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.audit.integrity.AuditVerification;
 import io.amcfacade.security.Roles;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -31,35 +32,36 @@ public class VerifyPage {
     AuditVerification verification;
     @Inject
     ConsoleViewer viewer;
-    @Location("console/verify.html")
-    Template page;
+
+    /** The range asked for: UTC dates or instants, {@code to} including a whole day. */
+    record Range(TimeField from, TimeField to) {
+
+        static Parsed<Range> parse(UriInfo uri) {
+            QueryFields fields = new QueryFields(uri.getQueryParameters());
+            return fields.parsed(new Range(fields.time("from", ZoneOffset.UTC, false), fields.time("to", ZoneOffset.UTC, true)));
+        }
+    }
+
+    /** {@code console/verify.html}: the form with the range as typed and, once run, the result ({@code null} before). */
+    @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Verify(Layout layout, String from, String to, VerifySummary result) implements TemplateInstance {
+    }
 
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.CONSOLE_VIEW)
     public TemplateInstance form() {
-        return view(null, null, null);
+        return new Verify(viewer.layout(Section.VERIFY), null, null, null);
     }
 
     @GET
     @Path("/run")
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.AUDIT_VERIFY)
-    public TemplateInstance run(@QueryParam("from") String from, @QueryParam("to") String to) {
-        ConsoleFilter range = new ConsoleFilter(null, null, null, null, null, null, blankToNull(from), blankToNull(to));
-        AuditFilterSql sql = range.toSql();
-        VerifyResult result = verification.verify(sql.from() == null ? null : sql.from().toInstant(),
-                sql.to() == null ? null : sql.to().toInstant());
-        return view(range, result, VerifyExplanation.of(result));
-    }
-
-    private TemplateInstance view(ConsoleFilter range, VerifyResult result, VerifyExplanation explanation) {
-        return page.data("viewer", viewer.view()).data("nav", "verify").data("range", range).data("result", result)
-                .data("explanation", explanation)
-                .data("lastSealedAt", result == null ? null : Moment.of(result.getLastSealedAt()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    public TemplateInstance run(@Context UriInfo uri) {
+        Range range = Range.parse(uri).orRefuse();
+        VerifyResult result = verification.verify(TimeField.instant(range.from()), TimeField.instant(range.to()));
+        return new Verify(viewer.layout(Section.VERIFY), TimeField.text(range.from()), TimeField.text(range.to()),
+                VerifySummary.of(result));
     }
 }

@@ -33,7 +33,6 @@ import io.amcfacade.support.OwnerDatabase;
 import io.amcfacade.support.UsersApi;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -42,24 +41,9 @@ import io.quarkus.test.junit.TestProfile;
  * target/console-screenshots (docs/img holds the committed copies).
  */
 @QuarkusTest
-@TestProfile(ConsoleBrowserTest.OwnTrail.class)
+@TestProfile(ConsoleTrail.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
-
-    /**
-     * A trail of its own: verify must say intact, then name the record this test tampers with, and the
-     * shared test trail holds other tests' deliberately forged and back-dated records.
-     */
-    public static class OwnTrail implements QuarkusTestProfile {
-        static final Path DIR = Path.of("target", "test-data", "console-" + System.currentTimeMillis()).toAbsolutePath();
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("amc.db.embedded.data-dir", DIR.resolve("postgres").toString(),
-                    "amc.audit.anchor-file", DIR.resolve("audit/seal-head").toString(),
-                    "amc.audit.witness-file", DIR.resolve("audit/seal-witness").toString());
-        }
-    }
 
     private static ConsoleBrowser browser;
     private static final String AUDITOR = Callers.uniqueSubject("alice");
@@ -153,6 +137,19 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(4)
+    void opensAnActionWithoutTargets() throws IOException {
+        String viewer = Callers.uniqueSubject("vera");
+        Callers.as(viewer, "amc-viewer").get("/v1/accounts").then().statusCode(200);
+
+        browser().open("/console/activity?actor=" + viewer);
+        browser.find("#events a.event-link").click();
+        assertThat(browser.find("h1").getText()).contains("ACCOUNTS_LIST").contains("SUCCEEDED");
+        assertThat(browser.find("#no-targets").getText()).isEqualTo("This action touched no person or thing by name.");
+        assertThat(browser.find("#records").getText()).contains("INTENT").contains("OUTCOME");
+    }
+
+    @Test
+    @Order(5)
     void verifyShowsIntact() throws IOException {
         browser().open("/console/verify");
         browser.find("#v-from").sendKeys(SINCE);
@@ -163,7 +160,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void verifyNamesTheFirstRecordTamperedThroughSql() throws Exception {
         long seq = sealedIntentOf(INVITEE);
         String original = tamper(seq, null);
@@ -180,7 +177,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void exportDownloadsAFileWhoseManifestMatches() throws Exception {
         browser().open("/console/activity?targetId=" + INVITEE);
         browser.find("#export-filter").click();
@@ -202,7 +199,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aViewerIsRefusedAndTheRefusalIsAudited() throws IOException {
         String viewer = Callers.uniqueSubject("victor");
         browser().signIn("/console/activity", viewer, "Victor Viewer", "amc-viewer");
@@ -217,7 +214,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aPageViewAppearsInTheTrail() throws IOException {
         browser().signIn("/console/timeline", AUDITOR, "Alice Auditor", "auditor");
         browser.find("#person").sendKeys(INVITEE);
@@ -235,7 +232,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void accessShowsARoleTheTestGrantedAndOpensTheUsersHistory() throws IOException {
         String admin = Callers.token(Callers.uniqueSubject("onboarding"), "amc-admin");
         String account = UsersApi.newAccount().accountId();
@@ -268,7 +265,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void signOutEndsTheSession() throws IOException {
         browser().open("/console/activity");
         browser.find("#sign-out").click();
