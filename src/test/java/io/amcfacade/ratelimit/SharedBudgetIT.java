@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,32 +66,8 @@ class SharedBudgetIT {
         }
         given().spec(first.spec()).delete("/sandbox/stats").then().statusCode(200);
 
-        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS_PER_REPLICA * replicas.size());
-        try {
-            List<Future<?>> callers = new ArrayList<>();
-            for (int i = 0; i < replicas.size(); i++) {
-                FacadeProcess replica = replicas.get(i);
-                String token = tokens.get(i);
-                String name = "replica" + i;
-                for (int c = 0; c < CALLERS_PER_REPLICA; c++) {
-                    callers.add(pool.submit(() -> {
-                        while (System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(LOAD_MILLIS)) {
-                            Response answer = listInstances(replica, token);
-                            answers.computeIfAbsent(name + ":" + answer.statusCode()
-                                    + (answer.statusCode() == 429 && answer.header("Retry-After") != null ? "+Retry-After" : ""),
-                                    k -> new AtomicInteger()).incrementAndGet();
-                        }
-                    }));
-                }
-            }
-            for (Future<?> caller : callers) {
-                caller.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Map<String, AtomicInteger> answers = load(started, tokens, (replica, token) -> listInstances(replica, token));
         Number received = given().spec(first.spec()).get("/sandbox/stats").then().statusCode(200)
                 .extract().path("endpoints.'" + LIST_INSTANCES + "'.requests");
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -118,29 +95,8 @@ class SharedBudgetIT {
         List<Double> takesBefore = replicas.stream().map(SharedBudgetIT::invitationBucketTakes).toList();
 
         long started = System.nanoTime();
-        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS_PER_REPLICA * replicas.size());
-        try {
-            List<Future<?>> callers = new ArrayList<>();
-            for (int i = 0; i < replicas.size(); i++) {
-                FacadeProcess replica = replicas.get(i);
-                String token = tokens.get(i);
-                for (int c = 0; c < CALLERS_PER_REPLICA; c++) {
-                    callers.add(pool.submit(() -> {
-                        while (System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(LOAD_MILLIS)) {
-                            int status = given().spec(replica.spec()).auth().oauth2(token)
-                                    .get("/v1/accounts/{account}/invitations", "ENTITY1ACMERETAIL0").statusCode();
-                            answers.computeIfAbsent(Integer.toString(status), k -> new AtomicInteger()).incrementAndGet();
-                        }
-                    }));
-                }
-            }
-            for (Future<?> caller : callers) {
-                caller.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Map<String, AtomicInteger> answers = load(started, tokens, (replica, token) -> given().spec(replica.spec())
+                .auth().oauth2(token).get("/v1/accounts/{account}/invitations", "ENTITY1ACMERETAIL0").andReturn());
         double seconds = (System.nanoTime() - started) / 1e9;
         long received = ((Number) given().spec(first.spec()).get("/sandbox/stats").then().statusCode(200)
                 .extract().path("endpoints.'POST /user-invitations/list'.requests")).longValue();
@@ -151,11 +107,45 @@ class SharedBudgetIT {
 
         System.out.printf("SharedBudgetIT: %d AMC calls in %.1f s for a budget of %d/s, %.0f bucket round trips; answers %s%n",
                 received, seconds, perSecond, takes, answers);
-        assertThat(answers).containsKey("200");
+        assertThat(answers).as("both replicas were served").containsKeys("replica0:200", "replica1:200");
         assertThat(received).as("a full bucket, then %d a second, for both replicas together", perSecond)
                 .isLessThanOrEqualTo(perSecond + (long) Math.ceil(perSecond * seconds));
         assertThat(takes).as("leases of a tenth of a second's budget, not a round trip per call")
                 .isGreaterThan(0).isLessThan(received / 2.0);
+    }
+
+    /**
+     * {@link #CALLERS_PER_REPLICA} callers on each replica sending {@code request} for {@link #LOAD_MILLIS}
+     * from {@code started}: the answers counted as {@code replicaN:status}, with {@code +Retry-After} on a 429 that has one.
+     */
+    private Map<String, AtomicInteger> load(long started, List<String> tokens,
+            BiFunction<FacadeProcess, String, Response> request) throws Exception {
+        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS_PER_REPLICA * replicas.size());
+        try {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int i = 0; i < replicas.size(); i++) {
+                FacadeProcess replica = replicas.get(i);
+                String token = tokens.get(i);
+                String name = "replica" + i;
+                for (int c = 0; c < CALLERS_PER_REPLICA; c++) {
+                    callers.add(pool.submit(() -> {
+                        while (System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(LOAD_MILLIS)) {
+                            Response answer = request.apply(replica, token);
+                            answers.computeIfAbsent(name + ":" + answer.statusCode()
+                                    + (answer.statusCode() == 429 && answer.header("Retry-After") != null ? "+Retry-After" : ""),
+                                    k -> new AtomicInteger()).incrementAndGet();
+                        }
+                    }));
+                }
+            }
+            for (Future<?> caller : callers) {
+                caller.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return answers;
     }
 
     private static double invitationBucketTakes(FacadeProcess replica) {
