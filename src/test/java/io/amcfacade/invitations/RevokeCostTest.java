@@ -34,6 +34,8 @@ class RevokeCostTest {
     private static final String CREATE = "POST /user-invitations";
     private static final int HELD = 2000;
 
+    /** Emails of this run's crowd: the trail outlives the sandbox from one run of the suite to the next. */
+    private final String crowd = "crowd-" + System.nanoTime() + "-";
     private String account;
     private List<String> outsideIds;
 
@@ -50,7 +52,7 @@ class RevokeCostTest {
         for (int batch = 0; batch < HELD / 50; batch++) {
             List<Map<String, Object>> requests = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                requests.add(Map.of("user", Map.of("emailAddress", "crowd-" + batch + "-" + i + "@example.com",
+                requests.add(Map.of("user", Map.of("emailAddress", crowd + batch + "-" + i + "@example.com",
                         "userName", "Crowd"), "permissionSet", Map.of("type", "ROLE", "role", Map.of("name", "viewer"))));
             }
             outsideIds.addAll(given().header("Amazon-Advertising-API-ClientId", SandboxCredentials.CLIENT_ID)
@@ -126,7 +128,7 @@ class RevokeCostTest {
 
         assertThat(Sandbox.requests(LIST) - lists).isEqualTo(3);
         given().auth().oauth2(Callers.token(Callers.uniqueSubject("auditor"), "auditor"))
-                .queryParam("targetId", "crowd-2-20@example.com").queryParam("action", "INVITATION_RESEND")
+                .queryParam("targetId", crowd + "2-20@example.com").queryParam("action", "INVITATION_RESEND")
                 .get("/v1/audit/events").then().statusCode(200).body("events.size()", equalTo(1));
     }
 
