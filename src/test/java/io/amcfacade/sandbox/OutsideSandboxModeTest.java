@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.security.SimulatorTokens;
 import io.amcfacade.support.TestIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -53,7 +54,7 @@ class OutsideSandboxModeTest {
     @Test
     void aTokenSignedWithTheSandboxKeyIsRefused() throws Exception {
         SandboxSigningKeys keys = SandboxSigningKeys.loadOrCreate(Path.of("target", "test-data", "keys").toAbsolutePath());
-        String sandboxToken = Jwt.issuer(SandboxCredentials.CALLER_TOKEN_ISSUER).subject("alice")
+        String sandboxToken = Jwt.issuer(SimulatorTokens.ISSUER).subject("alice")
                 .groups(Set.of("amc-admin")).expiresIn(300).sign(keys.privateKey().toString());
 
         given().auth().oauth2(sandboxToken).get("/v1/accounts")
