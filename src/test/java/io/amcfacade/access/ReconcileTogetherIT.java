@@ -109,8 +109,8 @@ class ReconcileTogetherIT {
     /** A complete pass on each replica at once; answers when both are done. */
     private void reconcileTogether() {
         List<CompletableFuture<Integer>> passes = replicas.stream().map(replica -> CompletableFuture.supplyAsync(
-                () -> given().spec(replica.spec()).post("/sandbox/access/reconcile").then().statusCode(200)
-                        .extract().<Integer>path("listed"))).toList();
+                () -> given().spec(replica.spec()).auth().oauth2(token(replica)).post("/v1/access/reconciliations")
+                        .then().statusCode(200).extract().<Integer>path("listed"))).toList();
         passes.forEach(CompletableFuture::join);
     }
 
