@@ -35,6 +35,8 @@ public enum AuditAction {
     ACCESS_QUERY,
     ACCESS_HISTORY,
     ACCESS_REVIEW,
+    /** An access reconciliation pass run on demand ({@code POST /v1/access/reconciliations}). */
+    ACCESS_RECONCILE,
     /** The access reconciler's first snapshot of an account (actor {@code amc-out-of-band}). */
     ACCESS_BASELINE,
     /** A change in AMC no facade action explains, found by the access reconciler (actor {@code amc-out-of-band}). */

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.amcfacade.api.model.Problem;
-import io.amcfacade.web.ControlCharacters;
-import io.amcfacade.web.StrictJson;
+import io.amcfacade.text.ControlCharacterInString;
+import io.amcfacade.text.ControlCharacters;
 
 /**
  * The problem a request body that Jackson could not read answers with: the field named as the caller
@@ -46,7 +46,7 @@ final class JsonProblems {
             return "is not a field of this request";
         } else if (e instanceof InvalidNullException) {
             return "must not be null";
-        } else if (e instanceof StrictJson.ControlCharacterInString) {
+        } else if (e instanceof ControlCharacterInString) {
             return "must not contain control characters";
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
-import io.amcfacade.resilience.RetryAfter;
+import io.amcfacade.web.RetryAfter;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,12 +1,11 @@
 package io.amcfacade.sandbox;
 
-/** The Login with Amazon app the sandbox recognises, and the issuer of sandbox caller tokens. */
+/** The Login with Amazon app the sandbox recognises. */
 public final class SandboxCredentials {
 
     public static final String CLIENT_ID = "amzn1.application-oa2-client.sandbox";
     public static final String CLIENT_SECRET = "sandbox-client-secret";
     public static final String REFRESH_TOKEN = "Atzr|sandbox-refresh-token";
-    public static final String CALLER_TOKEN_ISSUER = "urn:amc-facade:sandbox";
 
     private SandboxCredentials() {
     }

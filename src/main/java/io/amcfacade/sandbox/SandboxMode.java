@@ -2,6 +2,8 @@ package io.amcfacade.sandbox;
 
 import java.util.function.UnaryOperator;
 
+import io.amcfacade.startup.UpstreamTarget;
+
 /**
  * Decides the two sandbox switches from raw configuration.
  * <ul>
@@ -13,7 +15,7 @@ import java.util.function.UnaryOperator;
  */
 public final class SandboxMode {
 
-    public static final String BASE_URL = "amc.api.base-url";
+    public static final String BASE_URL = UpstreamTarget.BASE_URL;
     public static final String ENABLED = "amc.sandbox.enabled";
 
     private SandboxMode() {
@@ -21,8 +23,7 @@ public final class SandboxMode {
 
     /** @param config looks a property up, answering {@code null} when it is not set */
     public static boolean isSandboxMode(UnaryOperator<String> config) {
-        String baseUrl = config.apply(BASE_URL);
-        return baseUrl == null || baseUrl.isBlank();
+        return !UpstreamTarget.isConfigured(config.apply(BASE_URL));
     }
 
     public static boolean routesEnabled(UnaryOperator<String> config) {

@@ -6,15 +6,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import io.amcfacade.sandbox.oidc.SandboxOidcClient;
-import io.quarkus.runtime.ExecutionMode;
+import io.amcfacade.security.SimulatorTokens;
+import io.amcfacade.startup.UpstreamSimulator;
 import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 
@@ -22,11 +21,11 @@ import io.smallrye.config.PropertiesConfigSource;
  * Supplies the defaults of sandbox mode: the upstream and Login with Amazon point at the simulator,
  * with its credentials, the console signs in through the sandbox's OpenID Connect provider, and
  * caller tokens are verified with the sandbox signing key (generated into the data directory on first
- * start, never committed). Its ordinal sits just above the packaged
- * {@code application.properties} and below environment variables and system properties, so an
- * operator's explicit setting always wins.
+ * start, never committed). {@link io.amcfacade.startup.UpstreamTarget} asks for them while the runtime
+ * configuration is built. Their ordinal sits just above the packaged {@code application.properties} and
+ * below environment variables and system properties, so an operator's explicit setting always wins.
  */
-public class SandboxModeConfigSourceFactory implements ConfigSourceFactory {
+public class SandboxModeConfigSourceFactory implements UpstreamSimulator {
 
     private static final int ORDINAL = 255;
     private static final int DEFAULTS_BELOW = 100;
@@ -34,10 +33,6 @@ public class SandboxModeConfigSourceFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        ExecutionMode mode = ExecutionMode.current();
-        if (mode != ExecutionMode.RUNTIME_INIT && mode != ExecutionMode.RUNNING) {
-            return List.of();
-        }
         UnaryOperator<String> config = name -> context.getValue(name).getValue();
         boolean sandboxMode = SandboxMode.isSandboxMode(config);
         if (!sandboxMode && !SandboxMode.routesEnabled(config)) {
@@ -64,7 +59,7 @@ public class SandboxModeConfigSourceFactory implements ConfigSourceFactory {
                 // The key content, not its location: it must also shadow the in-memory key that
                 // smallrye-jwt invents for dev and test mode when no key is configured.
                 values.put("mp.jwt.verify.publickey", keys.publicKeyContent());
-                values.put("mp.jwt.verify.issuer", SandboxCredentials.CALLER_TOKEN_ISSUER);
+                values.put("mp.jwt.verify.issuer", SimulatorTokens.ISSUER);
             }
         }
         return List.of(new PropertiesConfigSource(values, "sandbox-mode", ORDINAL));
@@ -74,11 +69,6 @@ public class SandboxModeConfigSourceFactory implements ConfigSourceFactory {
     private static boolean configuredByOperator(ConfigSourceContext context, String name) {
         ConfigValue value = context.getValue(name);
         return value.getValue() != null && value.getConfigSourceOrdinal() >= DEFAULTS_BELOW;
-    }
-
-    @Override
-    public OptionalInt getPriority() {
-        return OptionalInt.of(ORDINAL);
     }
 
     private static synchronized SandboxSigningKeys signingKeys(UnaryOperator<String> config) {

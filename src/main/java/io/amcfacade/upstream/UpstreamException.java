@@ -12,7 +12,7 @@ import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.resilience.AttemptFailure;
 import io.amcfacade.resilience.ClassifiedFailure;
-import io.amcfacade.resilience.RetryAfter;
+import io.amcfacade.web.RetryAfter;
 
 /**
  * AMC or Login with Amazon did not give a usable answer. Says how the attempt failed, so the retry

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
+import io.amcfacade.text.ControlCharacters;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**

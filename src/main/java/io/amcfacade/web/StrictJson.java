@@ -16,9 +16,10 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import io.amcfacade.text.ControlCharacterInString;
+import io.amcfacade.text.ControlCharacters;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
@@ -38,13 +39,6 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         mapper.registerModule(new SimpleModule("strict-strings").addDeserializer(String.class, new Strings(false)));
-    }
-
-    /** A control character in a string of a request model: names the field like every other refusal. */
-    public static final class ControlCharacterInString extends MismatchedInputException {
-        ControlCharacterInString(JsonParser parser) {
-            super(parser, "A string contains control characters", String.class);
-        }
     }
 
     /** Strings as Jackson reads them, refusing control characters in the public API's models. */

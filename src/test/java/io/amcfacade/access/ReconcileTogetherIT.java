@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.amcfacade.support.Callers;
 import io.amcfacade.support.FacadeProcess;
 import io.amcfacade.support.TwoReplicas;
 import io.restassured.http.ContentType;
@@ -106,11 +107,15 @@ class ReconcileTogetherIT {
                 .then().statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true));
     }
 
-    /** A complete pass on each replica at once; answers when both are done. */
+    /**
+     * A complete pass on each replica at once, each asked by an auditor of its own (the replicas allow one auditor
+     * only {@link TwoReplicas#AUDITS_PER_MINUTE} requests a minute); answers when both are done.
+     */
     private void reconcileTogether() {
         List<CompletableFuture<Integer>> passes = replicas.stream().map(replica -> CompletableFuture.supplyAsync(
-                () -> given().spec(replica.spec()).post("/sandbox/access/reconcile").then().statusCode(200)
-                        .extract().<Integer>path("listed"))).toList();
+                () -> given().spec(replica.spec()).auth().oauth2(replica.sandboxToken(Callers.uniqueSubject("it-reconciler"),
+                        "auditor")).post("/v1/access/reconciliations")
+                        .then().statusCode(200).extract().<Integer>path("listed"))).toList();
         passes.forEach(CompletableFuture::join);
     }
 

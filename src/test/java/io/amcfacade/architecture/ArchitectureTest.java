@@ -13,33 +13,50 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
- * Package rules for the audit trail: its packages free of cycles, layered storage → integrity → trail →
- * maintenance. (The rule is not applied to every package yet: {@code ratelimit} ↔ {@code resilience}
- * and {@code sandbox} ↔ {@code security} still depend on each other.)
+ * Package rules for the whole house: no two packages under {@code io.amcfacade} depend on each other, whether
+ * counted package by package or feature by feature (a feature with its sub-packages); the simulator is a guest
+ * that may use the facade, never the other way round; and the audit trail is layered storage → integrity →
+ * trail → maintenance. A cycle is broken by moving the shared piece down, never by an exception here.
  */
 class ArchitectureTest {
 
+    private static final String ROOT = "io.amcfacade";
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.amcfacade");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
 
-    /** One slice per audit package, the top-level one included. */
-    private static final SliceAssignment AUDIT_PACKAGES = new SliceAssignment() {
+    /** One slice per top-level package with everything under it ({@code access} holds {@code access.reconcile}). */
+    private static final SliceAssignment FEATURES = new SliceAssignment() {
         @Override
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
             String name = javaClass.getPackageName();
-            return name.equals("io.amcfacade.audit") || name.startsWith("io.amcfacade.audit.") ? SliceIdentifier.of(name)
-                    : SliceIdentifier.ignore();
+            if (!name.startsWith(ROOT + ".")) {
+                return SliceIdentifier.ignore();
+            }
+            String feature = name.substring(ROOT.length() + 1);
+            int dot = feature.indexOf('.');
+            return SliceIdentifier.of(dot < 0 ? feature : feature.substring(0, dot));
         }
 
         @Override
         public String getDescription() {
-            return "the audit packages";
+            return "the features under " + ROOT;
         }
     };
 
     @Test
-    void theAuditPackagesHaveNoCycles() {
-        slices().assignedFrom(AUDIT_PACKAGES).should().beFreeOfCycles().check(CLASSES);
+    void noTwoPackagesDependOnEachOther() {
+        slices().matching(ROOT + ".(**)").namingSlices("$1").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void noTwoFeaturesDependOnEachOther() {
+        slices().assignedFrom(FEATURES).should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void nothingOutsideTheSimulatorDependsOnIt() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".sandbox..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".sandbox..").check(CLASSES);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.web.RetryAfter;
+
 /** The pure rules of the retry policy: what may be retried, how long to wait, when the budget says stop. */
 class RetryRulesTest {
 

@@ -6,20 +6,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.amcfacade.api.model.AccessReconciliation;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
-/** The access inventory as tests drive it: console drift in the sandbox, passes on demand, reads as an auditor. */
+/** The access inventory as tests drive it: console drift in the sandbox, passes on demand and reads as an auditor. */
 public final class AccessApi {
 
     private AccessApi() {
     }
 
     /** Runs a reconciliation pass over one account now (every role read) and answers its summary. */
-    public static JsonPath reconcile(String accountId) {
-        return given().queryParam("accountId", accountId).post("/sandbox/access/reconcile").then().statusCode(200)
-                .extract().jsonPath();
+    public static AccessReconciliation reconcile(String accountId) {
+        return Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("accountId", accountId)
+                .post("/v1/access/reconciliations").then().statusCode(200).extract().as(AccessReconciliation.class);
     }
 
     public static ValidatableResponse consoleChange(String accountId, Map<String, Object> change) {

@@ -22,29 +22,29 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class FacadeProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    /** The default build's jar, simulator included. */
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
     private static final Duration READY_WITHIN = Duration.ofSeconds(90);
 
+    private final Path jar;
     private final Path workDir;
     private final int port;
     private Process process;
 
     public FacadeProcess(Path workDir, int port) {
+        this(JAR, workDir, port);
+    }
+
+    public FacadeProcess(Path jar, Path workDir, int port) {
+        this.jar = jar;
         this.workDir = workDir;
         this.port = port;
     }
 
     /** Starts the jar in its work directory with these environment variables and waits until it is ready. */
     public void start(String name, Map<String, String> environment) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve(name + ".log").toFile());
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        builder.environment().putAll(environment);
         long started = System.nanoTime();
-        process = builder.start();
+        process = launch(name, environment);
         long deadline = started + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("the facade is running; see " + workDir.resolve(name + ".log")).isTrue();
@@ -58,6 +58,26 @@ public final class FacadeProcess implements AutoCloseable {
         throw new AssertionError("Not ready within " + READY_WITHIN + "; see " + workDir.resolve(name + ".log"));
     }
 
+    /** Runs the jar with these environment variables until it ends by itself, and answers its exit code. */
+    public int runToTheEnd(String name, Map<String, String> environment, Duration within)
+            throws IOException, InterruptedException {
+        process = launch(name, environment);
+        assertThat(process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS))
+                .as("the facade ended by itself within %s; see %s", within, workDir.resolve(name + ".log")).isTrue();
+        return process.exitValue();
+    }
+
+    private Process launch(String name, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve(name + ".log").toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
     /**
      * Starts the jar out of sandbox mode in {@code workDir}: AMC at {@code amcBaseUri}, Login with Amazon
      * at {@code tokenUrl} with this app's credentials (client id, secret, refresh token), and callers'
@@ -66,15 +86,20 @@ public final class FacadeProcess implements AutoCloseable {
     public static FacadeProcess outOfSandboxMode(Path workDir, String amcBaseUri, String tokenUrl, String... app)
             throws IOException, InterruptedException {
         FacadeProcess facade = new FacadeProcess(workDir, freePort());
-        facade.start("facade", Map.of(
+        facade.start("facade", realAmc(amcBaseUri, tokenUrl, app));
+        return facade;
+    }
+
+    /** The environment of a deployment against a real AMC: its base URL, the Login with Amazon app, the caller-token issuer. */
+    public static Map<String, String> realAmc(String amcBaseUri, String tokenUrl, String... app) {
+        return Map.of(
                 "AMC_API_BASE_URL", amcBaseUri,
                 "AMC_LWA_TOKEN_URL", tokenUrl,
                 "AMC_LWA_CLIENT_ID", app[0],
                 "AMC_LWA_CLIENT_SECRET", app[1],
                 "AMC_LWA_REFRESH_TOKEN", app[2],
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestIssuer.publicKeyLocation(),
-                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER));
-        return facade;
+                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER);
     }
 
     public Process process() {

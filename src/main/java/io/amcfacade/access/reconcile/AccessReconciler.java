@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.amcfacade.access.AccessConfig;
 import io.amcfacade.access.store.AccessLedger;
 import io.quarkus.scheduler.Scheduled;
 
@@ -67,7 +66,7 @@ public class AccessReconciler {
 
     /**
      * A pass now, listing every account (or only {@code onlyAccount}) and sweeping every role whatever the
-     * interval: sandbox and tests.
+     * interval: {@code POST /v1/access/reconciliations}.
      */
     public PassSummary reconcileNow(String onlyAccount) {
         return await(runner.submit(() -> run(true, onlyAccount)));
@@ -103,6 +102,7 @@ public class AccessReconciler {
             accountIds = onlyAccount != null ? List.of(onlyAccount) : amc.accountIds(listing);
         } catch (ReconcileThrottled e) {
             LOG.warnf("Access reconciliation skipped: listing the accounts was throttled (%s)", e.getMessage());
+            tally.throttled(); // so the summary says why the pass did nothing
             return tally.summary(0, listing.calls(), started);
         }
         // An account listed by another replica within amc.access.listed-within is done for this one.

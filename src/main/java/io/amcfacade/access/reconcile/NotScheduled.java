@@ -2,7 +2,6 @@ package io.amcfacade.access.reconcile;
 
 import jakarta.inject.Singleton;
 
-import io.amcfacade.access.AccessConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 

@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.amcfacade.access.AccessConfig;
 import io.amcfacade.ratelimit.OutboundRateLimiter;
 
 /**

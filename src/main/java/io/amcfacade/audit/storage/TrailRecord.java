@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import io.amcfacade.web.ControlCharacters;
+import io.amcfacade.text.ControlCharacters;
 
 /**
  * One row of {@code audit_records}: an intent, details, target or outcome of an audited action.

@@ -8,10 +8,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.amcfacade.access.reconcile.AccessReconciler;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
@@ -20,8 +18,8 @@ import io.amcfacade.sandbox.amc.SandboxConsole.ConsoleUser;
 
 /**
  * Drift on demand, sandbox only: {@code POST /sandbox/accounts/{accountId}/console-changes} changes an
- * account as AMC's own console would, behind the facade's back; {@code POST /sandbox/access/reconcile}
- * runs a reconciliation pass at once (every account listed, every role read) and answers when it is done.
+ * account as AMC's own console would, behind the facade's back. The facade finds it with a reconciliation
+ * pass ({@code POST /v1/access/reconciliations}).
  */
 @Path("/sandbox")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,8 +29,6 @@ public class SandboxConsoleResource {
 
     @Inject
     SandboxConsole console;
-    @Inject
-    AccessReconciler reconciler;
 
     /** One console change: a role, a removal ({@code remove: true}) or a new user ({@code addUser: true}). */
     public record ConsoleChange(String userId, String role, Boolean remove, String emailAddress, String userName,
@@ -71,16 +67,6 @@ public class SandboxConsoleResource {
                 default -> Problems.invalidField("emailAddress", refused.getMessage());
             });
         }
-    }
-
-    /** {@code ?accountId=} reconciles that account alone (tests that must not wait for everybody's accounts). */
-    @POST
-    @Path("/access/reconcile")
-    public AccessReconciler.PassSummary reconcile(@QueryParam("accountId") String accountId) {
-        if (accountId != null && !console.hasAccount(accountId)) {
-            throw new ProblemException(Problems.of(ProblemCode.NOT_FOUND, "No account " + accountId + "."));
-        }
-        return reconciler.reconcileNow(accountId);
     }
 
     private static String role(ConsoleChange change) {

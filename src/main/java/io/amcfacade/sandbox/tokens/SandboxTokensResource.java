@@ -21,9 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.sandbox.SandboxConfig;
-import io.amcfacade.sandbox.SandboxCredentials;
 import io.amcfacade.sandbox.SandboxSigningKeys;
 import io.amcfacade.security.Roles;
+import io.amcfacade.security.SimulatorTokens;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -61,7 +61,7 @@ public class SandboxTokensResource {
             throw new ProblemException(Problems.invalidField("roles", "each role must be one of " + Roles.ALL));
         }
         long ttl = config.callerTokenTtl().toSeconds();
-        String token = Jwt.issuer(SandboxCredentials.CALLER_TOKEN_ISSUER)
+        String token = Jwt.issuer(SimulatorTokens.ISSUER)
                 .subject(request.subject())
                 .claim("preferred_username", request.name() == null ? request.subject() : request.name())
                 .groups(roles)

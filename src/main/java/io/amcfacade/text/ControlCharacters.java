@@ -1,4 +1,4 @@
-package io.amcfacade.web;
+package io.amcfacade.text;
 
 /**
  * Control characters (C0, DEL) in what callers send: PostgreSQL cannot store NUL, and the others forge

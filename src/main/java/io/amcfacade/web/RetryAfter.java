@@ -1,4 +1,4 @@
-package io.amcfacade.resilience;
+package io.amcfacade.web;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.amcfacade.access;
+package io.amcfacade.access.reconcile;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public interface AccessConfig {
     @WithDefault("PT20S")
     Duration initialDelay();
 
-    /** Whether passes run on the timer; off, only {@code POST /sandbox/access/reconcile} runs one. */
+    /** Whether passes run on the timer; off, only {@code POST /v1/access/reconciliations} runs one. */
     @WithDefault("true")
     boolean scheduled();
 
