@@ -182,6 +182,11 @@ class ConsoleShowsEveryActionTest {
             all.add(ofActor(action.name(), action, admin));
         }
         all.add(find("ACCESS_BASELINE of a new account", AuditAction.ACCESS_BASELINE, Map.of("accountId", accountId), e -> true));
+        // The on-demand pass an operator asks for (POST /v1/access/reconciliations), as an auditor of its own.
+        String reconciler = Callers.uniqueSubject("reconciler");
+        Callers.as(reconciler, "auditor").queryParam("accountId", accountId).post("/v1/access/reconciliations")
+                .then().statusCode(200);
+        all.add(ofActor(AuditAction.ACCESS_RECONCILE.name(), AuditAction.ACCESS_RECONCILE, reconciler));
         all.add(find("OUT_OF_BAND_CHANGE: a user added in AMC's console", AuditAction.OUT_OF_BAND_CHANGE,
                 Map.of("accountId", accountId), e -> true));
 
