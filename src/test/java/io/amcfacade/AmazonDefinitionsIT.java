@@ -93,10 +93,11 @@ class AmazonDefinitionsIT {
                 .patch("/v1/accounts/{a}/invitations", owner));
         mocks.run("GET /v1/accounts/{a}/invitations/{i}",
                 () -> admin().get("/v1/accounts/{a}/invitations/{i}", owner, invitation));
-        mocks.run("POST /v1/accounts/{a}/invitations/{i}/revoke",
-                () -> admin().post("/v1/accounts/{a}/invitations/{i}/revoke", owner, invitation));
+        // Resend before revoke: after its own successful revoke the facade refuses a resend without asking AMC.
         mocks.run("POST /v1/accounts/{a}/invitations/{i}/resend",
                 () -> admin().post("/v1/accounts/{a}/invitations/{i}/resend", owner, invitation));
+        mocks.run("POST /v1/accounts/{a}/invitations/{i}/revoke",
+                () -> admin().post("/v1/accounts/{a}/invitations/{i}/revoke", owner, invitation));
         mocks.run("POST /v1/invitations/{i}/redeem", () -> admin().header("X-Amz-Invitee-Token",
                 "Atza|IwEBIPk3invitee").post("/v1/invitations/{i}/redeem", invitation));
 

@@ -76,8 +76,10 @@ class UpstreamContractIT {
                 "action", "revoke")))).patch("/v1/accounts/{a}/invitations", ACCOUNT).then().statusCode(200);
         admin().get("/v1/accounts/{a}/invitations/{i}", ACCOUNT, INVITATION).then().statusCode(200)
                 .body("emailAddress", equalTo("invitee@example.com"));
-        admin().post("/v1/accounts/{a}/invitations/{i}/revoke", ACCOUNT, INVITATION).then().statusCode(200);
+        // Resend before revoke: the facade remembers its own successful revoke (its trail) and refuses to
+        // resend a revoked invitation without asking AMC, whatever a stateless mock would answer.
         admin().post("/v1/accounts/{a}/invitations/{i}/resend", ACCOUNT, INVITATION).then().statusCode(200);
+        admin().post("/v1/accounts/{a}/invitations/{i}/revoke", ACCOUNT, INVITATION).then().statusCode(200);
         admin().header("X-Amz-Invitee-Token", "Atza|invitee-token")
                 .post("/v1/invitations/{i}/redeem", INVITATION).then().statusCode(200);
 
