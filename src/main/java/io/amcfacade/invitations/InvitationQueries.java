@@ -39,13 +39,10 @@ public class InvitationQueries {
     /** The invitation as the account's list shows it now; a problem when the list has none or the look-up stopped first. */
     AmcInvitationWire.Invitation located(String accountId, String invitationId) {
         AmcInvitationsClient.Lookup lookup = amc.find(accountId, invitationId);
-        if (lookup instanceof AmcInvitationsClient.Found found && belongsTo(found.invitation(), accountId)) {
-            return found.invitation();
-        }
         if (lookup instanceof AmcInvitationsClient.BeyondBound beyond) {
             throw beyondBound(accountId, invitationId, beyond.invitationsRead());
         }
-        throw notFound(accountId, invitationId);
+        return located(lookup, accountId, invitationId);
     }
 
     /** Like {@link #located}, but the look-up's bound is an answer too: empty when the invitation lies beyond it. */

@@ -70,11 +70,10 @@ public class OutboundRateLimiter {
             return;
         }
         registry.counter("amc.ratelimit.outbound.rejections", "group", group).increment();
-        Duration retryAfter = Duration.ofNanos(probe.getNanosToWaitForRefill());
         throw new ProblemException(Problems.of(ProblemCode.UPSTREAM_RATE_LIMITED,
                 "The facade's AMC budget for " + group + " calls is spent for now and the request's deadline "
                         + "came first. Nothing was sent; retry after the indicated time."),
-                Map.of("Retry-After", RetryAfter.seconds(retryAfter)), null);
+                Map.of("Retry-After", RetryAfter.seconds(wait)), null);
     }
 
     private static boolean waitFor(BucketProxy bucket, long cost, Duration maxWait) {

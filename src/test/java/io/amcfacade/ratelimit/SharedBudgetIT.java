@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.amcfacade.support.FacadeProcess;
+import io.amcfacade.support.Metrics;
 import io.amcfacade.support.TwoReplicas;
 import io.restassured.response.Response;
 
@@ -151,9 +152,7 @@ class SharedBudgetIT {
     private static double invitationBucketTakes(FacadeProcess replica) {
         String metrics = given().spec(replica.spec()).auth().oauth2(replica.sandboxToken("it-metrics", "auditor"))
                 .get("/q/metrics").asString();
-        return metrics.lines()
-                .filter(line -> line.startsWith("amc_ratelimit_bucket_takes_total{") && line.contains("bucket=\"invitations\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return Metrics.sum(metrics, "amc_ratelimit_bucket_takes_total", "bucket=\"invitations\"");
     }
 
     private static String token(FacadeProcess replica, String subject, String role) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.Metrics;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -61,9 +62,7 @@ class OpenBreakerSpendsNoBudgetTest {
 
     private static double waits() {
         String metrics = Callers.as("metrics", "auditor").get("/q/metrics").asString();
-        return metrics.lines()
-                .filter(line -> line.startsWith("amc_ratelimit_outbound_waits_seconds_count{") && line.contains("group=\"instances\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return Metrics.sum(metrics, "amc_ratelimit_outbound_waits_seconds_count", "group=\"instances\"");
     }
 
     private static ValidatableResponse listInstances(String subject) {
