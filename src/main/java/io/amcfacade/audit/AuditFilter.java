@@ -2,6 +2,7 @@ package io.amcfacade.audit;
 
 import io.amcfacade.audit.storage.TrailRecord;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -18,7 +21,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.Problem;
+import io.amcfacade.audit.storage.AuditUnavailableException;
 import io.amcfacade.problem.ProblemCode;
+import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.UpstreamExchange;
 import io.amcfacade.web.ApiPaths;
 import io.amcfacade.web.RequestMetadata;
@@ -29,9 +34,12 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Audits every {@link Audited} resource method: commits the intent before the method runs (its
- * failure refuses the request with 503) and appends the outcome once the response is decided.
- * Requests denied before the method could run (401/403) are recorded whole.
+ * Audits every {@link Audited} resource method: prepares the intent before the method runs, which
+ * {@link AuditTrail} commits before the action touches anything (its failure refuses the request with
+ * 503), and appends the outcome once the response is decided. An action that touched nothing (an audit
+ * query, a refusal before any AMC call) is committed whole with its outcome, and its answer leaves only
+ * once that commit holds: if it fails, the answer is replaced by the 503. Requests denied before the
+ * method could run (401/403) are recorded whole.
  */
 public class AuditFilter {
 
@@ -42,6 +50,8 @@ public class AuditFilter {
     AuditRecorder recorder;
     @Inject
     AuditContext audit;
+    @Inject
+    AuditTrail trail;
     @Inject
     AuditQueries queries;
     @Inject
@@ -60,8 +70,8 @@ public class AuditFilter {
             return;
         }
         TrailRecord intent = intent(audited, uri, context, Actor.of(identity));
-        recorder.commitIntent(withPathTarget(audited, intent));
-        audit.begun(intent.eventId);
+        audit.begun(intent.eventId, withPathTarget(audited, intent));
+        upstream.beforeEachCall(trail::commitIntent);
     }
 
     @ServerResponseFilter
@@ -79,9 +89,43 @@ public class AuditFilter {
             eventId = intent.eventId;
             records.addAll(withPathTarget(audited, intent));
         }
+        List<TrailRecord> uncommitted = audit.uncommittedIntent();
+        records.addAll(uncommitted);
         records.addAll(AuditRecords.targets(eventId, audit.results(), 200));
         records.add(outcome(eventId, response));
+        if (!uncommitted.isEmpty() && !databaseWasUnreachable(records)) {
+            return answerOnlyOnceRecorded(records, response);
+        }
         return write(records);
+    }
+
+    /**
+     * The action touched nothing before its answer, so its intent was never committed: the whole action
+     * is committed now, and the answer goes out only if that holds (fail closed, like an intent).
+     */
+    private Uni<Void> answerOnlyOnceRecorded(List<TrailRecord> records, ContainerResponseContext response) {
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            commitWholeOrRefuse(records, response);
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().item(() -> {
+            commitWholeOrRefuse(records, response);
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private void commitWholeOrRefuse(List<TrailRecord> records, ContainerResponseContext response) {
+        try {
+            recorder.commitIntent(records);
+            audit.intentCommitted();
+        } catch (AuditUnavailableException refused) {
+            Problem problem = refused.problem();
+            response.getHeaders().remove(HttpHeaders.LOCATION);
+            response.getHeaders().remove(HttpHeaders.ETAG);
+            refused.headers().forEach(response.getHeaders()::putSingle);
+            response.setStatus(problem.getStatus());
+            response.setEntity(problem, new Annotation[0], MediaType.valueOf(Problems.MEDIA_TYPE));
+        }
     }
 
     /**

@@ -14,6 +14,11 @@ import io.amcfacade.api.model.AuditOutcome;
 /**
  * What features tell the audit trail beyond what the request filter sees: the people and things an
  * action will touch (committed before the upstream call, fail closed) and how each one fared.
+ * <p>
+ * The request filter prepares the intent; it is committed by the first thing that needs it, in one
+ * transaction with whatever goes with it: {@link #intend} with the targets, the first AMC call
+ * ({@link #commitIntent()}, through the request's upstream exchange), an idempotency claim, or —
+ * for an action that touched nothing — the outcome, before the answer leaves (decision 0021).
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -31,12 +36,27 @@ public class AuditTrail {
         if (context.eventId() == null) {
             throw new IllegalStateException("No audited action is in progress");
         }
-        List<TrailRecord> records = new ArrayList<>(AuditRecords.targets(context.eventId(), targets, 100));
+        List<TrailRecord> records = new ArrayList<>(context.uncommittedIntent());
+        records.addAll(AuditRecords.targets(context.eventId(), targets, 100));
         if (requestSummary != null) {
             records.add(AuditRecords.details(context.eventId(), requestSummary));
         }
         if (!records.isEmpty()) {
             recorder.commitIntent(records);
+            context.intentCommitted();
+        }
+    }
+
+    /**
+     * Commits the current action's intent now unless it already is: before anything outside the trail
+     * happens (an AMC call, a claimed idempotency key). Throws {@link AuditUnavailableException} when it
+     * cannot: the caller must not go on to act. Does nothing outside an audited action.
+     */
+    public void commitIntent() {
+        List<TrailRecord> intent = context.uncommittedIntent();
+        if (!intent.isEmpty()) {
+            recorder.commitIntent(intent);
+            context.intentCommitted();
         }
     }
 

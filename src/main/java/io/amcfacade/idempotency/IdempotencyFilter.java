@@ -72,6 +72,8 @@ public class IdempotencyFilter {
         // The token subject, like the audit trail's actor: keys are scoped to who asked.
         String caller = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
                 ? jwt.getSubject() : identity.getPrincipal().getName();
+        // A claimed key names the action's event: the intent is in the trail before the claim is.
+        trail.commitIntent();
         Claim claim = store.claim(caller, key, operation,
                 RequestFingerprint.of(operation, request.getUriInfo().getPath(), body));
         if (claim instanceof Claim.Owned) {

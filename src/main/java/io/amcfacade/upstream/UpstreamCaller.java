@@ -59,6 +59,7 @@ class UpstreamCaller {
 
     /** A call as the facade's own Amazon identity. */
     <T> T call(AmcOperation operation, Function<String, Uni<Response>> send, Class<T> type, ErrorMapping errors) {
+        exchange.starting();
         Deadline deadline = deadline();
         return policies.call(operation, deadline, () -> {
             try (Response response = sendRefreshingOnce(operation, send, tokens.accessToken(), deadline,
@@ -71,6 +72,7 @@ class UpstreamCaller {
     /** A call with somebody else's token (the invitee's): no refresh, a 401 is theirs to fix. */
     <T> T callWithToken(AmcOperation operation, String accessToken, Function<String, Uni<Response>> send,
             Class<T> type, ErrorMapping errors) {
+        exchange.starting();
         Deadline deadline = deadline();
         return policies.call(operation, deadline, () -> {
             try (Response response = send(operation, send, accessToken, deadline, exchange::record)) {
@@ -107,6 +109,7 @@ class UpstreamCaller {
 
     /** The token {@link #detached} calls start with; fetched on the request thread so one refresh serves all. */
     String accessToken() {
+        exchange.starting();
         return tokens.accessToken();
     }
 

@@ -56,6 +56,19 @@ class FailClosedAuditTest {
     }
 
     @Test
+    void anActionThatTouchesNothingIsNotAnsweredWhenItCannotBeRecorded() {
+        // An audit query makes no AMC call: its intent goes in with its outcome, and the answer waits for that.
+        Callers.as(BROKEN_CALLER, "auditor")
+                .queryParam("limit", 1)
+                .get("/v1/audit/events")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("code", equalTo("AUDIT_UNAVAILABLE"))
+                .body("events", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void otherCallersAreServedWhileOneCallersIntentsFail() {
         Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer").get("/v1/accounts").then().statusCode(200);
     }
