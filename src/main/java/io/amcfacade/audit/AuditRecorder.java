@@ -33,10 +33,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * nor its failure can take an audit record with it. Every record gets its content hash and its MAC
  * here (the key never reaches the database); its time is the database clock's.
  * <p>
- * Group commit with several batches in flight: callers queue their records and wait for their own
- * answer; a few writer threads each take everything queued so far, insert it and commit once, then
- * wake exactly the callers whose records went with it. While one writer waits for its WAL flush the
- * next one is already inserting, and PostgreSQL flushes their commits together. An idle service
+ * Group commit: callers queue their records and wait for their own answer; a writer thread takes
+ * everything queued so far, inserts it and commits once, then wakes exactly the callers whose records
+ * went with it ({@code amc.audit.writers} threads, one by default: with more, several batches are in
+ * flight, which pays only where flushes are slow and the database has cores to spare). An idle service
  * writes each caller's records at once, alone; a busy one pays one round trip and one flush per
  * batch instead of per request. A batch the database refuses for its content (not for being
  * unreachable) is written again caller by caller, so one bad record fails only its own request.
@@ -67,7 +67,7 @@ public class AuditRecorder {
 
     @Inject
     AuditRecorder(AgroalDataSource dataSource, MeterRegistry registry, RecordMac mac,
-            @ConfigProperty(name = "amc.audit.writers", defaultValue = "3") int writerCount) {
+            @ConfigProperty(name = "amc.audit.writers", defaultValue = "1") int writerCount) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.mac = mac;
