@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.Faults;
 import io.amcfacade.support.Metrics;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +47,7 @@ class OpenBreakerSpendsNoBudgetTest {
     @Test
     void refusalsOfAnOpenBreakerTakeNoRateLimitToken() {
         String subject = Callers.uniqueSubject("viewer");
-        Sandbox.faults(Map.of("errorRate", 1.0, "errorStatus", 500, "endpoints", List.of(LIST_INSTANCES)));
+        Sandbox.faults(Faults.errors(1.0, 500).on(LIST_INSTANCES));
         for (int i = 0; i < 5 && listInstances(subject).extract().statusCode() != 503; i++) {
             // Failed attempts (each after its token) until the breaker opens.
         }

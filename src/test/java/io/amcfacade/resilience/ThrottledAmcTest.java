@@ -12,8 +12,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.Faults;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +55,7 @@ class ThrottledAmcTest {
         String token = Callers.token(subject, "amc-admin");
         InvitationsApi.create(token, List.of(InvitationsApi.invitee(InvitationsApi.uniqueEmail("warm"), "viewer")))
                 .statusCode(200);
-        Sandbox.faults(Map.of("throttleRate", 0.5, "retryAfterSeconds", 1, "endpoints", List.of(CREATE)));
+        Sandbox.faults(Faults.throttle(0.5).retryAfter(1).on(CREATE));
         long throttledBefore = Sandbox.throttled(CREATE);
 
         List<String> emails = new ArrayList<>();
@@ -80,8 +83,8 @@ class ThrottledAmcTest {
             assertThat(atAmc.stream().filter(email::equalsIgnoreCase).count()).as("invitations for " + email)
                     .isLessThanOrEqualTo(1);
         }
-        List<Map<String, Object>> events = AuditTrail.eventsOf(subject);
+        List<AuditEvent> events = AuditTrail.eventsOf(subject);
         assertThat(events).hasSize(CREATES + 1);
-        assertThat(events).allSatisfy(event -> assertThat(event.get("outcome")).isIn("SUCCEEDED", "FAILED"));
+        assertThat(events).allSatisfy(event -> assertThat(event.getOutcome()).isIn(AuditOutcome.SUCCEEDED, AuditOutcome.FAILED));
     }
 }
