@@ -9,26 +9,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.support.NonDefaultSettings;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
-/** Each caller's own limit, by role, with the IETF draft's headers; here auditors may make 3 calls a minute. */
+/**
+ * Each caller's own limit, by role, with the IETF draft's headers; here auditors may make
+ * {@link NonDefaultSettings#AUDITS_PER_MINUTE} (3) calls a minute.
+ */
 @QuarkusTest
-@TestProfile(InboundRateLimitTest.ThreeAuditsAMinute.class)
+@TestProfile(NonDefaultSettings.class)
 class InboundRateLimitTest {
-
-    /** Auditors get 3 requests a minute, all at once if they like. */
-    public static class ThreeAuditsAMinute implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("amc.inbound.rate-limit.auditor.requests-per-minute", "3",
-                    "amc.inbound.rate-limit.auditor.burst", "3");
-        }
-    }
 
     @Test
     void everyAnswerSaysWhichPolicyAppliesAndWhatIsLeft() {

@@ -10,12 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.support.NonDefaultSettings;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.Faults;
 import io.amcfacade.support.Metrics;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
@@ -25,19 +25,10 @@ import io.restassured.response.ValidatableResponse;
  * would otherwise first wait for a token (and spend it on a call never made).
  */
 @QuarkusTest
-@TestProfile(OpenBreakerSpendsNoBudgetTest.OneInstanceCallASecond.class)
+@TestProfile(NonDefaultSettings.class)
 class OpenBreakerSpendsNoBudgetTest {
 
     private static final String LIST_INSTANCES = "GET /amc/instances";
-
-    public static class OneInstanceCallASecond implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("amc.upstream.rate-limit.instances.requests-per-second", "1",
-                    "amc.upstream.rate-limit.instances.burst", "1",
-                    "amc.upstream.circuit-breaker.delay", "PT30S");
-        }
-    }
 
     @AfterEach
     void healthyAgain() {

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.support.NonDefaultSettings;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.Faults;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -29,20 +29,11 @@ import io.quarkus.test.junit.TestProfile;
  * tokens) is not spent on them. Before, 429s drained the budget and only about half the creates succeeded.
  */
 @QuarkusTest
-@TestProfile(ThrottledAmcTest.ProductionRetryPolicy.class)
+@TestProfile(NonDefaultSettings.class)
 class ThrottledAmcTest {
 
     private static final String CREATE = "POST /user-invitations";
     private static final int CREATES = 30;
-
-    /** The production deadline, attempt timeout and retry budget. */
-    public static class ProductionRetryPolicy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("amc.upstream.deadline", "PT8S", "amc.upstream.attempt-timeout", "PT4S",
-                    "amc.upstream.retry.budget-tokens", "10", "amc.upstream.retry.retry-after-cap", "PT5S");
-        }
-    }
 
     @AfterEach
     void healthyAgain() {
