@@ -36,10 +36,15 @@ import io.amcfacade.upstream.AmcInvitationsClient;
 @ApplicationScoped
 public class InvitationBatches {
 
+    private final AmcInvitationsClient amc;
+    private final AuditTrail audit;
+
+    /** Collaborators in the constructor, so matching AMC's answer to the items has plain unit tests. */
     @Inject
-    AmcInvitationsClient amc;
-    @Inject
-    AuditTrail audit;
+    public InvitationBatches(AmcInvitationsClient amc, AuditTrail audit) {
+        this.amc = amc;
+        this.audit = audit;
+    }
 
     public CreateInvitationsResult create(String accountId, CreateInvitationsRequest request) {
         List<InvitationRequest> items = request.getInvitations();

@@ -34,12 +34,17 @@ import io.amcfacade.upstream.AmcVocabulary;
 @ApplicationScoped
 public class UserBatches {
 
+    private final UserDirectory directory;
+    private final AmcUsersClient amc;
+    private final AuditTrail audit;
+
+    /** Collaborators in the constructor, so how AMC's answers become results has plain unit tests. */
     @Inject
-    UserDirectory directory;
-    @Inject
-    AmcUsersClient amc;
-    @Inject
-    AuditTrail audit;
+    public UserBatches(UserDirectory directory, AmcUsersClient amc, AuditTrail audit) {
+        this.directory = directory;
+        this.amc = amc;
+        this.audit = audit;
+    }
 
     public UpdateUsersResult update(String accountId, UpdateUsersRequest request) {
         List<UserChange> changes = request.getChanges();

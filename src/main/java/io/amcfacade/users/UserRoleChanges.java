@@ -29,12 +29,17 @@ import io.amcfacade.upstream.AmcVocabulary;
 @ApplicationScoped
 public class UserRoleChanges {
 
+    private final UserDirectory directory;
+    private final AmcUsersClient amc;
+    private final AuditTrail audit;
+
+    /** Collaborators in the constructor, so the last-admin and no-op rules have plain unit tests. */
     @Inject
-    UserDirectory directory;
-    @Inject
-    AmcUsersClient amc;
-    @Inject
-    AuditTrail audit;
+    public UserRoleChanges(UserDirectory directory, AmcUsersClient amc, AuditTrail audit) {
+        this.directory = directory;
+        this.amc = amc;
+        this.audit = audit;
+    }
 
     public UserRoleChange setRole(String accountId, String userId, Role role) {
         DirectoryUser user = directory.require(accountId, userId);

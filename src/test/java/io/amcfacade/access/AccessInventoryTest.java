@@ -9,16 +9,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AccessGrant;
+import io.amcfacade.api.model.AccessGrantPage;
+import io.amcfacade.api.model.AccessGrantVia;
+import io.amcfacade.api.model.AccessGrantedBy;
+import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.UsersApi;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /** Who had which role at any instant, who granted it, and the reads themselves audited and validated. */
 @QuarkusTest
@@ -46,16 +49,16 @@ class AccessInventoryTest {
         assertThat(roleOf(AccessApi.grants(account, asAdmin), userId)).isEqualTo("admin");
         assertThat(roleOf(AccessApi.grants(account, asViewerAgain), userId)).isEqualTo("viewer");
 
-        JsonPath latest = AccessApi.grants(account, null);
-        assertThat(latest.getString("observedAt")).as("the latest snapshot says when it was taken").isNotNull();
-        Map<String, Object> grant = grantOf(latest, userId);
-        assertThat(grant).containsEntry("emailAddress", email).containsEntry("role", "viewer");
-        assertThat(grant.get("grantedBy")).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("via", "facade");
-        assertThat(grantOf(AccessApi.grants(account, asAdmin), userId).get("grantedBy"))
-                .asInstanceOf(InstanceOfAssertFactories.MAP)
-                .containsEntry("via", "out-of-band").containsEntry("actor", "amc-out-of-band");
-        assertThat(AccessApi.grants(account, asViewer).getList("grants.grantedBy.via"))
-                .as("the seed admin was there before the facade looked").contains("baseline");
+        AccessGrantPage latest = AccessApi.grants(account, null);
+        assertThat(latest.getObservedAt()).as("the latest snapshot says when it was taken").isNotNull();
+        AccessGrant grant = grantOf(latest, userId);
+        assertThat(grant).returns(email, AccessGrant::getEmailAddress).returns("viewer", AccessGrant::getRole);
+        assertThat(grant.getGrantedBy().getVia()).isEqualTo(AccessGrantVia.FACADE);
+        assertThat(grantOf(AccessApi.grants(account, asAdmin), userId).getGrantedBy())
+                .returns(AccessGrantVia.OUT_OF_BAND, AccessGrantedBy::getVia)
+                .returns("amc-out-of-band", AccessGrantedBy::getActor);
+        assertThat(AccessApi.grants(account, asViewer).getGrants()).extracting(g -> g.getGrantedBy().getVia())
+                .as("the seed admin was there before the facade looked").contains(AccessGrantVia.BASELINE);
     }
 
     @Test
@@ -66,17 +69,17 @@ class AccessInventoryTest {
         }
         AccessApi.reconcile(account);
         String auditor = Callers.token(Callers.uniqueSubject("auditor"), "auditor");
-        JsonPath first = given().auth().oauth2(auditor).queryParam("accountId", account)
-                .queryParam("limit", 3).get("/v1/access").then().statusCode(200).extract().jsonPath();
-        assertThat(first.getList("grants")).hasSize(3);
-        JsonPath second = given().auth().oauth2(auditor).queryParam("accountId", account)
-                .queryParam("limit", 3).queryParam("cursor", first.getString("nextCursor")).get("/v1/access")
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(second.getList("grants")).hasSize(1);
-        assertThat(second.getString("nextCursor")).isNull();
+        AccessGrantPage first = given().auth().oauth2(auditor).queryParam("accountId", account)
+                .queryParam("limit", 3).get("/v1/access").then().statusCode(200).extract().as(AccessGrantPage.class);
+        assertThat(first.getGrants()).hasSize(3);
+        AccessGrantPage second = given().auth().oauth2(auditor).queryParam("accountId", account)
+                .queryParam("limit", 3).queryParam("cursor", first.getNextCursor()).get("/v1/access")
+                .then().statusCode(200).extract().as(AccessGrantPage.class);
+        assertThat(second.getGrants()).hasSize(1);
+        assertThat(second.getNextCursor()).isNull();
         assertThat(given().auth().oauth2(auditor).queryParam("accountId", account)
-                .queryParam("role", "admin").get("/v1/access").then().statusCode(200).extract().jsonPath()
-                .getList("grants.role")).containsExactly("admin");
+                .queryParam("role", "admin").get("/v1/access").then().statusCode(200).extract().as(AccessGrantPage.class)
+                .getGrants()).extracting(AccessGrant::getRole).containsExactly("admin");
     }
 
     @Test
@@ -96,7 +99,7 @@ class AccessInventoryTest {
         Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer").get("/v1/access").then().statusCode(403)
                 .body("code", equalTo("FORBIDDEN"));
 
-        List<Object> actions = AuditTrail.eventsOf(subject).stream().map(e -> e.get("action")).toList();
+        List<String> actions = AuditTrail.eventsOf(subject).stream().map(AuditEvent::getAction).toList();
         assertThat(actions).contains("ACCESS_QUERY", "ACCESS_HISTORY", "ACCESS_REVIEW");
     }
 
@@ -116,13 +119,12 @@ class AccessInventoryTest {
                 .body("code", equalTo("LAST_ADMIN"));
     }
 
-    private static String roleOf(JsonPath page, String userId) {
-        Map<String, Object> grant = grantOf(page, userId);
-        return grant == null ? null : (String) grant.get("role");
+    private static String roleOf(AccessGrantPage page, String userId) {
+        AccessGrant grant = grantOf(page, userId);
+        return grant == null ? null : grant.getRole();
     }
 
-    private static Map<String, Object> grantOf(JsonPath page, String userId) {
-        List<Map<String, Object>> grants = page.getList("grants");
-        return grants.stream().filter(g -> userId.equals(g.get("userId"))).findFirst().orElse(null);
+    private static AccessGrant grantOf(AccessGrantPage page, String userId) {
+        return page.getGrants().stream().filter(g -> userId.equals(g.getUserId())).findFirst().orElse(null);
     }
 }

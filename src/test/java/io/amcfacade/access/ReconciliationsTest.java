@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.amcfacade.api.model.AccessReconciliation;
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
@@ -47,10 +49,10 @@ class ReconciliationsTest {
         assertThat(pass.getCalls()).isPositive();
         assertThat(AccessApi.outOfBandChanges(account)).hasSize(1);
 
-        Map<String, Object> event = AuditTrail.eventOfRequest("ACCESS_RECONCILE", correlationId);
-        assertThat(event.get("outcome")).isEqualTo("SUCCEEDED");
-        assertThat(((Map<?, ?>) event.get("actor")).get("subject")).isEqualTo(auditor);
-        assertThat(JSON.readValue((String) event.get("requestSummary"), Map.class)).containsEntry("accountId", account);
+        AuditEvent event = AuditTrail.eventOfRequest("ACCESS_RECONCILE", correlationId);
+        assertThat(event.getOutcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+        assertThat(event.getActor().getSubject()).isEqualTo(auditor);
+        assertThat(JSON.readValue(event.getRequestSummary(), Map.class)).containsEntry("accountId", account);
     }
 
     @Test
@@ -61,8 +63,8 @@ class ReconciliationsTest {
                 .post("/v1/access/reconciliations")
                 .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
 
-        Map<String, Object> event = AuditTrail.eventWithCorrelation(admin, correlationId);
-        assertThat(event.get("action")).isEqualTo("ACCESS_RECONCILE");
-        assertThat(event.get("outcome")).isEqualTo("DENIED");
+        AuditEvent event = AuditTrail.eventWithCorrelation(admin, correlationId);
+        assertThat(event.getAction()).isEqualTo("ACCESS_RECONCILE");
+        assertThat(event.getOutcome()).isEqualTo(AuditOutcome.DENIED);
     }
 }

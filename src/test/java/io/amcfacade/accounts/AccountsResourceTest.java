@@ -11,6 +11,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditActor;
+import io.amcfacade.api.model.AuditClient;
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.AuditUpstream;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.Sandbox;
@@ -60,23 +65,23 @@ class AccountsResourceTest {
                 .header("X-Request-Id", correlationId)
                 .extract().jsonPath().getList("accounts").size();
 
-        Map<String, Object> event = AuditTrail.eventWithCorrelation(subject, correlationId);
-        assertThat(event).containsEntry("action", "ACCOUNTS_LIST")
-                .containsEntry("outcome", "SUCCEEDED")
-                .containsEntry("httpStatus", 200)
-                .containsEntry("method", "GET")
-                .containsEntry("path", "/v1/accounts");
-        assertThat((Map<String, Object>) event.get("actor"))
-                .containsEntry("subject", subject)
-                .containsEntry("onBehalfOf", "jane.doe@example.com")
-                .containsEntry("roles", List.of("amc-viewer"));
-        assertThat((Map<String, Object>) event.get("client")).containsEntry("userAgent", "onboarding-tool/2.3")
-                .containsKey("ip");
-        Map<String, Object> upstream = (Map<String, Object>) event.get("upstream");
+        AuditEvent event = AuditTrail.eventWithCorrelation(subject, correlationId);
+        assertThat(event).returns("ACCOUNTS_LIST", AuditEvent::getAction)
+                .returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome)
+                .returns(200, AuditEvent::getHttpStatus)
+                .returns("GET", AuditEvent::getMethod)
+                .returns("/v1/accounts", AuditEvent::getPath);
+        assertThat(event.getActor())
+                .returns(subject, AuditActor::getSubject)
+                .returns("jane.doe@example.com", AuditActor::getOnBehalfOf)
+                .returns(List.of("amc-viewer"), AuditActor::getRoles);
+        assertThat(event.getClient()).returns("onboarding-tool/2.3", AuditClient::getUserAgent)
+                .extracting(AuditClient::getIp).isNotNull();
+        AuditUpstream upstream = event.getUpstream();
         // One attempt per page of two accounts (the test profile's page size).
-        assertThat(upstream).containsEntry("status", 200).containsEntry("attempts", (accounts + 1) / 2);
-        assertThat((String) upstream.get("requestId")).isNotBlank();
-        assertThat(event.get("completedAt")).isNotNull();
+        assertThat(upstream).returns(200, AuditUpstream::getStatus).returns((accounts + 1) / 2, AuditUpstream::getAttempts);
+        assertThat(upstream.getRequestId()).isNotBlank();
+        assertThat(event.getCompletedAt()).isNotNull();
     }
 
     @Test
@@ -95,10 +100,10 @@ class AccountsResourceTest {
                 .body("correlationId", equalTo(correlationId));
 
         assertThat(Sandbox.requests(Sandbox.ACCOUNTS)).isEqualTo(before);
-        Map<String, Object> event = AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId);
-        assertThat(event).containsEntry("outcome", "DENIED").containsEntry("httpStatus", 401)
-                .containsEntry("errorCode", "UNAUTHORIZED");
-        assertThat((Map<String, Object>) event.get("actor")).doesNotContainKey("subject");
+        AuditEvent event = AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId);
+        assertThat(event).returns(AuditOutcome.DENIED, AuditEvent::getOutcome).returns(401, AuditEvent::getHttpStatus)
+                .returns("UNAUTHORIZED", AuditEvent::getErrorCode);
+        assertThat(event.getActor()).returns(null, AuditActor::getSubject);
     }
 
     @Test
@@ -113,7 +118,7 @@ class AccountsResourceTest {
                 .contentType(PROBLEM_JSON)
                 .body("code", equalTo("UNAUTHORIZED"));
 
-        assertThat(AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId)).containsEntry("outcome", "DENIED");
+        assertThat(AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId)).returns(AuditOutcome.DENIED, AuditEvent::getOutcome);
     }
 
     @Test
@@ -130,10 +135,10 @@ class AccountsResourceTest {
                 .body("correlationId", notNullValue());
 
         assertThat(Sandbox.requests(Sandbox.ACCOUNTS)).isEqualTo(before);
-        Map<String, Object> event = AuditTrail.eventsOf(subject).get(0);
-        assertThat(event).containsEntry("action", "ACCOUNTS_LIST").containsEntry("outcome", "DENIED")
-                .containsEntry("httpStatus", 403);
-        assertThat((Map<String, Object>) event.get("actor")).containsEntry("subject", subject);
+        AuditEvent event = AuditTrail.eventsOf(subject).get(0);
+        assertThat(event).returns("ACCOUNTS_LIST", AuditEvent::getAction).returns(AuditOutcome.DENIED, AuditEvent::getOutcome)
+                .returns(403, AuditEvent::getHttpStatus);
+        assertThat(event.getActor()).returns(subject, AuditActor::getSubject);
     }
 
     @Test

@@ -13,6 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEventPage;
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,10 +44,10 @@ class AuditEventsResourceTest {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.get("/v1/audit/events").then().statusCode(200).extract().jsonPath();
-            assertThat(page.getList("events")).hasSizeLessThanOrEqualTo(2);
-            seen.addAll(page.getList("events.correlationId"));
-            cursor = page.getString("nextCursor");
+            AuditEventPage page = request.get("/v1/audit/events").then().statusCode(200).extract().as(AuditEventPage.class);
+            assertThat(page.getEvents()).hasSizeLessThanOrEqualTo(2);
+            page.getEvents().forEach(event -> seen.add(event.getCorrelationId()));
+            cursor = page.getNextCursor();
         } while (cursor != null);
 
         assertThat(seen).containsExactlyElementsOf(made);
@@ -79,16 +82,16 @@ class AuditEventsResourceTest {
         String auditor = Callers.uniqueSubject("auditor");
         Callers.as(auditor, "auditor").queryParam("limit", 1).get("/v1/audit/events").then().statusCode(200);
 
-        Map<String, Object> event = AuditTrail.eventsOf(auditor).get(0);
-        assertThat(event).containsEntry("action", "AUDIT_QUERY").containsEntry("outcome", "SUCCEEDED")
-                .containsEntry("httpStatus", 200);
+        AuditEvent event = AuditTrail.eventsOf(auditor).get(0);
+        assertThat(event).returns("AUDIT_QUERY", AuditEvent::getAction).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome)
+                .returns(200, AuditEvent::getHttpStatus);
     }
 
     @Test
     void oneEventIsReadByIdAndItsReadIsAuditedWithTheEventAsTarget() {
         String subject = Callers.uniqueSubject("viewer");
         Callers.as(subject, "amc-viewer").get("/v1/accounts").then().statusCode(200);
-        String eventId = (String) AuditTrail.eventsOf(subject).get(0).get("eventId");
+        String eventId = AuditTrail.eventsOf(subject).get(0).getEventId().toString();
         String auditor = Callers.uniqueSubject("auditor");
 
         Callers.as(auditor, "auditor")
@@ -98,8 +101,8 @@ class AuditEventsResourceTest {
                 .body("action", equalTo("ACCOUNTS_LIST"))
                 .body("actor.subject", equalTo(subject));
 
-        assertThat(AuditTrail.eventsOf(auditor).get(0)).containsEntry("action", "AUDIT_GET")
-                .containsEntry("targetId", eventId);
+        assertThat(AuditTrail.eventsOf(auditor).get(0)).returns("AUDIT_GET", AuditEvent::getAction)
+                .returns(eventId, AuditEvent::getTargetId);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.amcfacade.audit;
 
+import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.audit.storage.TrailRecord;
 
 import static io.restassured.RestAssured.given;
@@ -75,7 +76,7 @@ class AuditExportTest {
         assertThat(manifest.get("count").asLong()).isEqualTo(1);
         String content = body.substring(0, body.lastIndexOf("{\"manifest\""));
         assertThat(manifest.get("sha256").asText()).isEqualTo(sha256(content.getBytes(StandardCharsets.UTF_8)));
-        assertThat(AuditTrail.eventsOf(auditor).get(0)).containsEntry("action", "AUDIT_EXPORT");
+        assertThat(AuditTrail.eventsOf(auditor).get(0)).returns("AUDIT_EXPORT", AuditEvent::getAction);
     }
 
     @Test

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.audit.integrity.AuditSealer;
 import io.amcfacade.audit.maintenance.AuditRetention;
 import io.amcfacade.support.AuditTrail;
@@ -52,14 +54,14 @@ class LegalHoldTest {
                 .hasMessageContaining("legal hold");
         assertThat(AuditTrail.eventsOf(held.actor())).hasSize(1);
         assertThat(OldMonths.isPurged(held.month())).isFalse();
-        assertThat(AuditTrail.eventsOf(AuditRetention.ACTOR).get(0)).containsEntry("outcome", "FAILED")
-                .containsEntry("errorCode", "RETENTION_REFUSED");
+        assertThat(AuditTrail.eventsOf(AuditRetention.ACTOR).get(0)).returns(AuditOutcome.FAILED, AuditEvent::getOutcome)
+                .returns("RETENTION_REFUSED", AuditEvent::getErrorCode);
 
         Callers.as(auditor, "auditor").contentType("application/json").body(Map.of("active", false, "reason", "case closed"))
                 .put("/v1/audit/legal-hold").then().statusCode(200).body("active", equalTo(false));
 
         assertThat(retention.purge(held.month()).records()).isEqualTo(1);
-        assertThat(AuditTrail.eventsOf(auditor)).extracting(e -> e.get("action")).containsOnly("AUDIT_LEGAL_HOLD");
+        assertThat(AuditTrail.eventsOf(auditor)).extracting(e -> e.getAction()).containsOnly("AUDIT_LEGAL_HOLD");
     }
 
     @Test

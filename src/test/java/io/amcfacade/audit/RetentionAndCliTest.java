@@ -16,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.audit.integrity.AuditSealer;
 import io.amcfacade.audit.integrity.SealSigner;
 import io.amcfacade.audit.integrity.VerifyCli;
@@ -53,9 +55,9 @@ class RetentionAndCliTest {
         AuditRetention.Purge purge = retention.purge(old.month());
 
         assertThat(purge.records()).isEqualTo(1);
-        Map<String, Object> event = AuditTrail.eventsOf(AuditRetention.ACTOR).get(0);
-        assertThat(event).containsEntry("action", "RETENTION_PURGE").containsEntry("outcome", "SUCCEEDED");
-        assertThat((String) event.get("detail")).contains("1 records, after checking it against seal " + purge.sealId());
+        AuditEvent event = AuditTrail.eventsOf(AuditRetention.ACTOR).get(0);
+        assertThat(event).returns("RETENTION_PURGE", AuditEvent::getAction).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome);
+        assertThat(event.getDetail()).contains("1 records, after checking it against seal " + purge.sealId());
         assertThat(AuditTrail.eventsOf(old.actor())).isEmpty();
         sealer.sealNow();
         Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("from", before.toString()).get("/v1/audit/verify")

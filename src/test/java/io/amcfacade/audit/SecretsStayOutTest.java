@@ -14,6 +14,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.Role;
+import io.amcfacade.api.model.InvitationRequest;
 import io.amcfacade.sandbox.SandboxCredentials;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -52,9 +54,9 @@ class SecretsStayOutTest {
     @Test
     void requestSummariesAreCapped() throws Exception {
         String subject = Callers.uniqueSubject("verbose");
-        List<Map<String, Object>> many = new ArrayList<>();
+        List<InvitationRequest> many = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            many.add(Map.of("emailAddress", InvitationsApi.uniqueEmail("bulk" + i), "userName", "n".repeat(100), "role", "viewer"));
+            many.add(new InvitationRequest(InvitationsApi.uniqueEmail("bulk" + i), "n".repeat(100), Role.VIEWER));
         }
         InvitationsApi.create(Callers.token(subject, "amc-admin"), many).statusCode(200);
 

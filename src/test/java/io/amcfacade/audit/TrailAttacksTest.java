@@ -157,7 +157,7 @@ class TrailAttacksTest {
         sealed();
         assertThat(api(start).getBoolean("intact")).isTrue();
         assertThat(cli(start, "--witness", witnessFile).status()).isZero();
-        assertThat(AuditTrail.eventsOf(operator)).extracting(e -> e.get("action")).contains("AUDIT_TAIL_ACKNOWLEDGE");
+        assertThat(AuditTrail.eventsOf(operator)).extracting(e -> e.getAction()).contains("AUDIT_TAIL_ACKNOWLEDGE");
     }
 
     /** Attack 3: a forged, back-dated action (alice invites mallory@evil.example as admin, three days ago). */

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.OwnerDatabase;
@@ -44,9 +46,9 @@ class UnfinishedActionsTest {
 
         Callers.as(subject, "amc-viewer").get("/v1/accounts").then().statusCode(200);
 
-        Map<String, Object> event = AuditTrail.eventsOf(subject).get(0);
-        assertThat(event).containsEntry("action", "ACCOUNTS_LIST").containsEntry("outcome", "PENDING")
-                .doesNotContainKey("completedAt");
+        AuditEvent event = AuditTrail.eventsOf(subject).get(0);
+        assertThat(event).returns("ACCOUNTS_LIST", AuditEvent::getAction).returns(AuditOutcome.PENDING, AuditEvent::getOutcome)
+                .returns(null, AuditEvent::getCompletedAt);
     }
 
     @Test

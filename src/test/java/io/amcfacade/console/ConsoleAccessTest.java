@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
@@ -81,8 +83,8 @@ class ConsoleAccessTest {
         assertThat(row(then, userId)).contains(">viewer<");
         assertThat(then).contains("datetime=\"" + asViewer);
 
-        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).containsEntry("action", "ACCESS_QUERY")
-                .containsEntry("path", "/console/access").containsEntry("outcome", "SUCCEEDED"));
+        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).returns("ACCESS_QUERY", AuditEvent::getAction)
+                .returns("/console/access", AuditEvent::getPath).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome));
     }
 
     @Test
@@ -93,8 +95,8 @@ class ConsoleAccessTest {
         assertThat(page.indexOf("<strong class=\"role\">viewer</strong>")).as("oldest first")
                 .isLessThan(page.indexOf("<strong class=\"role\">admin</strong>")).isPositive();
         assertThat(page).contains("/console/timeline?person=" + userId);
-        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).containsEntry("action", "ACCESS_HISTORY")
-                .containsEntry("path", "/console/access/history").containsEntry("outcome", "SUCCEEDED"));
+        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).returns("ACCESS_HISTORY", AuditEvent::getAction)
+                .returns("/console/access/history", AuditEvent::getPath).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome));
     }
 
     @Test
@@ -113,8 +115,8 @@ class ConsoleAccessTest {
                 .extract().asString()).contains("id=\"changes-empty\"").doesNotContain("role viewer → admin");
         assertThat(get("/console/access/changes?kind=baselines&accountId=" + account).then().statusCode(200).extract()
                 .asString()).contains("baseline: 1 user(s)").doesNotContain("role viewer → admin");
-        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).containsEntry("action", "AUDIT_QUERY")
-                .containsEntry("path", "/console/access/changes"));
+        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).returns("AUDIT_QUERY", AuditEvent::getAction)
+                .returns("/console/access/changes", AuditEvent::getPath));
     }
 
     @Test
@@ -134,8 +136,8 @@ class ConsoleAccessTest {
         assertThat(manifest[2]).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
         assertThat(Long.parseLong(manifest[1])).isEqualTo(shown);
         assertThat(text).contains(account + "," + userId + ",");
-        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).containsEntry("action", "ACCESS_REVIEW")
-                .containsEntry("path", "/console/access/review").containsEntry("outcome", "SUCCEEDED"));
+        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).returns("ACCESS_REVIEW", AuditEvent::getAction)
+                .returns("/console/access/review", AuditEvent::getPath).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome));
     }
 
     @Test
@@ -150,8 +152,8 @@ class ConsoleAccessTest {
                 .contains("<strong>userId</strong>");
         assertThat(get("/console/access/review?format=xlsx").then().statusCode(400).extract().asString())
                 .contains("<strong>format</strong>");
-        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).containsEntry("action", "ACCESS_HISTORY")
-                .containsEntry("outcome", "REJECTED").containsEntry("errorCode", "INVALID_REQUEST"));
+        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).returns("ACCESS_HISTORY", AuditEvent::getAction)
+                .returns(AuditOutcome.REJECTED, AuditEvent::getOutcome).returns("INVALID_REQUEST", AuditEvent::getErrorCode));
     }
 
     @Test
@@ -160,8 +162,8 @@ class ConsoleAccessTest {
         Map<String, String> viewerSession = ConsoleSignInTest.signIn(viewer, "amc-viewer");
         assertThat(given().cookies(viewerSession).redirects().follow(false).get("/console/access?accountId=" + account)
                 .then().statusCode(403).extract().asString()).contains("id=\"not-allowed\"").doesNotContain(userId);
-        assertThat(AuditTrail.eventsOf(viewer)).anySatisfy(e -> assertThat(e).containsEntry("action", "ACCESS_QUERY")
-                .containsEntry("outcome", "DENIED").containsEntry("errorCode", "FORBIDDEN"));
+        assertThat(AuditTrail.eventsOf(viewer)).anySatisfy(e -> assertThat(e).returns("ACCESS_QUERY", AuditEvent::getAction)
+                .returns(AuditOutcome.DENIED, AuditEvent::getOutcome).returns("FORBIDDEN", AuditEvent::getErrorCode));
     }
 
     private static void sleep(long millis) {

@@ -25,6 +25,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
@@ -206,10 +208,10 @@ class ConsoleBrowserTest {
 
         assertThat(browser.find("#not-allowed").getText()).contains("Not allowed").contains("auditor");
         browser.screenshot("not-allowed");
-        List<Map<String, Object>> events = AuditTrail.eventsOf(viewer);
+        List<AuditEvent> events = AuditTrail.eventsOf(viewer);
         assertThat(events).anySatisfy(e -> {
-            assertThat(e).containsEntry("action", "AUDIT_QUERY").containsEntry("outcome", "DENIED")
-                    .containsEntry("path", "/console/activity").containsEntry("errorCode", "FORBIDDEN");
+            assertThat(e).returns("AUDIT_QUERY", AuditEvent::getAction).returns(AuditOutcome.DENIED, AuditEvent::getOutcome)
+                    .returns("/console/activity", AuditEvent::getPath).returns("FORBIDDEN", AuditEvent::getErrorCode);
         });
     }
 
@@ -225,10 +227,10 @@ class ConsoleBrowserTest {
         browser.open("/console/activity?actor=" + AUDITOR + "&action=AUDIT_QUERY");
         assertThat(browser.find("#events").getText()).contains("AUDIT_QUERY").contains(AUDITOR);
         assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e)
-                .containsEntry("action", "AUDIT_QUERY").containsEntry("path", "/console/timeline")
-                .containsEntry("outcome", "SUCCEEDED"));
+                .returns("AUDIT_QUERY", AuditEvent::getAction).returns("/console/timeline", AuditEvent::getPath)
+                .returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome));
         assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e)
-                .containsEntry("action", "AUDIT_GET").containsEntry("targetId", eventPath.replaceAll(".*/", "")));
+                .returns("AUDIT_GET", AuditEvent::getAction).returns(eventPath.replaceAll(".*/", ""), AuditEvent::getTargetId));
     }
 
     @Test
@@ -260,8 +262,8 @@ class ConsoleBrowserTest {
         assertThat(browser.find("#history-user").getText()).isEqualTo(userId);
         assertThat(browser.find("#access-history").getText()).contains("viewer → admin").contains("held now");
         browser.screenshot("access-history");
-        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).containsEntry("action", "ACCESS_HISTORY")
-                .containsEntry("path", "/console/access/history").containsEntry("outcome", "SUCCEEDED"));
+        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).returns("ACCESS_HISTORY", AuditEvent::getAction)
+                .returns("/console/access/history", AuditEvent::getPath).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome));
     }
 
     @Test

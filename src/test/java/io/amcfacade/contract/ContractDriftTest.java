@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.amcfacade.support.NonDefaultSettings;
 import io.amcfacade.support.Contract;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -34,7 +34,7 @@ import io.quarkus.test.junit.TestProfile;
  * the build. The sandbox package (the AMC simulator, docs/sandbox.md) is not scanned: it is not the contract.
  */
 @QuarkusTest
-@TestProfile(ContractDriftTest.ScannedSurface.class)
+@TestProfile(NonDefaultSettings.class)
 class ContractDriftTest {
 
     /** Java types the scanner describes as schemas of their own; the contract spells them as string formats. */
@@ -45,21 +45,6 @@ class ContractDriftTest {
 
     private static JsonNode file;
     private static JsonNode served;
-
-    /**
-     * Scanning on (but for the sandbox and the console, which are no part of the public API), the static
-     * file ignored, operation ids from the Java method names.
-     */
-    public static class ScannedSurface implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mp.openapi.scan.disable", "false",
-                    "mp.openapi.scan.exclude.packages", "io.amcfacade.sandbox,io.amcfacade.console",
-                    "quarkus.smallrye-openapi.ignore-static-document", "true",
-                    "mp.openapi.extensions.smallrye.operationIdStrategy", "METHOD");
-        }
-    }
 
     @BeforeEach
     void read() throws Exception {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.Contract;
@@ -247,9 +248,10 @@ class ContractFuzzTest {
             }
             Response page = request.get("/v1/audit/events").andReturn();
             assertThat(page.statusCode()).isEqualTo(200);
-            List<Map<String, Object>> events = page.jsonPath().getList("events");
-            events.forEach(event -> outcomes.put((String) event.get("correlationId"), (String) event.get("outcome")));
-            cursor = page.jsonPath().getString("nextCursor");
+            AuditEventPage events = page.as(AuditEventPage.class);
+            events.getEvents().forEach(event -> outcomes.put(event.getCorrelationId(),
+                    event.getOutcome() == null ? null : event.getOutcome().toString()));
+            cursor = events.getNextCursor();
         } while (cursor != null);
         return outcomes;
     }

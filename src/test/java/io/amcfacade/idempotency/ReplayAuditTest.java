@@ -10,8 +10,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.Faults;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +40,7 @@ class ReplayAuditTest {
         String token = Callers.token(subject, "amc-admin");
         String key = "replay-" + UUID.randomUUID();
         Map<String, Object> body = Map.of("invitations", List.of(InvitationsApi.invitee(InvitationsApi.uniqueEmail("replay"), "viewer")));
-        Sandbox.faults(Map.of("errorRate", 1.0, "errorStatus", 500, "phase", "AFTER", "times", 1, "endpoints", List.of(CREATE)));
+        Sandbox.faults(Faults.errors(1.0, 500).afterProcessing().on(CREATE).times(1));
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
 
@@ -49,11 +52,11 @@ class ReplayAuditTest {
                 .body("correlationId", equalTo(second));
 
         assertThat(Sandbox.requests(CREATE)).as("the replay sent nothing").isEqualTo(creates);
-        Map<String, Object> original = AuditTrail.eventOfRequest("INVITATIONS_CREATE", first);
-        Map<String, Object> replay = AuditTrail.eventOfRequest("INVITATIONS_CREATE", second);
-        assertThat(original).containsEntry("outcome", "UNKNOWN");
-        assertThat(replay).containsEntry("outcome", "UNKNOWN").containsEntry("errorCode", "UPSTREAM_OUTCOME_UNKNOWN");
-        assertThat((String) replay.get("detail")).startsWith("Replay of audit event " + original.get("eventId"))
+        AuditEvent original = AuditTrail.eventOfRequest("INVITATIONS_CREATE", first);
+        AuditEvent replay = AuditTrail.eventOfRequest("INVITATIONS_CREATE", second);
+        assertThat(original).returns(AuditOutcome.UNKNOWN, AuditEvent::getOutcome);
+        assertThat(replay).returns(AuditOutcome.UNKNOWN, AuditEvent::getOutcome).returns("UPSTREAM_OUTCOME_UNKNOWN", AuditEvent::getErrorCode);
+        assertThat(replay.getDetail()).startsWith("Replay of audit event " + original.getEventId())
                 .contains("correlation id " + first);
     }
 

@@ -16,6 +16,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.AuditTarget;
 import io.amcfacade.sandbox.SandboxCredentials;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
@@ -69,12 +72,12 @@ class InstancesTest {
                 .extract().asString();
 
         assertThat(json).doesNotContainIgnoringCase("aws").doesNotContainIgnoringCase("bucket");
-        List<Map<String, Object>> events = AuditTrail.eventsOf(subject);
-        assertThat(events.get(0)).containsEntry("action", "INSTANCE_GET").containsEntry("outcome", "SUCCEEDED")
-                .containsEntry("targetId", id).containsEntry("accountId", ACCOUNT);
-        assertThat(events.get(1)).containsEntry("action", "INSTANCES_LIST").containsEntry("outcome", "SUCCEEDED");
-        assertThat((List<Map<String, Object>>) events.get(0).get("targets"))
-                .anySatisfy(t -> assertThat(t).containsEntry("kind", "INSTANCE").containsEntry("id", id));
+        List<AuditEvent> events = AuditTrail.eventsOf(subject);
+        assertThat(events.get(0)).returns("INSTANCE_GET", AuditEvent::getAction).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome)
+                .returns(id, AuditEvent::getTargetId).returns(ACCOUNT, AuditEvent::getAccountId);
+        assertThat(events.get(1)).returns("INSTANCES_LIST", AuditEvent::getAction).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome);
+        assertThat(events.get(0).getTargets())
+                .anySatisfy(t -> assertThat(t).returns("INSTANCE", AuditTarget::getKind).returns(id, AuditTarget::getId));
     }
 
     @Test

@@ -16,6 +16,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.Invitation;
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.AuditTarget;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -61,7 +65,7 @@ class InvitationLifecycleTest {
         assertThat(Duration.between(OffsetDateTime.parse(created14), OffsetDateTime.parse(expires14)))
                 .isEqualTo(Duration.ofDays(14));
 
-        assertThat(InvitationsApi.listAll(token, "PENDING", 50)).extracting(i -> i.get("invitationId"))
+        assertThat(InvitationsApi.listAll(token, "PENDING", 50)).extracting(Invitation::getInvitationId)
                 .contains(adminInvitation, viewerInvitation);
 
         InvitationsApi.change(token, viewerInvitation, "resend").statusCode(200).body("state", equalTo("PENDING"));
@@ -74,7 +78,7 @@ class InvitationLifecycleTest {
         given().get("/sandbox/accounts/{account}/users", ACCOUNT).then().statusCode(200)
                 .body("users.find { it.emailAddress == '" + adminEmail + "' }.role", equalTo("ADMIN"));
 
-        List<String> actions = AuditTrail.eventsOf(admin).stream().map(e -> (String) e.get("action")).toList();
+        List<String> actions = AuditTrail.eventsOf(admin).stream().map(e -> (String) e.getAction()).toList();
         assertThat(actions).contains("INVITATIONS_CREATE", "INVITATION_GET", "INVITATIONS_LIST", "INVITATION_RESEND",
                 "INVITATION_REVOKE", "INVITATION_REDEEM");
     }
@@ -116,8 +120,8 @@ class InvitationLifecycleTest {
         given().post("/sandbox/invitations/{id}/expire", id).then().statusCode(200);
 
         InvitationsApi.get(token, id).statusCode(200).body("state", equalTo("EXPIRED"));
-        assertThat(InvitationsApi.listAll(token, "EXPIRED", 50)).extracting(i -> i.get("invitationId")).contains(id);
-        assertThat(InvitationsApi.listAll(token, "PENDING", 50)).extracting(i -> i.get("invitationId")).doesNotContain(id);
+        assertThat(InvitationsApi.listAll(token, "EXPIRED", 50)).extracting(Invitation::getInvitationId).contains(id);
+        assertThat(InvitationsApi.listAll(token, "PENDING", 50)).extracting(Invitation::getInvitationId).doesNotContain(id);
 
         InvitationsApi.change(token, id, "resend").statusCode(200).body("state", equalTo("PENDING"));
         InvitationsApi.get(token, id).statusCode(200).body("state", equalTo("PENDING"));
@@ -140,15 +144,15 @@ class InvitationLifecycleTest {
                 .body("results[1].status", equalTo("CREATED"))
                 .body("results[1].invitation.invitationId", notNullValue());
 
-        Map<String, Object> event = AuditTrail.eventsOf(admin).get(0);
-        assertThat(event).containsEntry("action", "INVITATIONS_CREATE").containsEntry("outcome", "PARTIAL")
-                .containsEntry("accountId", ACCOUNT);
-        List<Map<String, Object>> targets = (List<Map<String, Object>>) event.get("targets");
-        assertThat(targets).anySatisfy(t -> assertThat(t).containsEntry("id", already).containsEntry("outcome", "FAILED")
-                .containsEntry("errorCode", "DUPLICATE_INVITATION"));
-        assertThat(targets).anySatisfy(t -> assertThat(t).containsEntry("id", fresh).containsEntry("outcome", "CREATED")
-                .containsEntry("role", "admin"));
-        assertThat(targets).anySatisfy(t -> assertThat(t).containsEntry("kind", "INVITATION").containsEntry("outcome", "CREATED"));
+        AuditEvent event = AuditTrail.eventsOf(admin).get(0);
+        assertThat(event).returns("INVITATIONS_CREATE", AuditEvent::getAction).returns(AuditOutcome.PARTIAL, AuditEvent::getOutcome)
+                .returns(ACCOUNT, AuditEvent::getAccountId);
+        List<AuditTarget> targets = event.getTargets();
+        assertThat(targets).anySatisfy(t -> assertThat(t).returns(already, AuditTarget::getId).returns("FAILED", AuditTarget::getOutcome)
+                .returns("DUPLICATE_INVITATION", AuditTarget::getErrorCode));
+        assertThat(targets).anySatisfy(t -> assertThat(t).returns(fresh, AuditTarget::getId).returns("CREATED", AuditTarget::getOutcome)
+                .returns("admin", AuditTarget::getRole));
+        assertThat(targets).anySatisfy(t -> assertThat(t).returns("INVITATION", AuditTarget::getKind).returns("CREATED", AuditTarget::getOutcome));
     }
 
     @Test
@@ -178,7 +182,7 @@ class InvitationLifecycleTest {
                 InvitationsApi.inviteOne(token, InvitationsApi.uniqueEmail("mike"), "viewer"),
                 InvitationsApi.inviteOne(token, InvitationsApi.uniqueEmail("nora"), "viewer"));
 
-        List<Object> ids = InvitationsApi.listAll(token, null, 2).stream().map(i -> i.get("invitationId")).toList();
+        List<String> ids = InvitationsApi.listAll(token, null, 2).stream().map(Invitation::getInvitationId).toList();
 
         assertThat(ids).doesNotHaveDuplicates().containsAll(mine);
     }

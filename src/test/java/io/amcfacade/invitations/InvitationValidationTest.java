@@ -12,6 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.InvitationRequest;
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -55,7 +58,7 @@ class InvitationValidationTest {
     @Test
     void anEmptyBatchAndAnOversizedBatchAreRejectedSayingTheLimit() {
         assertRejected(List.of(), "invitations");
-        List<Map<String, Object>> tooMany = new ArrayList<>();
+        List<InvitationRequest> tooMany = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
             tooMany.add(InvitationsApi.invitee("user" + i + "@example.com", "viewer"));
         }
@@ -98,7 +101,7 @@ class InvitationValidationTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("state"));
     }
 
-    private static void assertRejected(List<Map<String, Object>> invitations, String field) {
+    private static void assertRejected(List<?> invitations, String field) {
         String subject = Callers.uniqueSubject("admin");
         long creates = Sandbox.requests(CREATES);
 
@@ -111,8 +114,8 @@ class InvitationValidationTest {
                 .body("errors[0].field", equalTo(field));
 
         assertThat(Sandbox.requests(CREATES)).isEqualTo(creates);
-        assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("action", "INVITATIONS_CREATE")
-                .containsEntry("outcome", "REJECTED").containsEntry("httpStatus", 400);
+        assertThat(AuditTrail.eventsOf(subject).get(0)).returns("INVITATIONS_CREATE", AuditEvent::getAction)
+                .returns(AuditOutcome.REJECTED, AuditEvent::getOutcome).returns(400, AuditEvent::getHttpStatus);
     }
 
     private static io.restassured.response.ValidatableResponse send(Object body) {

@@ -8,6 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.AuditTarget;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -27,12 +30,12 @@ class RedeemTest {
 
         InvitationsApi.redeem(token, id, inviteeToken).statusCode(200).body("state", equalTo("ACCEPTED"));
 
-        Map<String, Object> event = AuditTrail.eventsOf(admin).get(0);
-        assertThat(event).containsEntry("action", "INVITATION_REDEEM").containsEntry("outcome", "SUCCEEDED")
-                .containsEntry("targetId", id);
+        AuditEvent event = AuditTrail.eventsOf(admin).get(0);
+        assertThat(event).returns("INVITATION_REDEEM", AuditEvent::getAction).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome)
+                .returns(id, AuditEvent::getTargetId);
         assertThat(event.toString()).doesNotContain(inviteeToken).doesNotContain(inviteeToken.substring(5, 30));
-        assertThat((java.util.List<Map<String, Object>>) event.get("targets"))
-                .anySatisfy(t -> assertThat(t).containsEntry("id", email).containsEntry("role", "viewer"));
+        assertThat(event.getTargets())
+                .anySatisfy(t -> assertThat(t).returns(email, AuditTarget::getId).returns("viewer", AuditTarget::getRole));
     }
 
     @Test

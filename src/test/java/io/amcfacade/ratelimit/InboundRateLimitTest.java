@@ -8,26 +8,21 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.support.NonDefaultSettings;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
-/** Each caller's own limit, by role, with the IETF draft's headers; here auditors may make 3 calls a minute. */
+/**
+ * Each caller's own limit, by role, with the IETF draft's headers; here auditors may make
+ * {@link NonDefaultSettings#AUDITS_PER_MINUTE} (3) calls a minute.
+ */
 @QuarkusTest
-@TestProfile(InboundRateLimitTest.ThreeAuditsAMinute.class)
+@TestProfile(NonDefaultSettings.class)
 class InboundRateLimitTest {
-
-    /** Auditors get 3 requests a minute, all at once if they like. */
-    public static class ThreeAuditsAMinute implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("amc.inbound.rate-limit.auditor.requests-per-minute", "3",
-                    "amc.inbound.rate-limit.auditor.burst", "3");
-        }
-    }
 
     @Test
     void everyAnswerSaysWhichPolicyAppliesAndWhatIsLeft() {
@@ -54,7 +49,7 @@ class InboundRateLimitTest {
         assertThat(Integer.parseInt(retryAfter)).as("one of three tokens a minute comes back in 20 s").isBetween(1, 20);
         audit(Callers.uniqueSubject("auditor")).statusCode(200);
         assertThat(AuditTrail.eventsOf(subject)).as("the refusal is audited too")
-                .anySatisfy(event -> assertThat(event).containsEntry("httpStatus", 429));
+                .anySatisfy(event -> assertThat(event).returns(429, AuditEvent::getHttpStatus));
     }
 
     @Test

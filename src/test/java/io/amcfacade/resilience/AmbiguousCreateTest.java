@@ -11,8 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.Faults;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +40,7 @@ class AmbiguousCreateTest {
         String subject = Callers.uniqueSubject("admin");
         String email = InvitationsApi.uniqueEmail("lost");
         long creates = Sandbox.requests(CREATE);
-        Sandbox.faults(Map.of("dropConnectionRate", 1.0, "phase", "AFTER", "times", 1, "endpoints", List.of(CREATE)));
+        Sandbox.faults(Faults.dropConnections(1.0).afterProcessing().on(CREATE).times(1));
 
         InvitationsApi.create(Callers.token(subject, "amc-admin"), List.of(InvitationsApi.invitee(email, "viewer")))
                 .statusCode(502).contentType("application/problem+json")
@@ -47,7 +50,7 @@ class AmbiguousCreateTest {
 
         assertThat(Sandbox.requests(CREATE)).isEqualTo(creates + 1);
         assertThat(invitationsFor(email)).isEqualTo(1);
-        assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("outcome", "UNKNOWN");
+        assertThat(AuditTrail.eventsOf(subject).get(0)).returns(AuditOutcome.UNKNOWN, AuditEvent::getOutcome);
     }
 
     @Test
@@ -55,8 +58,7 @@ class AmbiguousCreateTest {
         String subject = Callers.uniqueSubject("admin");
         String email = InvitationsApi.uniqueEmail("fivehundred");
         long creates = Sandbox.requests(CREATE);
-        Sandbox.faults(Map.of("errorRate", 1.0, "errorStatus", 500, "phase", "AFTER", "times", 1,
-                "endpoints", List.of(CREATE)));
+        Sandbox.faults(Faults.errors(1.0, 500).afterProcessing().on(CREATE).times(1));
 
         InvitationsApi.create(Callers.token(subject, "amc-admin"), List.of(InvitationsApi.invitee(email, "viewer")))
                 .statusCode(502).body("code", equalTo("UPSTREAM_OUTCOME_UNKNOWN"))
@@ -64,14 +66,14 @@ class AmbiguousCreateTest {
 
         assertThat(Sandbox.requests(CREATE)).isEqualTo(creates + 1);
         assertThat(invitationsFor(email)).isEqualTo(1);
-        assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("outcome", "UNKNOWN");
+        assertThat(AuditTrail.eventsOf(subject).get(0)).returns(AuditOutcome.UNKNOWN, AuditEvent::getOutcome);
     }
 
     @Test
     void aThrottledCreateIsSentAgainAndCreatesExactlyOneInvitation() {
         String email = InvitationsApi.uniqueEmail("throttled");
         long creates = Sandbox.requests(CREATE);
-        Sandbox.faults(Map.of("throttleRate", 1.0, "times", 2, "endpoints", List.of(CREATE)));
+        Sandbox.faults(Faults.throttle(1.0).on(CREATE).times(2));
 
         InvitationsApi.create(Callers.token(Callers.uniqueSubject("admin"), "amc-admin"),
                 List.of(InvitationsApi.invitee(email, "viewer"))).statusCode(200).body("succeeded", equalTo(1));
@@ -84,7 +86,7 @@ class AmbiguousCreateTest {
     void aCreateRefusedWith503BeforeProcessingIsStillNotRetried() {
         String email = InvitationsApi.uniqueEmail("refused");
         long creates = Sandbox.requests(CREATE);
-        Sandbox.faults(Map.of("errorRate", 1.0, "errorStatus", 503, "times", 1, "endpoints", List.of(CREATE)));
+        Sandbox.faults(Faults.errors(1.0, 503).on(CREATE).times(1));
 
         InvitationsApi.create(Callers.token(Callers.uniqueSubject("admin"), "amc-admin"),
                 List.of(InvitationsApi.invitee(email, "viewer"))).statusCode(502)

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.Faults;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -43,7 +44,7 @@ class CircuitBreakerAndBulkheadTest {
     void consecutiveFailuresOpenTheBreakerWhichFailsFastAndRecovers() {
         String subject = Callers.uniqueSubject("viewer");
         listInstances(subject).statusCode(200);
-        Sandbox.faults(Map.of("errorRate", 1.0, "errorStatus", 500, "endpoints", List.of(LIST_INSTANCES)));
+        Sandbox.faults(Faults.errors(1.0, 500).on(LIST_INSTANCES));
         listInstances(subject).statusCode(502);
         // Attempts four and five fail as well, and the breaker opens before a sixth is sent.
         listInstances(subject).statusCode(503).body("code", equalTo("UPSTREAM_CIRCUIT_OPEN"));
@@ -71,7 +72,7 @@ class CircuitBreakerAndBulkheadTest {
     @Test
     void callsBeyondTheBulkheadAreRefusedFastInsteadOfQueued() throws Exception {
         listInstances(Callers.uniqueSubject("viewer")).statusCode(200);
-        Sandbox.faults(Map.of("latencyMs", 1000, "endpoints", List.of(LIST_INSTANCES)));
+        Sandbox.faults(Faults.latency(1000).on(LIST_INSTANCES));
         String token = Callers.token(Callers.uniqueSubject("viewer"), "amc-viewer");
         int callers = BULKHEAD * 2;
 

@@ -10,11 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.support.NonDefaultSettings;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.Faults;
 import io.amcfacade.support.Metrics;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
@@ -24,19 +25,10 @@ import io.restassured.response.ValidatableResponse;
  * would otherwise first wait for a token (and spend it on a call never made).
  */
 @QuarkusTest
-@TestProfile(OpenBreakerSpendsNoBudgetTest.OneInstanceCallASecond.class)
+@TestProfile(NonDefaultSettings.class)
 class OpenBreakerSpendsNoBudgetTest {
 
     private static final String LIST_INSTANCES = "GET /amc/instances";
-
-    public static class OneInstanceCallASecond implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("amc.upstream.rate-limit.instances.requests-per-second", "1",
-                    "amc.upstream.rate-limit.instances.burst", "1",
-                    "amc.upstream.circuit-breaker.delay", "PT30S");
-        }
-    }
 
     @AfterEach
     void healthyAgain() {
@@ -46,7 +38,7 @@ class OpenBreakerSpendsNoBudgetTest {
     @Test
     void refusalsOfAnOpenBreakerTakeNoRateLimitToken() {
         String subject = Callers.uniqueSubject("viewer");
-        Sandbox.faults(Map.of("errorRate", 1.0, "errorStatus", 500, "endpoints", List.of(LIST_INSTANCES)));
+        Sandbox.faults(Faults.errors(1.0, 500).on(LIST_INSTANCES));
         for (int i = 0; i < 5 && listInstances(subject).extract().statusCode() != 503; i++) {
             // Failed attempts (each after its token) until the breaker opens.
         }

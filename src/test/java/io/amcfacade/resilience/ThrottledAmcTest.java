@@ -12,12 +12,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.support.NonDefaultSettings;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.Faults;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -26,20 +29,11 @@ import io.quarkus.test.junit.TestProfile;
  * tokens) is not spent on them. Before, 429s drained the budget and only about half the creates succeeded.
  */
 @QuarkusTest
-@TestProfile(ThrottledAmcTest.ProductionRetryPolicy.class)
+@TestProfile(NonDefaultSettings.class)
 class ThrottledAmcTest {
 
     private static final String CREATE = "POST /user-invitations";
     private static final int CREATES = 30;
-
-    /** The production deadline, attempt timeout and retry budget. */
-    public static class ProductionRetryPolicy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("amc.upstream.deadline", "PT8S", "amc.upstream.attempt-timeout", "PT4S",
-                    "amc.upstream.retry.budget-tokens", "10", "amc.upstream.retry.retry-after-cap", "PT5S");
-        }
-    }
 
     @AfterEach
     void healthyAgain() {
@@ -52,7 +46,7 @@ class ThrottledAmcTest {
         String token = Callers.token(subject, "amc-admin");
         InvitationsApi.create(token, List.of(InvitationsApi.invitee(InvitationsApi.uniqueEmail("warm"), "viewer")))
                 .statusCode(200);
-        Sandbox.faults(Map.of("throttleRate", 0.5, "retryAfterSeconds", 1, "endpoints", List.of(CREATE)));
+        Sandbox.faults(Faults.throttle(0.5).retryAfter(1).on(CREATE));
         long throttledBefore = Sandbox.throttled(CREATE);
 
         List<String> emails = new ArrayList<>();
@@ -80,8 +74,8 @@ class ThrottledAmcTest {
             assertThat(atAmc.stream().filter(email::equalsIgnoreCase).count()).as("invitations for " + email)
                     .isLessThanOrEqualTo(1);
         }
-        List<Map<String, Object>> events = AuditTrail.eventsOf(subject);
+        List<AuditEvent> events = AuditTrail.eventsOf(subject);
         assertThat(events).hasSize(CREATES + 1);
-        assertThat(events).allSatisfy(event -> assertThat(event.get("outcome")).isIn("SUCCEEDED", "FAILED"));
+        assertThat(events).allSatisfy(event -> assertThat(event.getOutcome()).isIn(AuditOutcome.SUCCEEDED, AuditOutcome.FAILED));
     }
 }

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditUpstream;
+import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.Faults;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,8 +50,7 @@ class UpstreamRetryTest {
     void retriesAfterThrottlingAndHonoursRetryAfter() {
         String subject = Callers.uniqueSubject("viewer");
         long requests = Sandbox.requests(LIST_INSTANCES);
-        Sandbox.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 1, "times", 1,
-                "endpoints", List.of(LIST_INSTANCES)));
+        Sandbox.faults(Faults.throttle(1.0).retryAfter(1).on(LIST_INSTANCES).times(1));
 
         long started = System.nanoTime();
         listInstances(subject).statusCode(200);
@@ -56,26 +58,26 @@ class UpstreamRetryTest {
 
         assertThat(tookMs).as("waited the Retry-After second before the second attempt").isBetween(1000L, DEADLINE_MS);
         assertThat(Sandbox.requests(LIST_INSTANCES)).isEqualTo(requests + 2);
-        assertThat(upstreamOf(AuditTrail.eventsOf(subject).get(0))).containsEntry("attempts", 2)
-                .containsEntry("status", 200);
+        assertThat(AuditTrail.eventsOf(subject).get(0).getUpstream()).returns(2, AuditUpstream::getAttempts)
+                .returns(200, AuditUpstream::getStatus);
     }
 
     @Test
     void throttlingWithoutRetryAfterIsRetriedWithBackoff() {
         String subject = Callers.uniqueSubject("viewer");
         long requests = Sandbox.requests(LIST_INSTANCES);
-        Sandbox.faults(Map.of("throttleRate", 1.0, "times", 2, "endpoints", List.of(LIST_INSTANCES)));
+        Sandbox.faults(Faults.throttle(1.0).on(LIST_INSTANCES).times(2));
 
         listInstances(subject).statusCode(200);
 
         assertThat(Sandbox.requests(LIST_INSTANCES)).isEqualTo(requests + 3);
-        assertThat(upstreamOf(AuditTrail.eventsOf(subject).get(0))).containsEntry("attempts", 3);
+        assertThat(AuditTrail.eventsOf(subject).get(0).getUpstream()).returns(3, AuditUpstream::getAttempts);
     }
 
     @Test
     void serverErrorsAreRetriedUntilTheAttemptsRunOut() {
         long errors = Sandbox.errors(LIST_INSTANCES);
-        Sandbox.faults(Map.of("errorRate", 1.0, "errorStatus", 503, "endpoints", List.of(LIST_INSTANCES)));
+        Sandbox.faults(Faults.errors(1.0, 503).on(LIST_INSTANCES));
 
         listInstances(Callers.uniqueSubject("viewer")).statusCode(502)
                 .contentType("application/problem+json")
@@ -88,7 +90,7 @@ class UpstreamRetryTest {
     void aRetryAfterBeyondTheCapIsPassedToTheCallerInsteadOfWaitedFor() {
         long requests = Sandbox.requests(LIST_INSTANCES);
         // Three seconds: beyond the test profile's 2 s cap, within its 5 s deadline.
-        Sandbox.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 3, "endpoints", List.of(LIST_INSTANCES)));
+        Sandbox.faults(Faults.throttle(1.0).retryAfter(3).on(LIST_INSTANCES));
 
         listInstances(Callers.uniqueSubject("viewer")).statusCode(503)
                 .header("Retry-After", "3").body("code", equalTo("UPSTREAM_THROTTLED"));
@@ -98,7 +100,7 @@ class UpstreamRetryTest {
 
     @Test
     void theCallerNeverWaitsLongerThanTheDeadline() {
-        Sandbox.faults(Map.of("latencyMs", 3000, "endpoints", List.of(LIST_INSTANCES)));
+        Sandbox.faults(Faults.latency(3000).on(LIST_INSTANCES));
 
         long started = System.nanoTime();
         listInstances(Callers.uniqueSubject("viewer")).statusCode(504)
@@ -126,8 +128,7 @@ class UpstreamRetryTest {
         String admin = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");
         String invitationId = InvitationsApi.inviteOne(admin, InvitationsApi.uniqueEmail("revoke-lost"), "viewer");
         long updates = Sandbox.requests(UPDATE_INVITATIONS);
-        Sandbox.faults(Map.of("dropConnectionRate", 1.0, "phase", "AFTER", "times", 1,
-                "endpoints", List.of(UPDATE_INVITATIONS)));
+        Sandbox.faults(Faults.dropConnections(1.0).afterProcessing().on(UPDATE_INVITATIONS).times(1));
 
         given().auth().oauth2(admin)
                 .post("/v1/accounts/{account}/invitations/{id}/revoke", InvitationsApi.ACCOUNT, invitationId)
@@ -139,10 +140,5 @@ class UpstreamRetryTest {
 
     static ValidatableResponse listInstances(String subject) {
         return Callers.as(subject, "amc-viewer").get("/v1/accounts/{account}/instances", InvitationsApi.ACCOUNT).then();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> upstreamOf(Map<String, Object> event) {
-        return (Map<String, Object>) event.get("upstream");
     }
 }

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.amcfacade.api.model.AccessGrantPage;
 import io.amcfacade.api.model.AccessReconciliation;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 /** The access inventory as tests drive it: console drift in the sandbox, passes on demand and reads as an auditor. */
@@ -43,15 +43,19 @@ public final class AccessApi {
     }
 
     /** The account's grants at {@code asOf} (null: the latest snapshot). */
-    public static JsonPath grants(String accountId, Instant asOf) {
+    public static AccessGrantPage grants(String accountId, Instant asOf) {
         var request = Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("accountId", accountId);
         if (asOf != null) {
             request.queryParam("asOf", asOf.toString());
         }
-        return request.get("/v1/access").then().statusCode(200).extract().jsonPath();
+        return request.get("/v1/access").then().statusCode(200).extract().as(AccessGrantPage.class);
     }
 
-    /** The out-of-band changes the trail holds for one account, newest first. */
+    /**
+     * The out-of-band changes the trail holds for one account, newest first. Read as JSON on purpose: the
+     * reconciler's events carry no {@code correlationId}, which openapi.yaml's AuditEvent requires, so the
+     * generated model refuses them (a gap between the contract and the trail, reported, not papered over here).
+     */
     public static List<Map<String, Object>> outOfBandChanges(String accountId) {
         return Callers.as(Callers.uniqueSubject("auditor"), "auditor")
                 .queryParam("action", "OUT_OF_BAND_CHANGE").queryParam("accountId", accountId).queryParam("limit", 100)

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.amcfacade.api.model.CreateInvitationsResult;
+import io.amcfacade.api.model.Invitation;
+import io.amcfacade.api.model.InvitationPage;
+import io.amcfacade.api.model.InvitationRequest;
+import io.amcfacade.api.model.Role;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -22,11 +27,12 @@ public final class InvitationsApi {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
-    public static Map<String, Object> invitee(String email, String role) {
-        return Map.of("emailAddress", email, "userName", "User " + email.substring(0, email.indexOf('@')), "role", role);
+    public static InvitationRequest invitee(String email, String role) {
+        return new InvitationRequest(email, "User " + email.substring(0, email.indexOf('@')), Role.fromValue(role));
     }
 
-    public static ValidatableResponse create(String token, List<Map<String, Object>> invitations) {
+    /** Creates invitations: {@link InvitationRequest}s, or maps where a test sends what the contract does not allow. */
+    public static ValidatableResponse create(String token, List<?> invitations) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("invitations", invitations, "notifyInvitedUsers", true))
                 .post("/v1/accounts/{account}/invitations", ACCOUNT)
@@ -36,7 +42,7 @@ public final class InvitationsApi {
     /** Invites one person and answers the new invitation id. */
     public static String inviteOne(String token, String email, String role) {
         return create(token, List.of(invitee(email, role))).statusCode(200)
-                .extract().path("results[0].invitation.invitationId");
+                .extract().as(CreateInvitationsResult.class).getResults().get(0).getInvitation().getInvitationId();
     }
 
     public static ValidatableResponse get(String token, String invitationId) {
@@ -59,8 +65,8 @@ public final class InvitationsApi {
     }
 
     /** Every invitation of the account the facade lists, following cursors. */
-    public static List<Map<String, Object>> listAll(String token, String state, int limit) {
-        List<Map<String, Object>> all = new ArrayList<>();
+    public static List<Invitation> listAll(String token, String state, int limit) {
+        List<Invitation> all = new ArrayList<>();
         String cursor = null;
         do {
             var request = given().auth().oauth2(token).queryParam("limit", limit);
@@ -70,11 +76,10 @@ public final class InvitationsApi {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            var page = request.get("/v1/accounts/{account}/invitations", ACCOUNT).then().statusCode(200)
-                    .extract().jsonPath();
-            List<Map<String, Object>> items = page.getList("invitations");
-            all.addAll(items);
-            cursor = page.getString("nextCursor");
+            InvitationPage page = request.get("/v1/accounts/{account}/invitations", ACCOUNT).then().statusCode(200)
+                    .extract().as(InvitationPage.class);
+            all.addAll(page.getInvitations());
+            cursor = page.getNextCursor();
         } while (cursor != null);
         return all;
     }

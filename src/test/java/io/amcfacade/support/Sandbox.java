@@ -52,7 +52,7 @@ public final class Sandbox {
     }
 
     /** Injects faults ({@code PUT /sandbox/faults}), replacing any set before. */
-    public static void faults(Map<String, Object> faults) {
+    public static void faults(Faults faults) {
         given().contentType("application/json").body(faults).put("/sandbox/faults").then().statusCode(200);
     }
 

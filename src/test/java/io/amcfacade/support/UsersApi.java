@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.amcfacade.api.model.Role;
+import io.amcfacade.api.model.User;
+import io.amcfacade.api.model.UserChange;
+import io.amcfacade.api.model.UserChangeAction;
+import io.amcfacade.api.model.UserPage;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -57,19 +62,19 @@ public final class UsersApi {
     }
 
     /** Every user the facade lists for the account, following cursors. */
-    public static List<Map<String, Object>> listAll(String token, String accountId) {
-        List<Map<String, Object>> all = new ArrayList<>();
+    public static List<User> listAll(String token, String accountId) {
+        List<User> all = new ArrayList<>();
         String cursor = null;
         do {
-            var page = list(token, accountId, 100, cursor).statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("users"));
-            cursor = page.getString("nextCursor");
+            UserPage page = list(token, accountId, 100, cursor).statusCode(200).extract().as(UserPage.class);
+            all.addAll(page.getUsers());
+            cursor = page.getNextCursor();
         } while (cursor != null);
         return all;
     }
 
-    public static Optional<Map<String, Object>> listed(String token, String accountId, String userId) {
-        return listAll(token, accountId).stream().filter(u -> userId.equals(u.get("userId"))).findFirst();
+    public static Optional<User> listed(String token, String accountId, String userId) {
+        return listAll(token, accountId).stream().filter(u -> userId.equals(u.getUserId())).findFirst();
     }
 
     public static ValidatableResponse setRole(String token, String accountId, String userId, String role) {
@@ -88,16 +93,17 @@ public final class UsersApi {
         return given().auth().oauth2(token).delete("/v1/accounts/{account}/users/{user}", accountId, userId).then();
     }
 
-    public static ValidatableResponse batch(String token, String accountId, List<Map<String, Object>> changes) {
+    /** A batch of changes: {@link UserChange}s, or maps where a test sends what the contract does not allow. */
+    public static ValidatableResponse batch(String token, String accountId, List<?> changes) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("changes", changes))
                 .patch("/v1/accounts/{account}/users", accountId).then();
     }
 
-    public static Map<String, Object> setRoleChange(String userId, String role) {
-        return Map.of("userId", userId, "action", "setRole", "role", role);
+    public static UserChange setRoleChange(String userId, String role) {
+        return new UserChange(userId, UserChangeAction.SET_ROLE).role(Role.fromValue(role));
     }
 
-    public static Map<String, Object> removal(String userId) {
-        return Map.of("userId", userId, "action", "remove");
+    public static UserChange removal(String userId) {
+        return new UserChange(userId, UserChangeAction.REMOVE);
     }
 }

@@ -11,6 +11,9 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.AuditUpstream;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.Sandbox;
@@ -46,10 +49,10 @@ class LwaTokenFlowTest {
         assertThat(Sandbox.requests(Sandbox.LWA_TOKEN)).isEqualTo(grants + 1);
         // First page: 401, then again with the new token; every further page (two accounts each): once.
         assertThat(Sandbox.requests(Sandbox.ACCOUNTS)).isEqualTo(accountCalls + pages + 1);
-        Map<String, Object> event = AuditTrail.eventsOf(subject).get(0);
-        assertThat(event).containsEntry("outcome", "SUCCEEDED");
-        assertThat((Map<String, Object>) event.get("upstream")).containsEntry("attempts", pages + 1)
-                .containsEntry("status", 200);
+        AuditEvent event = AuditTrail.eventsOf(subject).get(0);
+        assertThat(event).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome);
+        assertThat(event.getUpstream()).returns(pages + 1, AuditUpstream::getAttempts)
+                .returns(200, AuditUpstream::getStatus);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.Sandbox;
@@ -45,8 +47,8 @@ class RefusedRefreshTokenTest {
                 .body(not(containsString("sandbox-client-secret")));
 
         assertThat(Sandbox.requests(Sandbox.ACCOUNTS)).isEqualTo(accountCalls);
-        Map<String, Object> event = AuditTrail.eventsOf(subject).get(0);
-        assertThat(event).containsEntry("outcome", "FAILED").containsEntry("errorCode", "UPSTREAM_CREDENTIALS");
+        AuditEvent event = AuditTrail.eventsOf(subject).get(0);
+        assertThat(event).returns(AuditOutcome.FAILED, AuditEvent::getOutcome).returns("UPSTREAM_CREDENTIALS", AuditEvent::getErrorCode);
         assertThat(event.toString()).doesNotContain(REVOKED);
     }
 }

@@ -13,9 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.User;
 import io.amcfacade.sandbox.SandboxCredentials;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.Faults;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.Sandbox;
 import io.amcfacade.support.UsersApi;
@@ -49,7 +53,7 @@ class UpstreamAnswersTest {
                  "permissionSet":{"type":"ROLE","role":{"name":"viewer"},"customPermissionSet":[{"name":"reports_view"}]},
                  "countries":[{"countryCode":"US"},{"countryCode":"DE"}],"somethingNew":{"nested":[1,2]}}],
                  "nextToken":null,"totalCount":1}""";
-        Sandbox.faults(Map.of("answerBody", answer, "endpoints", List.of(LIST), "times", 1));
+        Sandbox.faults(Faults.answerBody(answer).on(LIST).times(1));
 
         given().auth().oauth2(Callers.token("tolerant-viewer", "amc-viewer"))
                 .get("/v1/accounts/{a}/invitations", InvitationsApi.ACCOUNT).then().statusCode(200)
@@ -63,7 +67,7 @@ class UpstreamAnswersTest {
     void anOptionalFieldOfAnotherTypeReadsAsAbsentInsteadOfFailingTheCall() {
         String answer = "{\"invitations\":[{\"invitationId\":\"amzn1.invitation.odd\",\"state\":\"PENDING\","
                 + "\"createdAt\":\"soon\",\"expiration\":{\"at\":1},\"user\":\"someone\",\"countries\":\"US\"}]}";
-        Sandbox.faults(Map.of("answerBody", answer, "endpoints", List.of(LIST), "times", 1));
+        Sandbox.faults(Faults.answerBody(answer).on(LIST).times(1));
 
         given().auth().oauth2(Callers.token("tolerant-viewer", "amc-viewer"))
                 .get("/v1/accounts/{a}/invitations", InvitationsApi.ACCOUNT).then().statusCode(200)
@@ -75,7 +79,7 @@ class UpstreamAnswersTest {
     void anUnreadableAnswerToACreateIsAnUnknownOutcomeWithTheRequestIdNeverA500() {
         String subject = Callers.uniqueSubject("admin");
         String email = InvitationsApi.uniqueEmail("unreadable");
-        Sandbox.faults(Map.of("answerBody", "<html>gateway says hi</html>", "endpoints", List.of(CREATE), "times", 1));
+        Sandbox.faults(Faults.answerBody("<html>gateway says hi</html>").on(CREATE).times(1));
 
         InvitationsApi.create(Callers.token(subject, "amc-admin"), List.of(InvitationsApi.invitee(email, "viewer")))
                 .statusCode(502).contentType("application/problem+json")
@@ -84,7 +88,7 @@ class UpstreamAnswersTest {
                 .body("detail", containsString("AMC may have acted"));
 
         assertThat(Sandbox.invitations(InvitationsApi.ACCOUNT)).as("AMC did create it").contains(email);
-        assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("outcome", "UNKNOWN");
+        assertThat(AuditTrail.eventsOf(subject).get(0)).returns(AuditOutcome.UNKNOWN, AuditEvent::getOutcome);
         assertThat(UpstreamContractViolations.takeAll()).isEmpty();
     }
 
@@ -93,7 +97,7 @@ class UpstreamAnswersTest {
         String subject = Callers.uniqueSubject("admin");
         String email = InvitationsApi.uniqueEmail("unnamed");
         // Definition-valid, after AMC processed the create: neither list names the invitee.
-        Sandbox.faults(Map.of("answerBody", "{\"successes\":[],\"errors\":[]}", "endpoints", List.of(CREATE), "times", 1));
+        Sandbox.faults(Faults.answerBody("{\"successes\":[],\"errors\":[]}").on(CREATE).times(1));
 
         InvitationsApi.create(Callers.token(subject, "amc-admin"), List.of(InvitationsApi.invitee(email, "viewer")))
                 .statusCode(200)
@@ -102,17 +106,16 @@ class UpstreamAnswersTest {
                 .body("results[0].error.message", containsString("may have been created"));
 
         assertThat(Sandbox.invitations(InvitationsApi.ACCOUNT)).as("AMC did create it").contains(email);
-        assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("outcome", "UNKNOWN");
+        assertThat(AuditTrail.eventsOf(subject).get(0)).returns(AuditOutcome.UNKNOWN, AuditEvent::getOutcome);
 
         String invitationId = InvitationsApi.inviteOne(Callers.token(subject, "amc-admin"), InvitationsApi.uniqueEmail("unnamed"), "viewer");
-        Sandbox.faults(Map.of("answerBody", "{\"successes\":[],\"errors\":[]}", "endpoints", List.of("PUT /user-invitations"),
-                "times", 1));
+        Sandbox.faults(Faults.answerBody("{\"successes\":[],\"errors\":[]}").on("PUT /user-invitations").times(1));
         given().auth().oauth2(Callers.token(subject, "amc-admin")).contentType(ContentType.JSON)
                 .body(Map.of("updates", List.of(Map.of("invitationId", invitationId, "action", "revoke"))))
                 .patch("/v1/accounts/{a}/invitations", InvitationsApi.ACCOUNT).then().statusCode(200)
                 .body("results[0].error.code", equalTo("UPSTREAM_OUTCOME_UNKNOWN"))
                 .body("results[0].error.message", containsString("may have been changed"));
-        assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("action", "INVITATIONS_UPDATE").containsEntry("outcome", "UNKNOWN");
+        assertThat(AuditTrail.eventsOf(subject).get(0)).returns("INVITATIONS_UPDATE", AuditEvent::getAction).returns(AuditOutcome.UNKNOWN, AuditEvent::getOutcome);
     }
 
     @Test
@@ -123,8 +126,7 @@ class UpstreamAnswersTest {
                 .auth().oauth2(Sandbox.lwaToken()).accept("application/vnd.amcaudiencesconnections.v1+json")
                 .get("/sandbox/amc/accounts").then().statusCode(200).extract().path("nextToken");
         assertThat(realToken).as("the sandbox pages its accounts").isNotBlank();
-        Sandbox.faults(Map.of("answerBody", "{\"amcAccounts\":[],\"nextToken\":\"" + realToken + "\"}",
-                "endpoints", List.of(Sandbox.ACCOUNTS)));
+        Sandbox.faults(Faults.answerBody("{\"amcAccounts\":[],\"nextToken\":\"" + realToken + "\"}").on(Sandbox.ACCOUNTS));
         long before = Sandbox.requests(Sandbox.ACCOUNTS);
 
         Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer").get("/v1/accounts").then().statusCode(502)
@@ -142,7 +144,7 @@ class UpstreamAnswersTest {
         String answer = "{\"successes\":[{\"invitationId\":\"" + invitationId + "\",\"state\":\"RESENT\"}],"
                 + "\"errors\":[{\"errorCode\":\"INVALID_STATE_TRANSITION\",\"errorMessage\":\"already revoked\","
                 + "\"identifier\":\"amzn1.invitation.someone-else\"}]}";
-        Sandbox.faults(Map.of("answerBody", answer, "endpoints", List.of("PUT /user-invitations"), "times", 1));
+        Sandbox.faults(Faults.answerBody(answer).on("PUT /user-invitations").times(1));
 
         InvitationsApi.change(admin, invitationId, "resend").statusCode(200).body("state", equalTo("PENDING"));
     }
@@ -158,8 +160,8 @@ class UpstreamAnswersTest {
         String looksAdmin = addUser(account.accountId(), "VIEWER", sixCustomAdmins);
         String isAdmin = addUser(account.accountId(), "ADMIN", fiveCustomViewers);
 
-        assertThat(UsersApi.listed(token, account.accountId(), looksAdmin).orElseThrow()).containsEntry("role", "viewer");
-        assertThat(UsersApi.listed(token, account.accountId(), isAdmin).orElseThrow()).containsEntry("role", "admin");
+        assertThat(UsersApi.listed(token, account.accountId(), looksAdmin).orElseThrow()).returns("viewer", User::getRole);
+        assertThat(UsersApi.listed(token, account.accountId(), isAdmin).orElseThrow()).returns("admin", User::getRole);
     }
 
     private static String addUser(String accountId, String role, List<Map<String, Object>> otherRoles) {

@@ -14,6 +14,10 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.AuditTarget;
+import io.amcfacade.api.model.User;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -50,18 +54,18 @@ class UsersBatchTest {
                 .body("results[2].emailAddress", nullValue())
                 .body("results[3].error", nullValue());
 
-        assertThat(UsersApi.listed(token, account.accountId(), bob).orElseThrow()).containsEntry("role", "admin");
+        assertThat(UsersApi.listed(token, account.accountId(), bob).orElseThrow()).returns("admin", User::getRole);
         assertThat(UsersApi.listed(token, account.accountId(), carol)).isEmpty();
-        Map<String, Object> event = AuditTrail.eventsOf(admin).stream()
-                .filter(e -> "USERS_UPDATE".equals(e.get("action"))).findFirst().orElseThrow();
-        assertThat(event).containsEntry("outcome", "PARTIAL").containsEntry("accountId", account.accountId());
-        assertThat(targets(event)).anySatisfy(t -> assertThat(t).containsEntry("kind", "USER").containsEntry("id", bob)
-                .containsEntry("role", "admin").containsEntry("outcome", "UPDATED"));
-        assertThat(targets(event)).anySatisfy(t -> assertThat(t).containsEntry("kind", "USER").containsEntry("id", UNKNOWN)
-                .containsEntry("outcome", "FAILED").containsEntry("errorCode", "USER_NOT_FOUND"));
-        assertThat(targets(event)).anySatisfy(t -> assertThat(t).containsEntry("kind", "USER").containsEntry("id", carol)
-                .containsEntry("outcome", "REMOVED"));
-        assertThat((String) event.get("requestSummary")).contains("\"fromRole\":\"viewer\"", "\"toRole\":\"admin\"",
+        AuditEvent event = AuditTrail.eventsOf(admin).stream()
+                .filter(e -> "USERS_UPDATE".equals(e.getAction())).findFirst().orElseThrow();
+        assertThat(event).returns(AuditOutcome.PARTIAL, AuditEvent::getOutcome).returns(account.accountId(), AuditEvent::getAccountId);
+        assertThat(event.getTargets()).anySatisfy(t -> assertThat(t).returns("USER", AuditTarget::getKind).returns(bob, AuditTarget::getId)
+                .returns("admin", AuditTarget::getRole).returns("UPDATED", AuditTarget::getOutcome));
+        assertThat(event.getTargets()).anySatisfy(t -> assertThat(t).returns("USER", AuditTarget::getKind).returns(UNKNOWN, AuditTarget::getId)
+                .returns("FAILED", AuditTarget::getOutcome).returns("USER_NOT_FOUND", AuditTarget::getErrorCode));
+        assertThat(event.getTargets()).anySatisfy(t -> assertThat(t).returns("USER", AuditTarget::getKind).returns(carol, AuditTarget::getId)
+                .returns("REMOVED", AuditTarget::getOutcome));
+        assertThat(event.getRequestSummary()).contains("\"fromRole\":\"viewer\"", "\"toRole\":\"admin\"",
                 "\"action\":\"remove\"");
 
         // "Who made bob an admin?" finds the batch too, by his email.
@@ -102,7 +106,7 @@ class UsersBatchTest {
                 .body("succeeded", equalTo(2))
                 .body("results.status", contains("UPDATED", "REMOVED"));
 
-        assertThat(UsersApi.listAll(token, account.accountId())).extracting(u -> u.get("userId")).containsExactly(bob);
+        assertThat(UsersApi.listAll(token, account.accountId())).extracting(User::getUserId).containsExactly(bob);
     }
 
     @Test
@@ -119,7 +123,7 @@ class UsersBatchTest {
                 .body("results.status", contains("UPDATED", "FAILED"))
                 .body("results[1].error.code", equalTo("LAST_ADMIN"));
 
-        assertThat(UsersApi.listed(token, account.accountId(), carol).orElseThrow()).containsEntry("role", "admin");
+        assertThat(UsersApi.listed(token, account.accountId(), carol).orElseThrow()).returns("admin", User::getRole);
     }
 
     @Test
@@ -137,10 +141,5 @@ class UsersBatchTest {
         send.get().statusCode(200).header("Idempotent-Replayed", "true").body("results[0].status", equalTo("UPDATED"));
 
         assertThat(Sandbox.requests("PUT /userPermissions")).isEqualTo(changes + 1);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> targets(Map<String, Object> event) {
-        return (List<Map<String, Object>>) event.get("targets");
     }
 }

@@ -8,6 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.AuditTarget;
+import io.amcfacade.api.model.AuditUpstream;
+import io.amcfacade.api.model.User;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -31,37 +36,37 @@ class UsersLifecycleTest {
         String bob = UsersApi.addUser(token, account.accountId(), email, "viewer");
 
         assertThat(UsersApi.listed(token, account.accountId(), bob)).hasValueSatisfying(u -> assertThat(u)
-                .containsEntry("emailAddress", email).containsEntry("role", "viewer"));
+                .returns(email, User::getEmailAddress).returns("viewer", User::getRole));
         UsersApi.setRole(token, account.accountId(), bob, "admin").statusCode(200)
                 .contentType("application/json")
                 .body("userId", equalTo(bob)).body("emailAddress", equalTo(email))
                 .body("previousRole", equalTo("viewer")).body("role", equalTo("admin")).body("changed", equalTo(true));
-        assertThat(UsersApi.listed(token, account.accountId(), bob).orElseThrow()).containsEntry("role", "admin");
+        assertThat(UsersApi.listed(token, account.accountId(), bob).orElseThrow()).returns("admin", User::getRole);
         UsersApi.setRole(token, account.accountId(), bob, "viewer").statusCode(200)
                 .body("previousRole", equalTo("admin")).body("role", equalTo("viewer")).body("changed", equalTo(true));
-        assertThat(UsersApi.listed(token, account.accountId(), bob).orElseThrow()).containsEntry("role", "viewer");
+        assertThat(UsersApi.listed(token, account.accountId(), bob).orElseThrow()).returns("viewer", User::getRole);
         UsersApi.remove(token, account.accountId(), bob).statusCode(200)
                 .body("userId", equalTo(bob)).body("emailAddress", equalTo(email)).body("previousRole", equalTo("viewer"));
         assertThat(UsersApi.listed(token, account.accountId(), bob)).isEmpty();
 
-        List<Map<String, Object>> events = AuditTrail.eventsOf(admin);
-        assertThat(events).filteredOn(e -> "USERS_LIST".equals(e.get("action")))
-                .allSatisfy(e -> assertThat(e).containsEntry("outcome", "SUCCEEDED")
-                        .containsEntry("accountId", account.accountId()));
-        List<Map<String, Object>> roleChanges = events.stream().filter(e -> "USER_ROLE_CHANGE".equals(e.get("action")))
+        List<AuditEvent> events = AuditTrail.eventsOf(admin);
+        assertThat(events).filteredOn(e -> "USERS_LIST".equals(e.getAction()))
+                .allSatisfy(e -> assertThat(e).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome)
+                        .returns(account.accountId(), AuditEvent::getAccountId));
+        List<AuditEvent> roleChanges = events.stream().filter(e -> "USER_ROLE_CHANGE".equals(e.getAction()))
                 .toList();
         assertThat(roleChanges).hasSize(2);
         assertRoleChange(roleChanges.get(1), bob, email, "viewer", "admin");
         assertRoleChange(roleChanges.get(0), bob, email, "admin", "viewer");
-        Map<String, Object> removal = events.stream().filter(e -> "USER_REMOVE".equals(e.get("action"))).findFirst()
+        AuditEvent removal = events.stream().filter(e -> "USER_REMOVE".equals(e.getAction())).findFirst()
                 .orElseThrow();
-        assertThat(removal).containsEntry("outcome", "SUCCEEDED").containsEntry("targetId", bob)
-                .containsEntry("method", "DELETE");
-        assertThat((String) removal.get("requestSummary")).contains("\"fromRole\":\"viewer\"").doesNotContain("toRole");
-        assertThat(targets(removal)).anySatisfy(t -> assertThat(t).containsEntry("kind", "USER").containsEntry("id", bob)
-                .containsEntry("outcome", "REMOVED"));
-        assertThat(targets(removal)).anySatisfy(t -> assertThat(t).containsEntry("kind", "EMAIL")
-                .containsEntry("id", email));
+        assertThat(removal).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome).returns(bob, AuditEvent::getTargetId)
+                .returns("DELETE", AuditEvent::getMethod);
+        assertThat(removal.getRequestSummary()).contains("\"fromRole\":\"viewer\"").doesNotContain("toRole");
+        assertThat(removal.getTargets()).anySatisfy(t -> assertThat(t).returns("USER", AuditTarget::getKind).returns(bob, AuditTarget::getId)
+                .returns("REMOVED", AuditTarget::getOutcome));
+        assertThat(removal.getTargets()).anySatisfy(t -> assertThat(t).returns("EMAIL", AuditTarget::getKind)
+                .returns(email, AuditTarget::getId));
     }
 
     @Test
@@ -96,11 +101,11 @@ class UsersLifecycleTest {
                 .body("changed", equalTo(false)).body("previousRole", equalTo("viewer")).body("role", equalTo("viewer"));
 
         assertThat(Sandbox.requests(ROLE_CHANGES)).isEqualTo(changes);
-        Map<String, Object> event = AuditTrail.eventsOf(admin).get(0);
-        assertThat(event).containsEntry("action", "USER_ROLE_CHANGE").containsEntry("outcome", "SUCCEEDED");
-        assertThat(targets(event)).anySatisfy(t -> assertThat(t).containsEntry("kind", "USER").containsEntry("id", nora)
-                .containsEntry("outcome", "UNCHANGED"));
-        assertThat((String) event.get("requestSummary")).contains("\"fromRole\":\"viewer\"", "\"toRole\":\"viewer\"");
+        AuditEvent event = AuditTrail.eventsOf(admin).get(0);
+        assertThat(event).returns("USER_ROLE_CHANGE", AuditEvent::getAction).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome);
+        assertThat(event.getTargets()).anySatisfy(t -> assertThat(t).returns("USER", AuditTarget::getKind).returns(nora, AuditTarget::getId)
+                .returns("UNCHANGED", AuditTarget::getOutcome));
+        assertThat(event.getRequestSummary()).contains("\"fromRole\":\"viewer\"", "\"toRole\":\"viewer\"");
     }
 
     @Test
@@ -119,13 +124,13 @@ class UsersLifecycleTest {
                         + "account " + account.accountId() + "; make another user an admin before demoting them."));
 
         assertThat(Sandbox.requests(ROLE_CHANGES)).isEqualTo(changes);
-        assertThat(UsersApi.listed(token, account.accountId(), seedAdmin).orElseThrow()).containsEntry("role", "admin");
-        Map<String, Object> event = AuditTrail.eventsOf(admin).stream()
-                .filter(e -> "USER_ROLE_CHANGE".equals(e.get("action"))).findFirst().orElseThrow();
-        assertThat(event).containsEntry("outcome", "FAILED").containsEntry("httpStatus", 409)
-                .containsEntry("errorCode", "LAST_ADMIN");
-        assertThat(targets(event)).anySatisfy(t -> assertThat(t).containsEntry("kind", "EMAIL")
-                .containsEntry("id", account.adminEmailAddress()).containsEntry("role", "viewer"));
+        assertThat(UsersApi.listed(token, account.accountId(), seedAdmin).orElseThrow()).returns("admin", User::getRole);
+        AuditEvent event = AuditTrail.eventsOf(admin).stream()
+                .filter(e -> "USER_ROLE_CHANGE".equals(e.getAction())).findFirst().orElseThrow();
+        assertThat(event).returns(AuditOutcome.FAILED, AuditEvent::getOutcome).returns(409, AuditEvent::getHttpStatus)
+                .returns("LAST_ADMIN", AuditEvent::getErrorCode);
+        assertThat(event.getTargets()).anySatisfy(t -> assertThat(t).returns("EMAIL", AuditTarget::getKind)
+                .returns(account.adminEmailAddress(), AuditTarget::getId).returns("viewer", AuditTarget::getRole));
     }
 
     @Test
@@ -174,7 +179,7 @@ class UsersLifecycleTest {
         String eve = UsersApi.addUser(token, account.accountId(), InvitationsApi.uniqueEmail("eve"), "viewer");
         Sandbox.grantRole(account.accountId(), eve, "EDITOR");
 
-        assertThat(UsersApi.listed(token, account.accountId(), eve).orElseThrow()).containsEntry("role", "EDITOR");
+        assertThat(UsersApi.listed(token, account.accountId(), eve).orElseThrow()).returns("EDITOR", User::getRole);
         UsersApi.setRole(token, account.accountId(), eve, "admin").statusCode(200)
                 .body("previousRole", equalTo("EDITOR")).body("role", equalTo("admin"));
     }
@@ -198,21 +203,16 @@ class UsersLifecycleTest {
         assertThat(Sandbox.requests(ROLE_CHANGES)).isEqualTo(changes + 1);
     }
 
-    private static void assertRoleChange(Map<String, Object> event, String userId, String email, String from, String to) {
-        assertThat(event).containsEntry("outcome", "SUCCEEDED").containsEntry("targetId", userId)
-                .containsEntry("method", "PUT").containsEntry("httpStatus", 200);
-        assertThat((String) event.get("requestSummary"))
+    private static void assertRoleChange(AuditEvent event, String userId, String email, String from, String to) {
+        assertThat(event).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome).returns(userId, AuditEvent::getTargetId)
+                .returns("PUT", AuditEvent::getMethod).returns(200, AuditEvent::getHttpStatus);
+        assertThat(event.getRequestSummary())
                 .contains("\"fromRole\":\"" + from + "\"", "\"toRole\":\"" + to + "\"", email);
-        assertThat(targets(event)).anySatisfy(t -> assertThat(t).containsEntry("kind", "USER").containsEntry("id", userId)
-                .containsEntry("role", to).containsEntry("outcome", "UPDATED"));
-        assertThat(targets(event)).anySatisfy(t -> assertThat(t).containsEntry("kind", "EMAIL").containsEntry("id", email)
-                .containsEntry("role", to));
-        assertThat((Map<String, Object>) event.get("upstream")).containsEntry("status", 200);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> targets(Map<String, Object> event) {
-        return (List<Map<String, Object>>) event.get("targets");
+        assertThat(event.getTargets()).anySatisfy(t -> assertThat(t).returns("USER", AuditTarget::getKind).returns(userId, AuditTarget::getId)
+                .returns(to, AuditTarget::getRole).returns("UPDATED", AuditTarget::getOutcome));
+        assertThat(event.getTargets()).anySatisfy(t -> assertThat(t).returns("EMAIL", AuditTarget::getKind).returns(email, AuditTarget::getId)
+                .returns(to, AuditTarget::getRole));
+        assertThat(event.getUpstream()).returns(200, AuditUpstream::getStatus);
     }
 
     private static io.restassured.path.json.JsonPath whoChangedRolesOf(String target) {

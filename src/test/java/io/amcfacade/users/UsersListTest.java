@@ -14,6 +14,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.AuditUpstream;
+import io.amcfacade.api.model.UserPage;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -52,10 +56,10 @@ class UsersListTest {
         assertThat(Sandbox.requests(USER_LISTS)).isEqualTo(lists + 1);
         assertThat(Sandbox.requests(ROLE_LOOKUPS)).isEqualTo(lookUps + 3);
         // The role look-ups ran on the fan-out pool; their answers still reached this request's audit row.
-        Map<String, Object> event = AuditTrail.eventWithCorrelation(subject, correlationId);
-        assertThat(event).containsEntry("action", "USERS_LIST").containsEntry("outcome", "SUCCEEDED");
-        assertThat((Map<String, Object>) event.get("upstream")).containsEntry("attempts", 4).containsEntry("status", 200)
-                .containsKey("requestId");
+        AuditEvent event = AuditTrail.eventWithCorrelation(subject, correlationId);
+        assertThat(event).returns("USERS_LIST", AuditEvent::getAction).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome);
+        assertThat(event.getUpstream()).returns(4, AuditUpstream::getAttempts).returns(200, AuditUpstream::getStatus)
+                .extracting(AuditUpstream::getRequestId).isNotNull();
 
         UsersApi.list(viewer, account.accountId(), 3, first.getString("nextCursor")).statusCode(200)
                 .body("users.emailAddress", contains(emails.get(2)))
@@ -70,12 +74,12 @@ class UsersListTest {
         for (String name : List.of("dan", "eva", "fay", "gus")) {
             ids.add(UsersApi.addUser(admin, account.accountId(), InvitationsApi.uniqueEmail(name), "viewer"));
         }
-        List<Object> listed = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
         String cursor = null;
         do {
-            var page = UsersApi.list(admin, account.accountId(), 2, cursor).statusCode(200).extract().jsonPath();
-            listed.addAll(page.getList("users.userId"));
-            cursor = page.getString("nextCursor");
+            UserPage page = UsersApi.list(admin, account.accountId(), 2, cursor).statusCode(200).extract().as(UserPage.class);
+            page.getUsers().forEach(user -> listed.add(user.getUserId()));
+            cursor = page.getNextCursor();
         } while (cursor != null);
 
         assertThat(listed).hasSize(5).doesNotHaveDuplicates().containsAll(ids);

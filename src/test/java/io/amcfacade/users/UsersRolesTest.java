@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -61,12 +63,12 @@ class UsersRolesTest {
         given().auth().oauth2(auditor).get("/v1/accounts/{a}/instances", ACCOUNT).then().statusCode(403);
         given().auth().oauth2(auditor).get("/v1/accounts/{a}/instances/{i}", ACCOUNT, SOME_INSTANCE).then().statusCode(403);
 
-        assertThat(AuditTrail.eventsOf(subject)).filteredOn(e -> !"AUDIT_QUERY".equals(e.get("action")))
-                .extracting(e -> e.get("action"))
+        assertThat(AuditTrail.eventsOf(subject)).filteredOn(e -> !"AUDIT_QUERY".equals(e.getAction()))
+                .extracting(e -> e.getAction())
                 .containsExactlyInAnyOrder("USERS_LIST", "USER_ROLE_CHANGE", "USER_REMOVE", "USERS_UPDATE",
                         "INSTANCES_LIST", "INSTANCE_GET");
-        assertThat(AuditTrail.eventsOf(subject)).filteredOn(e -> !"AUDIT_QUERY".equals(e.get("action")))
-                .allSatisfy(e -> assertThat(e).containsEntry("outcome", "DENIED").containsEntry("httpStatus", 403));
+        assertThat(AuditTrail.eventsOf(subject)).filteredOn(e -> !"AUDIT_QUERY".equals(e.getAction()))
+                .allSatisfy(e -> assertThat(e).returns(AuditOutcome.DENIED, AuditEvent::getOutcome).returns(403, AuditEvent::getHttpStatus));
     }
 
     @Test
@@ -82,7 +84,7 @@ class UsersRolesTest {
         given().get("/v1/accounts/{a}/instances", ACCOUNT).then().statusCode(401);
         given().get("/v1/accounts/{a}/instances/{i}", ACCOUNT, SOME_INSTANCE).then().statusCode(401);
 
-        assertThat(AuditTrail.eventOfRequest("USERS_LIST", correlationId)).containsEntry("outcome", "DENIED")
-                .containsEntry("httpStatus", 401).containsEntry("accountId", ACCOUNT);
+        assertThat(AuditTrail.eventOfRequest("USERS_LIST", correlationId)).returns(AuditOutcome.DENIED, AuditEvent::getOutcome)
+                .returns(401, AuditEvent::getHttpStatus).returns(ACCOUNT, AuditEvent::getAccountId);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.UserChange;
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -42,8 +45,8 @@ class UsersValidationTest {
                 .body("errors[0].message", containsString("admin"));
 
         assertThat(Sandbox.requests(USER_LISTS)).isEqualTo(lists);
-        assertThat(AuditTrail.eventsOf(subject).get(0)).containsEntry("action", "USER_ROLE_CHANGE")
-                .containsEntry("outcome", "REJECTED").containsEntry("httpStatus", 400);
+        assertThat(AuditTrail.eventsOf(subject).get(0)).returns("USER_ROLE_CHANGE", AuditEvent::getAction)
+                .returns(AuditOutcome.REJECTED, AuditEvent::getOutcome).returns(400, AuditEvent::getHttpStatus);
     }
 
     @Test
@@ -81,7 +84,7 @@ class UsersValidationTest {
     void anEmptyOrOversizedBatchIsRejectedSayingTheLimit() {
         String token = admin();
         UsersApi.batch(token, ACCOUNT, List.of()).statusCode(400).body("errors[0].field", equalTo("changes"));
-        List<Map<String, Object>> tooMany = new ArrayList<>();
+        List<UserChange> tooMany = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
             tooMany.add(removal("amzn1.user.u" + i));
         }

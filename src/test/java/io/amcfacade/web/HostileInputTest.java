@@ -15,6 +15,8 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -39,11 +41,11 @@ class HostileInputTest {
     void aNulInAPathIdIsA400NamingItAndTheRefusalIsAuditedEscaped() {
         String subject = Callers.uniqueSubject("viewer");
 
-        Map<String, Object> event = refused(Callers.as(subject, "amc-viewer").urlEncodingEnabled(false), "GET",
+        AuditEvent event = refused(Callers.as(subject, "amc-viewer").urlEncodingEnabled(false), "GET",
                 INVITATIONS + "/abc%00def", 400, "invitationId", "INVITATION_GET");
 
-        assertThat(event.get("outcome")).isEqualTo("REJECTED");
-        assertThat((String) event.get("path")).contains("abc\\u0000def");
+        assertThat(event.getOutcome()).isEqualTo(AuditOutcome.REJECTED);
+        assertThat(event.getPath()).contains("abc\\u0000def");
     }
 
     @Test
@@ -54,7 +56,7 @@ class HostileInputTest {
                 .then().statusCode(401).contentType("application/problem+json")
                 .body("correlationId", equalTo(correlationId));
 
-        assertThat(AuditTrail.eventOfRequest("INVITATION_GET", correlationId)).containsEntry("outcome", "DENIED");
+        assertThat(AuditTrail.eventOfRequest("INVITATION_GET", correlationId)).returns(AuditOutcome.DENIED, AuditEvent::getOutcome);
     }
 
     @Test
@@ -77,10 +79,10 @@ class HostileInputTest {
 
     @Test
     void aNulInAnUnknownFieldNameStillLeavesAnOutcome() {
-        Map<String, Object> event = refusedBody(Callers.uniqueSubject("admin"),
+        AuditEvent event = refusedBody(Callers.uniqueSubject("admin"),
                 "{\"invitations\":[],\"x\\u0000y\":1}", "x\\u0000y");
 
-        assertThat(event.get("outcome")).isEqualTo("REJECTED");
+        assertThat(event.getOutcome()).isEqualTo(AuditOutcome.REJECTED);
     }
 
     @Test
@@ -107,7 +109,7 @@ class HostileInputTest {
                 .post(INVITATIONS)
                 .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("MALFORMED_JSON"));
 
-        assertThat(AuditTrail.eventOfRequest("INVITATIONS_CREATE", correlationId)).containsEntry("outcome", "REJECTED");
+        assertThat(AuditTrail.eventOfRequest("INVITATIONS_CREATE", correlationId)).returns(AuditOutcome.REJECTED, AuditEvent::getOutcome);
         assertThat(Sandbox.requests(CREATE)).as("nothing reached AMC").isEqualTo(creates);
     }
 
@@ -126,7 +128,7 @@ class HostileInputTest {
                 .body("detail", containsString("preferred_username"))
                 .body("correlationId", equalTo(correlationId));
 
-        assertThat(AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId)).containsEntry("outcome", "DENIED");
+        assertThat(AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId)).returns(AuditOutcome.DENIED, AuditEvent::getOutcome);
     }
 
     @Test
@@ -166,7 +168,7 @@ class HostileInputTest {
         String allow = answer(Callers.as(subject, "amc-admin").header("X-Request-Id", correlationId), "DELETE",
                 "/v1/accounts", 405, null, correlationId).extract().header("Allow");
         assertThat(allow).contains("GET");
-        assertThat(AuditTrail.eventOfRequest("REQUEST_REFUSED", correlationId)).containsEntry("outcome", "REJECTED");
+        assertThat(AuditTrail.eventOfRequest("REQUEST_REFUSED", correlationId)).returns(AuditOutcome.REJECTED, AuditEvent::getOutcome);
         refused(Callers.as(subject, "amc-admin"), "GET", "/v1/no-such-thing", 404, null, "REQUEST_REFUSED");
     }
 
@@ -178,8 +180,8 @@ class HostileInputTest {
         Callers.as(subject, "amc-viewer").header("X-Request-Id", correlationId).header("X-On-Behalf-Of", "Zoë Ünal")
                 .get("/v1/accounts").then().statusCode(200);
 
-        assertThat(AuditTrail.eventWithCorrelation(subject, correlationId).get("actor"))
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("onBehalfOf", "Zoë Ünal");
+        assertThat(AuditTrail.eventWithCorrelation(subject, correlationId).getActor().getOnBehalfOf())
+                .isEqualTo("Zoë Ünal");
     }
 
     private static String standardClaims() {
@@ -200,18 +202,18 @@ class HostileInputTest {
         return jws.getCompactSerialization();
     }
 
-    private static Map<String, Object> refusedBody(String subject, String body, String field) {
+    private static AuditEvent refusedBody(String subject, String body, String field) {
         return refused(Callers.as(subject, "amc-admin").contentType("application/json").body(body), "POST", INVITATIONS,
                 400, field, "INVITATIONS_CREATE");
     }
 
     /** Sends, checks the refusal, and answers its audit event (or the response when no action is named). */
-    private static Map<String, Object> refused(RequestSpecification request, String method, String path, int status,
+    private static AuditEvent refused(RequestSpecification request, String method, String path, int status,
             String field, String action) {
         String correlationId = UUID.randomUUID().toString();
         answer(request.header("X-Request-Id", correlationId), method, path, status, field, correlationId);
-        Map<String, Object> event = AuditTrail.eventOfRequest(action, correlationId);
-        assertThat(event.get("outcome")).as("outcome of " + method + " " + path).isNotNull();
+        AuditEvent event = AuditTrail.eventOfRequest(action, correlationId);
+        assertThat(event.getOutcome()).as("outcome of " + method + " " + path).isNotNull();
         return event;
     }
 

@@ -18,7 +18,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
-/** Calls the simulated invitation API over real HTTP, as the facade and as invited users would. */
+/**
+ * Calls the simulated invitation API over real HTTP, as the facade and as invited users would. Bodies are read
+ * and written as JSON maps on purpose: this is AMC's wire (contract/upstream/), which has no generated model
+ * here, and its exact spelling is what these tests check.
+ */
 public final class InvitationCalls {
 
     public static final String ACME = "ENTITY1ACMERETAIL0";

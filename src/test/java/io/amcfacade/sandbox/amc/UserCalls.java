@@ -9,7 +9,10 @@ import java.util.Map;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-/** Calls the simulated user-permissions and instance APIs over real HTTP, as the facade would. */
+/**
+ * Calls the simulated user-permissions and instance APIs over real HTTP, as the facade would. JSON maps on
+ * purpose: AMC's wire (contract/upstream/) has no generated model here, and its spelling is the point.
+ */
 final class UserCalls {
 
     // The sandbox's own types; every request of every test is also checked against contract/upstream/.

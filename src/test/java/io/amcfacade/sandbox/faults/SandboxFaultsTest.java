@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.sandbox.amc.SandboxInvitationsResource;
+import io.amcfacade.support.Faults;
 import io.amcfacade.support.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,7 +38,7 @@ class SandboxFaultsTest {
     void throttlesWithTheConfiguredRetryAfterAndCountsThe429s() {
         String token = lwaToken();
         long throttled = Sandbox.throttled(CREATE);
-        Sandbox.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 7, "endpoints", List.of(CREATE)));
+        Sandbox.faults(Faults.throttle(1.0).retryAfter(7).on(CREATE));
 
         create(token, ACME, List.of(item(uniqueEmail("throttled"), "Throttled", "viewer")))
                 .statusCode(429).header("Retry-After", "7").header("amazon-advertising-api-throttled", "true");
@@ -49,7 +50,7 @@ class SandboxFaultsTest {
     void aFaultBeforeProcessingCreatesNothing() {
         String token = lwaToken();
         String email = uniqueEmail("before");
-        Sandbox.faults(Map.of("errorRate", 1.0, "errorStatus", 503, "phase", "BEFORE"));
+        Sandbox.faults(Faults.errors(1.0, 503).beforeProcessing());
 
         create(token, ACME, List.of(item(email, "Before", "viewer"))).statusCode(503);
 
@@ -62,7 +63,7 @@ class SandboxFaultsTest {
         String token = lwaToken();
         String email = uniqueEmail("after");
         long dropped = Sandbox.dropped(CREATE);
-        Sandbox.faults(Map.of("dropConnectionRate", 1.0, "phase", "AFTER", "endpoints", List.of(CREATE)));
+        Sandbox.faults(Faults.dropConnections(1.0).afterProcessing().on(CREATE));
 
         assertThatThrownBy(() -> create(token, ACME, List.of(item(email, "After", "viewer"))))
                 .as("the connection closes without an answer").hasMessageContaining("failed to respond");
@@ -75,7 +76,7 @@ class SandboxFaultsTest {
     @Test
     void faultsStopAfterTheirCount() {
         String token = lwaToken();
-        Sandbox.faults(Map.of("errorRate", 1.0, "errorStatus", 502, "times", 1, "endpoints", List.of(CREATE)));
+        Sandbox.faults(Faults.errors(1.0, 502).on(CREATE).times(1));
 
         create(token, ACME, List.of(item(uniqueEmail("once"), "Once", "viewer"))).statusCode(502);
         create(token, ACME, List.of(item(uniqueEmail("twice"), "Twice", "viewer"))).statusCode(200);
@@ -85,7 +86,7 @@ class SandboxFaultsTest {
     void answers429AboveItsOwnRate() {
         String token = lwaToken();
         int calls = 8;
-        Sandbox.faults(Map.of("maxRequestsPerSecond", 1));
+        Sandbox.faults(Faults.maxRequestsPerSecond(1));
         long started = System.nanoTime();
         int throttled = 0;
         for (int i = 0; i < calls; i++) {
@@ -100,7 +101,7 @@ class SandboxFaultsTest {
 
     @Test
     void refusesAnOutOfRangeRateNamingTheField() {
-        given().contentType(ContentType.JSON).body(Map.of("throttleRate", 1.5)).put("/sandbox/faults")
+        given().contentType(ContentType.JSON).body(Faults.throttle(1.5)).put("/sandbox/faults")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("throttleRate"));
     }
