@@ -68,6 +68,8 @@ public class SystemActions {
         intent.actorSubject = action.actorSubject();
         intent.actorName = action.actorSubject();
         intent.actorRoles = "";
+        // No request carries it: the event names itself, as start() does (openapi.yaml requires one).
+        intent.correlationId = action.eventId().toString();
         intent.action = action.action().name();
         intent.accountId = action.accountId();
         if (!action.targets().isEmpty()) {

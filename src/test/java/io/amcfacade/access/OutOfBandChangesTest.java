@@ -30,7 +30,8 @@ class OutOfBandChangesTest {
         String account = UsersApi.newAccount().accountId();
         AccessApi.reconcile(account);
         assertThat(AccessApi.outOfBandChanges(account)).as("the first snapshot is a baseline").isEmpty();
-        assertThat(baselines(account)).hasSize(1);
+        assertThat(baselines(account)).hasSize(1)
+                .allSatisfy(baseline -> assertThat(baseline.get("correlationId")).as("required by openapi.yaml").isNotNull());
 
         String email = InvitationsApi.uniqueEmail("console");
         String userId = AccessApi.consoleAddUser(account, email, "viewer");
@@ -39,6 +40,7 @@ class OutOfBandChangesTest {
         assertThat(events).hasSize(1);
         Map<String, Object> added = events.get(0);
         assertThat(added.get("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(added.get("correlationId")).as("required by openapi.yaml").isNotNull();
         assertThat(added.get("accountId")).isEqualTo(account);
         assertThat(((Map<?, ?>) added.get("actor")).get("subject")).isEqualTo("amc-out-of-band");
         assertThat(summary(added)).containsEntry("change", "added").containsEntry("userId", userId)
