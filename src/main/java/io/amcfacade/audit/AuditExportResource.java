@@ -11,6 +11,8 @@ import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.ExportFormat;
 import io.amcfacade.api.streaming.AuditExportApi;
 import io.amcfacade.security.Roles;
+import io.amcfacade.audit.export.AuditExport;
+import io.amcfacade.audit.query.AuditFilterSql;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 

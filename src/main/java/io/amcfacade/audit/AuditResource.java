@@ -13,11 +13,13 @@ import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.AuditTimeline;
 import io.amcfacade.api.model.VerifyResult;
-import io.amcfacade.audit.integrity.AuditVerification;
+import io.amcfacade.audit.integrity.verifying.AuditVerification;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.security.Roles;
+import io.amcfacade.audit.query.AuditFilterSql;
+import io.amcfacade.audit.query.AuditQueries;
 
 /** {@code /v1/audit/**}: the trail, for auditors. Reading it is itself audited. */
 // The generated interface carries the full paths; the class only roots them.

@@ -15,6 +15,7 @@ import io.agroal.api.AgroalDataSource;
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.audit.storage.AuditUnavailableException;
 import io.amcfacade.audit.storage.TrailRecord;
+import io.amcfacade.audit.recording.AuditRecorder;
 
 /**
  * Audited actions that no HTTP request carries: jobs (retention) and detectors (out-of-band changes).

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.amcfacade.audit.AuditCounts.DayCount;
+import io.amcfacade.audit.query.AuditCounts.DayCount;
 import io.quarkus.qute.TemplateData;
 
 /**

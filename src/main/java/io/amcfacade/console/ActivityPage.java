@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.api.model.AuditOutcome;
-import io.amcfacade.audit.AuditCounts;
-import io.amcfacade.audit.AuditFilterSql;
-import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.query.AuditCounts;
+import io.amcfacade.audit.query.AuditFilterSql;
+import io.amcfacade.audit.query.AuditQueries;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.amcfacade.api.model.AuditOutcome;
-import io.amcfacade.audit.AuditFilterSql;
+import io.amcfacade.audit.query.AuditFilterSql;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.quarkus.qute.TemplateData;

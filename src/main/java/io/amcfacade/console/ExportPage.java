@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.amcfacade.audit.AuditCounts;
-import io.amcfacade.audit.AuditExport;
+import io.amcfacade.audit.query.AuditCounts;
+import io.amcfacade.audit.export.AuditExport;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;

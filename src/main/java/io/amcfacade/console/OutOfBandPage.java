@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.audit.AuditAction;
-import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.query.AuditQueries;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
 import io.quarkus.qute.CheckedTemplate;

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditEventPage;
-import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.query.AuditQueries;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.amcfacade.audit.integrity.AuditSealer;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.maintenance.AuditRetention;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
