@@ -48,7 +48,7 @@ public class ExportPage {
     @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance summary(@Context UriInfo uri) {
         ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
-        return new Export(viewer.layout(Section.EXPORT), filter, counts.count(filter.toSql()));
+        return new Export(viewer.layout(Section.EXPORT), filter, counts.count(filter.toCriteria()));
     }
 
     @GET
@@ -59,7 +59,7 @@ public class ExportPage {
         ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
         boolean csv = ConsoleFilter.csv(format);
         var connection = routing.response();
-        return Response.ok(export.stream(filter.toSql(), csv, connection::closed))
+        return Response.ok(export.stream(filter.toCriteria(), csv, connection::closed))
                 .type(csv ? "text/csv; charset=utf-8" : "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"audit-export." + format + "\"")
                 .build();

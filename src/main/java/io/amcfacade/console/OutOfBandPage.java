@@ -99,7 +99,7 @@ public class OutOfBandPage {
     public TemplateInstance changes(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
         ChangesFilter filter = ChangesFilter.parse(uri).orRefuse();
         String after = cursor == null || cursor.isBlank() ? null : cursor.strip();
-        AuditEventPage events = queries.page(filter.toFilter().toSql(), config.pageSize(), after);
+        AuditEventPage events = queries.page(filter.toFilter().toCriteria(), config.pageSize(), after);
         return new AccessChanges(viewer.layout(Section.ACCESS), filter, events.getEvents().stream().map(ChangeRow::of).toList(),
                 events.getNextCursor(), after != null);
     }

@@ -3,7 +3,7 @@ package io.amcfacade.audit.export;
 import io.amcfacade.audit.integrity.ExportChain;
 import io.amcfacade.audit.integrity.SealSigner;
 import io.amcfacade.audit.storage.AuditConfig;
-import io.amcfacade.audit.query.AuditFilterSql;
+import io.amcfacade.audit.query.AuditCriteria;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,14 +47,14 @@ public class AuditExport {
     SealSigner signer;
 
     /** @param callerGone true once the caller has closed the connection: the reading stops at the next batch */
-    public StreamingOutput stream(AuditFilterSql filter, boolean csv, BooleanSupplier callerGone) {
+    public StreamingOutput stream(AuditCriteria criteria, boolean csv, BooleanSupplier callerGone) {
         return output -> {
             MessageDigest sha256 = sha256();
             DigestOutputStream digesting = new DigestOutputStream(output, sha256);
             ExportWriter<ExportLine> writer = writer(digesting, csv, ExportLine.COLUMNS);
             writer.header();
             long count = 0;
-            try (AuditExportReader reader = AuditExportReader.start(dataSource, filter, config.pendingTimeout())) {
+            try (AuditExportReader reader = AuditExportReader.start(dataSource, criteria, config.pendingTimeout())) {
                 for (List<ExportLine> batch = reader.next(count); batch != null; batch = reader.next(count)) {
                     if (callerGone.getAsBoolean()) { // writes to a closed connection may not fail; stop reading
                         LOG.infof("Audit export stopped after %d rows: the caller closed the connection", count);

@@ -1,7 +1,8 @@
 package io.amcfacade.audit.export;
 
 import io.amcfacade.audit.storage.AuditPartitions;
-import io.amcfacade.audit.query.AuditFilterSql;
+import io.amcfacade.audit.query.AuditCriteria;
+import io.amcfacade.audit.query.AuditCriteriaSql;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -42,24 +43,24 @@ final class AuditExportReader implements AutoCloseable {
     /** Batches of lines, {@link #END}, or the failure that stopped the reading. */
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
     private final DataSource dataSource;
-    private final AuditFilterSql filter;
-    private final AuditFilterSql.Where where;
+    private final AuditCriteria criteria;
+    private final AuditCriteriaSql.Where where;
     private final ExportBatches batches;
     private final Thread thread;
 
-    private AuditExportReader(DataSource dataSource, AuditFilterSql filter, Duration pendingTimeout) {
+    private AuditExportReader(DataSource dataSource, AuditCriteria criteria, Duration pendingTimeout) {
         this.dataSource = dataSource;
-        this.filter = filter;
+        this.criteria = criteria;
         Instant pendingSince = Instant.now().minus(pendingTimeout);
         this.batches = new ExportBatches(pendingSince, pendingTimeout);
-        this.where = filter.where(pendingSince);
+        this.where = AuditCriteriaSql.where(criteria, pendingSince);
         this.thread = new Thread(this::read, "audit-export");
         this.thread.setDaemon(true);
     }
 
     /** @param pendingTimeout an intent older than this with no outcome reads UNKNOWN, younger PENDING */
-    static AuditExportReader start(DataSource dataSource, AuditFilterSql filter, Duration pendingTimeout) {
-        AuditExportReader reader = new AuditExportReader(dataSource, filter, pendingTimeout);
+    static AuditExportReader start(DataSource dataSource, AuditCriteria criteria, Duration pendingTimeout) {
+        AuditExportReader reader = new AuditExportReader(dataSource, criteria, pendingTimeout);
         reader.thread.start();
         return reader;
     }
@@ -92,8 +93,8 @@ final class AuditExportReader implements AutoCloseable {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 for (LocalDate month : AuditPartitions.months(connection)) {
-                    OffsetDateTime start = latest(month.atStartOfDay().atOffset(ZoneOffset.UTC), filter.from());
-                    OffsetDateTime end = earliest(month.plusMonths(1).atStartOfDay().atOffset(ZoneOffset.UTC), filter.to());
+                    OffsetDateTime start = latest(month.atStartOfDay().atOffset(ZoneOffset.UTC), criteria.from());
+                    OffsetDateTime end = earliest(month.plusMonths(1).atStartOfDay().atOffset(ZoneOffset.UTC), criteria.to());
                     if (start.isBefore(end)) {
                         month(connection, month, start, end);
                     }

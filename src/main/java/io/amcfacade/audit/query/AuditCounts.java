@@ -18,7 +18,7 @@ import io.amcfacade.audit.storage.AuditUnavailableException;
 
 /**
  * How many actions a filter selects, in all and per UTC day and outcome: the same filter SQL as the
- * list and the export ({@link AuditFilterSql}), so a count always matches what they would return.
+ * list and the export ({@link AuditCriteriaSql}), so a count always matches what they would return.
  */
 @ApplicationScoped
 public class AuditCounts {
@@ -40,8 +40,8 @@ public class AuditCounts {
     public record DayCount(LocalDate day, String outcome, long actions) {
     }
 
-    public long count(AuditFilterSql filter) {
-        AuditFilterSql.Where where = filter.where(pendingSince());
+    public long count(AuditCriteria criteria) {
+        AuditCriteriaSql.Where where = AuditCriteriaSql.where(criteria, pendingSince());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT count(*) FROM audit_records i WHERE " + where.sql())) {
@@ -55,9 +55,9 @@ public class AuditCounts {
         }
     }
 
-    public List<DayCount> perDay(AuditFilterSql filter) {
+    public List<DayCount> perDay(AuditCriteria criteria) {
         Instant pendingSince = pendingSince();
-        AuditFilterSql.Where where = filter.where(pendingSince);
+        AuditCriteriaSql.Where where = AuditCriteriaSql.where(criteria, pendingSince);
         String sql = "SELECT (i.recorded_at AT TIME ZONE 'UTC')::date AS day, " + OUTCOME + " AS outcome, count(*) "
                 + "FROM audit_records i WHERE " + where.sql() + " GROUP BY 1, 2 ORDER BY 1, 2";
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -3,7 +3,6 @@ package io.amcfacade.audit.query;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,52 +11,51 @@ import java.util.Locale;
 import io.amcfacade.api.model.AuditOutcome;
 
 /**
- * The filters of the audit API as SQL over intent records ({@code i}), shared by the paged list and the
- * export so both always select the same actions.
+ * {@link AuditCriteria} as SQL over intent records ({@code i}): one WHERE clause with bound parameters only,
+ * shared by the paged list, the counts and the export so all three always select the same actions.
  */
-public record AuditFilterSql(String action, AuditOutcome outcome, String actor, String accountId, String targetId,
-        String onBehalfOf, OffsetDateTime from, OffsetDateTime to) {
-
-    /**
-     * Times are compared in UTC: Java reads offsets up to ±18:00, PostgreSQL only up to ±15:59, and an
-     * instant is the same instant whatever offset the caller wrote it in.
-     */
-    public AuditFilterSql {
-        from = from == null ? null : from.withOffsetSameInstant(ZoneOffset.UTC);
-        to = to == null ? null : to.withOffsetSameInstant(ZoneOffset.UTC);
-    }
+public final class AuditCriteriaSql {
 
     private static final String HAS_OUTCOME = "EXISTS (SELECT 1 FROM audit_records o WHERE o.event_id = i.event_id "
             + "AND o.kind = 'OUTCOME' AND o.recorded_at >= i.recorded_at";
 
-    /** The WHERE clause (after {@code i.kind = 'INTENT'}) and its parameters, in order. */
-    public Where where(Instant pendingSince) {
+    private AuditCriteriaSql() {
+    }
+
+    /**
+     * The WHERE clause (from {@code i.kind = 'INTENT'} on) and its parameters, in order.
+     *
+     * @param pendingSince an intent recorded after it with no outcome is PENDING, before it UNKNOWN
+     */
+    public static Where where(AuditCriteria criteria, Instant pendingSince) {
         StringBuilder sql = new StringBuilder("i.kind = 'INTENT'");
         List<Object> params = new ArrayList<>();
-        equal(sql, params, "i.action", action);
-        equal(sql, params, "i.actor_subject", actor);
-        equal(sql, params, "i.account_id", accountId);
-        equal(sql, params, "i.on_behalf_of", onBehalfOf);
-        if (from != null) {
+        equal(sql, params, "i.action", criteria.action());
+        equal(sql, params, "i.actor_subject", criteria.actor());
+        equal(sql, params, "i.account_id", criteria.accountId());
+        equal(sql, params, "i.on_behalf_of", criteria.onBehalfOf());
+        if (criteria.from() != null) {
             sql.append(" AND i.recorded_at >= ?");
-            params.add(from);
+            params.add(criteria.from());
         }
-        if (to != null) {
+        if (criteria.to() != null) {
             sql.append(" AND i.recorded_at < ?");
-            params.add(to);
+            params.add(criteria.to());
         }
+        String targetId = criteria.targetId();
         if (targetId != null) {
             // Driven from the target index: the few actions that touched it, not every action probing for it.
             sql.append(" AND i.event_id IN (SELECT t.event_id FROM audit_records t WHERE t.kind = 'TARGET' AND t.target_id = ?)");
             params.add(targetId.contains("@") ? targetId.toLowerCase(Locale.ROOT) : targetId);
         }
+        AuditOutcome outcome = criteria.outcome();
         if (outcome == AuditOutcome.PENDING) {
             sql.append(" AND NOT ").append(HAS_OUTCOME).append(") AND i.recorded_at > ?");
-            params.add(pendingSince.atOffset(java.time.ZoneOffset.UTC));
+            params.add(pendingSince.atOffset(ZoneOffset.UTC));
         } else if (outcome == AuditOutcome.UNKNOWN) {
             sql.append(" AND ((NOT ").append(HAS_OUTCOME).append(") AND i.recorded_at <= ?) OR ").append(HAS_OUTCOME)
                     .append(" AND o.outcome = 'UNKNOWN'))");
-            params.add(pendingSince.atOffset(java.time.ZoneOffset.UTC));
+            params.add(pendingSince.atOffset(ZoneOffset.UTC));
         } else if (outcome == AuditOutcome.SUCCEEDED) {
             sql.append(" AND ").append(HAS_OUTCOME).append(" AND o.outcome = ?)");
             params.add(outcome.toString());
@@ -67,9 +65,9 @@ public record AuditFilterSql(String action, AuditOutcome outcome, String actor, 
             sql.append(" AND i.event_id IN (SELECT o.event_id FROM audit_records o WHERE o.kind = 'OUTCOME'"
                     + " AND o.outcome <> 'SUCCEEDED' AND o.outcome = ?");
             params.add(outcome.toString());
-            if (from != null) {
+            if (criteria.from() != null) {
                 sql.append(" AND o.recorded_at >= ?"); // an outcome is recorded after its intent
-                params.add(from);
+                params.add(criteria.from());
             }
             sql.append(")");
         }
@@ -85,6 +83,8 @@ public record AuditFilterSql(String action, AuditOutcome outcome, String actor, 
 
     /** A WHERE clause with its parameters. */
     public record Where(String sql, List<Object> params) {
+
+        /** Binds the parameters from index {@code first} on; returns the next free index. */
         public int bind(PreparedStatement statement, int first) throws SQLException {
             int index = first;
             for (Object param : params) {

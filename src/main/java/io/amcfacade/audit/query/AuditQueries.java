@@ -39,9 +39,9 @@ public class AuditQueries {
     @Inject
     AuditConfig config;
 
-    public AuditEventPage page(AuditFilterSql filter, int limit, String cursor) {
+    public AuditEventPage page(AuditCriteria criteria, int limit, String cursor) {
         AuditCursor after = AuditCursor.decode(cursor);
-        AuditFilterSql.Where where = filter.where(pendingSince());
+        AuditCriteriaSql.Where where = AuditCriteriaSql.where(criteria, pendingSince());
         String sql = "SELECT " + columns("i") + " FROM audit_records i WHERE " + where.sql()
                 + (after == null ? "" : " AND (i.recorded_at, i.seq) < (?, ?)")
                 + " ORDER BY i.recorded_at DESC, i.seq DESC LIMIT ?";
