@@ -13,6 +13,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.audit.storage.AuditConfig;
 import io.amcfacade.audit.storage.AuditUnavailableException;
 
@@ -36,8 +37,11 @@ public class AuditCounts {
         this.config = config;
     }
 
-    /** Actions per UTC day and outcome, oldest day first. */
-    public record DayCount(LocalDate day, String outcome, long actions) {
+    /**
+     * Actions per UTC day and outcome, oldest day first. An outcome the facade never writes (a row put in by
+     * other means, which verify names) counts as {@code UNKNOWN}: the facade does not know how that action ended.
+     */
+    public record DayCount(LocalDate day, AuditOutcome outcome, long actions) {
     }
 
     public long count(AuditCriteria criteria) {
@@ -66,13 +70,22 @@ public class AuditCounts {
             List<DayCount> counts = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    counts.add(new DayCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3)));
+                    counts.add(new DayCount(rs.getObject(1, LocalDate.class), outcome(rs.getString(2)), rs.getLong(3)));
                 }
             }
             return counts;
         } catch (SQLException e) {
             throw AuditUnavailableException.forReading(e);
         }
+    }
+
+    private static AuditOutcome outcome(String stored) {
+        for (AuditOutcome outcome : AuditOutcome.values()) {
+            if (outcome.toString().equals(stored)) {
+                return outcome;
+            }
+        }
+        return AuditOutcome.UNKNOWN;
     }
 
     private Instant pendingSince() {
