@@ -11,6 +11,8 @@ import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.ExportFormat;
 import io.amcfacade.api.streaming.AuditExportApi;
 import io.amcfacade.security.Roles;
+import io.amcfacade.audit.export.AuditExport;
+import io.amcfacade.audit.query.AuditCriteria;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -30,10 +32,11 @@ public class AuditExportResource implements AuditExportApi {
     public Response exportAuditEvents(ExportFormat format, String action, AuditOutcome outcome, String actor,
             String accountId, String targetId, String onBehalfOf, OffsetDateTime from, OffsetDateTime to,
             String xOnBehalfOf) {
-        AuditFilterSql filter = new AuditFilterSql(action, outcome, actor, accountId, targetId, onBehalfOf, from, to);
+        AuditCriteria criteria = AuditCriteria.all().action(action).outcome(outcome).actor(actor).accountId(accountId)
+                .targetId(targetId).onBehalfOf(onBehalfOf).from(from).to(to);
         boolean csv = format == ExportFormat.CSV;
         HttpServerResponse connection = routing.response();
-        return Response.ok(export.stream(filter, csv, connection::closed))
+        return Response.ok(export.stream(criteria, csv, connection::closed))
                 .type(csv ? "text/csv; charset=utf-8" : "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"audit-export." + (csv ? "csv" : "ndjson") + "\"")
                 .build();

@@ -25,7 +25,7 @@ final class AuditRecords {
             record.targetId = entry.normalizedId();
             record.position = firstPosition + i;
             record.role = entry.role();
-            record.outcome = entry.outcome();
+            record.outcome = entry.outcome() == null ? null : entry.outcome().stored();
             record.errorCode = entry.errorCode();
             records.add(record);
         }

@@ -13,11 +13,13 @@ import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.AuditTimeline;
 import io.amcfacade.api.model.VerifyResult;
-import io.amcfacade.audit.integrity.AuditVerification;
+import io.amcfacade.audit.integrity.verifying.AuditVerification;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.security.Roles;
+import io.amcfacade.audit.query.AuditCriteria;
+import io.amcfacade.audit.query.AuditQueries;
 
 /** {@code /v1/audit/**}: the trail, for auditors. Reading it is itself audited. */
 // The generated interface carries the full paths; the class only roots them.
@@ -35,8 +37,8 @@ public class AuditResource implements AuditApi {
     public AuditEventPage listAuditEvents(String action, AuditOutcome outcome, String actor, String accountId,
             String targetId, String onBehalfOf, OffsetDateTime from, OffsetDateTime to, Integer limit, String cursor,
             String xOnBehalfOf) {
-        return queries.page(new AuditFilterSql(action, outcome, actor, accountId, targetId, onBehalfOf, from, to), limit,
-                cursor);
+        return queries.page(AuditCriteria.all().action(action).outcome(outcome).actor(actor).accountId(accountId)
+                .targetId(targetId).onBehalfOf(onBehalfOf).from(from).to(to), limit, cursor);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Locale;
  * A target as a feature reports it: kind, id,
  * the role granted, and, in a batch, its own outcome and error code.
  */
-public record AuditTargetEntry(TargetKind kind, String id, String role, String outcome, String errorCode) {
+public record AuditTargetEntry(TargetKind kind, String id, String role, TargetResult outcome, String errorCode) {
 
     public static AuditTargetEntry email(String email, String role) {
         return new AuditTargetEntry(TargetKind.EMAIL, email, role, null, null);
@@ -21,7 +21,7 @@ public record AuditTargetEntry(TargetKind kind, String id, String role, String o
         return new AuditTargetEntry(TargetKind.INVITATION, invitationId, null, null, null);
     }
 
-    public AuditTargetEntry withResult(String outcome, String errorCode) {
+    public AuditTargetEntry withResult(TargetResult outcome, String errorCode) {
         return new AuditTargetEntry(kind, id, role, outcome, errorCode);
     }
 

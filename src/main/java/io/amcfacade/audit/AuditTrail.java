@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.audit.recording.AuditRecorder;
 
 /**
  * What features tell the audit trail beyond what the request filter sees: the people and things an

@@ -104,7 +104,8 @@ public class InvitationTrail {
     private static TrailedInvitation creation(String invitationId, TrailRecord intent, List<TrailRecord> action) {
         for (TrailRecord target : action) {
             if (target.kind == TrailRecord.Kind.TARGET && TargetKind.INVITATION.name().equals(target.targetKind)
-                    && invitationId.equals(target.targetId) && "CREATED".equals(target.outcome) && target.position != null) {
+                    && invitationId.equals(target.targetId) && TargetResult.CREATED.stored().equals(target.outcome)
+                    && target.position != null) {
                 for (TrailRecord email : action) {
                     if (email.kind == TrailRecord.Kind.TARGET && TargetKind.EMAIL.name().equals(email.targetKind)
                             && email.position != null && email.position == target.position - 1) {

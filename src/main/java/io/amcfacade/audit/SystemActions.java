@@ -15,6 +15,7 @@ import io.agroal.api.AgroalDataSource;
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.audit.storage.AuditUnavailableException;
 import io.amcfacade.audit.storage.TrailRecord;
+import io.amcfacade.audit.recording.AuditRecorder;
 
 /**
  * Audited actions that no HTTP request carries: jobs (retention) and detectors (out-of-band changes).
@@ -33,14 +34,15 @@ public class SystemActions {
     }
 
     /** How it ended. {@code httpStatus} keeps the trail's meaning of outcomes (200 done, 409 refused, 500 failed). */
-    public record Result(String outcome, int httpStatus, String errorCode, String detail, List<AuditTargetEntry> targets) {
+    public record Result(AuditOutcome outcome, int httpStatus, String errorCode, String detail,
+            List<AuditTargetEntry> targets) {
 
         public static Result succeeded(String detail) {
-            return new Result("SUCCEEDED", 200, null, detail, List.of());
+            return new Result(AuditOutcome.SUCCEEDED, 200, null, detail, List.of());
         }
 
         public static Result failed(int httpStatus, String errorCode, String detail) {
-            return new Result("FAILED", httpStatus, errorCode, detail, List.of());
+            return new Result(AuditOutcome.FAILED, httpStatus, errorCode, detail, List.of());
         }
     }
 
@@ -136,7 +138,7 @@ public class SystemActions {
     /** Appends the outcome (and per-target results); a failure is logged and counted, the action reads PENDING. */
     public void finish(Started started, Result result) {
         TrailRecord outcome = TrailRecord.of(TrailRecord.Kind.OUTCOME, started.eventId());
-        outcome.outcome = result.outcome();
+        outcome.outcome = result.outcome().toString();
         outcome.httpStatus = result.httpStatus();
         outcome.errorCode = result.errorCode();
         outcome.detail = result.detail();

@@ -13,12 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.amcfacade.api.model.AuditEvent;
-import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.query.AuditQueries;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.audit.TargetKind;
-import io.amcfacade.audit.integrity.SealsCovering;
-import io.amcfacade.audit.integrity.SealsCovering.CoveringSeal;
+import io.amcfacade.audit.integrity.verifying.SealsCovering;
+import io.amcfacade.audit.integrity.verifying.SealsCovering.CoveringSeal;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;

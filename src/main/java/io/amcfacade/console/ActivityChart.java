@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.amcfacade.audit.AuditCounts.DayCount;
+import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.audit.query.AuditCounts.DayCount;
 import io.quarkus.qute.TemplateData;
 
 /**
@@ -18,7 +20,8 @@ import io.quarkus.qute.TemplateData;
 public record ActivityChart(int width, int height, long max, List<Bar> bars, List<Legend> legend, long total) {
 
     /** Outcomes bottom to top, each with its colour class (see console.css: all AA against white). */
-    static final List<String> ORDER = List.of("SUCCEEDED", "PARTIAL", "REJECTED", "DENIED", "FAILED", "UNKNOWN", "PENDING");
+    static final List<AuditOutcome> ORDER = List.of(AuditOutcome.SUCCEEDED, AuditOutcome.PARTIAL, AuditOutcome.REJECTED,
+            AuditOutcome.DENIED, AuditOutcome.FAILED, AuditOutcome.UNKNOWN, AuditOutcome.PENDING);
     private static final int HEIGHT = 160;
     private static final int BAR_SLOT = 28;
     private static final int MAX_DAYS = 92;
@@ -42,7 +45,7 @@ public record ActivityChart(int width, int height, long max, List<Bar> bars, Lis
     }
 
     static ActivityChart of(List<DayCount> counts, LocalDate first, LocalDate last) {
-        Map<LocalDate, Map<String, Long>> byDay = new TreeMap<>();
+        Map<LocalDate, Map<AuditOutcome, Long>> byDay = new TreeMap<>();
         if (first != null && last != null && !last.isBefore(first) && first.plusDays(MAX_DAYS).isAfter(last)) {
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 byDay.put(d, new LinkedHashMap<>());
@@ -55,17 +58,17 @@ public record ActivityChart(int width, int height, long max, List<Bar> bars, Lis
         List<Bar> bars = new ArrayList<>();
         int x = 0;
         long total = 0;
-        for (Map.Entry<LocalDate, Map<String, Long>> day : byDay.entrySet()) {
+        for (Map.Entry<LocalDate, Map<AuditOutcome, Long>> day : byDay.entrySet()) {
             long dayTotal = day.getValue().values().stream().mapToLong(Long::longValue).sum();
             total += dayTotal;
             List<Segment> segments = new ArrayList<>();
             int top = HEIGHT;
-            for (String outcome : ORDER) {
+            for (AuditOutcome outcome : ORDER) {
                 long n = day.getValue().getOrDefault(outcome, 0L);
                 if (n > 0) {
                     int h = Math.max(1, (int) Math.round((double) n * HEIGHT / max));
                     top -= h;
-                    segments.add(new Segment(outcome, outcome.toLowerCase(java.util.Locale.ROOT), n, top, h));
+                    segments.add(new Segment(outcome.toString(), css(outcome), n, top, h));
                 }
             }
             bars.add(new Bar(day.getKey().toString(), day.getKey().getMonthValue() + "/" + day.getKey().getDayOfMonth(),
@@ -73,7 +76,11 @@ public record ActivityChart(int width, int height, long max, List<Bar> bars, Lis
             x += BAR_SLOT;
         }
         return new ActivityChart(Math.max(x, BAR_SLOT), HEIGHT, max, bars,
-                ORDER.stream().map(o -> new Legend(o, o.toLowerCase(java.util.Locale.ROOT))).toList(), total);
+                ORDER.stream().map(o -> new Legend(o.toString(), css(o))).toList(), total);
+    }
+
+    private static String css(AuditOutcome outcome) {
+        return outcome.toString().toLowerCase(Locale.ROOT);
     }
 
     /** The SVG's height: the bars and a row of day labels. */

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.api.model.AuditOutcome;
-import io.amcfacade.audit.AuditCounts;
-import io.amcfacade.audit.AuditFilterSql;
-import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.query.AuditCounts;
+import io.amcfacade.audit.query.AuditCriteria;
+import io.amcfacade.audit.query.AuditQueries;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
@@ -67,7 +67,7 @@ public class ActivityPage {
     @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance activity(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
         ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
-        AuditEventPage events = queries.page(filter.toSql(), config.pageSize(), cursor);
+        AuditEventPage events = queries.page(filter.toCriteria(), config.pageSize(), cursor);
         return new Activity(viewer.layout(Section.ACTIVITY), filter, List.of(AuditOutcome.values()),
                 EventRow.of(events.getEvents()), events.getNextCursor(), cursor != null);
     }
@@ -78,7 +78,7 @@ public class ActivityPage {
     @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance chart(@Context UriInfo uri) {
         ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
-        AuditFilterSql range = filter.forChart(config.chartDefaultRange());
+        AuditCriteria range = filter.forChart(config.chartDefaultRange());
         LocalDate first = range.from() == null ? null : range.from().atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
         LocalDate last = range.to() == null ? LocalDate.now(ZoneOffset.UTC)
                 : range.to().minusNanos(1).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.audit.TargetResult;
 import io.quarkus.qute.TemplateData;
 
 /**
@@ -33,15 +34,15 @@ public record ChangeRow(String eventId, Moment seen, Moment previous, String acc
         if ("ACCESS_BASELINE".equals(action)) {
             return "baseline: " + s.get("users") + " user(s), " + s.get("invitations") + " invitation(s) already there";
         }
-        String change = text(s, "change");
-        return switch (change == null ? "" : change) {
-            case "added" -> "user added as " + text(s, "toRole");
-            case "removed" -> "user removed (was " + text(s, "fromRole") + ")";
-            case "role" -> "role " + text(s, "fromRole") + " → " + text(s, "toRole");
-            case "invitation-added" -> "invitation created (" + text(s, "role") + ", " + text(s, "toState") + ")";
-            case "invitation-state" -> "invitation " + text(s, "fromState") + " → " + text(s, "toState");
-            default -> s.isEmpty() ? "(no details recorded)" : s.toString();
-        };
+        String otherwise = s.isEmpty() ? "(no details recorded)" : s.toString();
+        return TargetResult.ofStored(text(s, "change")).map(change -> switch (change) {
+            case USER_ADDED -> "user added as " + text(s, "toRole");
+            case USER_REMOVED -> "user removed (was " + text(s, "fromRole") + ")";
+            case ROLE_CHANGED -> "role " + text(s, "fromRole") + " → " + text(s, "toRole");
+            case INVITATION_ADDED -> "invitation created (" + text(s, "role") + ", " + text(s, "toState") + ")";
+            case INVITATION_STATE -> "invitation " + text(s, "fromState") + " → " + text(s, "toState");
+            default -> otherwise;
+        }).orElse(otherwise);
     }
 
     private static Map<String, Object> summary(String json) {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.amcfacade.api.model.AuditOutcome;
-import io.amcfacade.audit.AuditFilterSql;
+import io.amcfacade.audit.query.AuditCriteria;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.quarkus.qute.TemplateData;
@@ -40,11 +40,6 @@ public record ConsoleFilter(String actor, String onBehalfOf, String action, Stri
         return fields.parsed(filter);
     }
 
-    /** The actions that touched {@code targetId}: an email, a user id or an invitation id. */
-    static ConsoleFilter touching(String targetId) {
-        return NONE.withTargetId(targetId);
-    }
-
     ConsoleFilter withAction(String value) {
         return new ConsoleFilter(actor, onBehalfOf, value, accountId, targetId, outcome, from, to);
     }
@@ -61,19 +56,20 @@ public record ConsoleFilter(String actor, String onBehalfOf, String action, Stri
         return new ConsoleFilter(actor, onBehalfOf, action, accountId, targetId, outcome, value, to);
     }
 
-    AuditFilterSql toSql() {
-        return new AuditFilterSql(action, outcome, actor, accountId, targetId, onBehalfOf, TimeField.utc(from),
-                TimeField.utc(to));
+    /** The same actions as {@code GET /v1/audit/events} with these parameters selects. */
+    AuditCriteria toCriteria() {
+        return AuditCriteria.all().actor(actor).onBehalfOf(onBehalfOf).action(action).accountId(accountId)
+                .targetId(targetId).outcome(outcome).from(TimeField.utc(from)).to(TimeField.utc(to));
     }
 
     /** The chart's range: the filter's own, or the last {@code fallback} days up to now. */
-    AuditFilterSql forChart(Duration fallback) {
+    AuditCriteria forChart(Duration fallback) {
         if (hasRange()) {
-            return toSql();
+            return toCriteria();
         }
         OffsetDateTime start = LocalDate.now(ZoneOffset.UTC).atStartOfDay().atOffset(ZoneOffset.UTC)
                 .minusDays(Math.max(1, fallback.toDays()) - 1);
-        return withFrom(new TimeField(start.toString(), start.toInstant())).toSql();
+        return withFrom(new TimeField(start.toString(), start.toInstant())).toCriteria();
     }
 
     boolean hasRange() {

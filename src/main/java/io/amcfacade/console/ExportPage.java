@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.amcfacade.audit.AuditCounts;
-import io.amcfacade.audit.AuditExport;
+import io.amcfacade.audit.query.AuditCounts;
+import io.amcfacade.audit.export.AuditExport;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
@@ -48,7 +48,7 @@ public class ExportPage {
     @Audited(action = AuditAction.AUDIT_QUERY)
     public TemplateInstance summary(@Context UriInfo uri) {
         ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
-        return new Export(viewer.layout(Section.EXPORT), filter, counts.count(filter.toSql()));
+        return new Export(viewer.layout(Section.EXPORT), filter, counts.count(filter.toCriteria()));
     }
 
     @GET
@@ -59,7 +59,7 @@ public class ExportPage {
         ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
         boolean csv = ConsoleFilter.csv(format);
         var connection = routing.response();
-        return Response.ok(export.stream(filter.toSql(), csv, connection::closed))
+        return Response.ok(export.stream(filter.toCriteria(), csv, connection::closed))
                 .type(csv ? "text/csv; charset=utf-8" : "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"audit-export." + format + "\"")
                 .build();

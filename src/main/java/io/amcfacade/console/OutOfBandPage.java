@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.audit.AuditAction;
-import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.query.AuditQueries;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -99,7 +99,7 @@ public class OutOfBandPage {
     public TemplateInstance changes(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
         ChangesFilter filter = ChangesFilter.parse(uri).orRefuse();
         String after = cursor == null || cursor.isBlank() ? null : cursor.strip();
-        AuditEventPage events = queries.page(filter.toFilter().toSql(), config.pageSize(), after);
+        AuditEventPage events = queries.page(filter.toFilter().toCriteria(), config.pageSize(), after);
         return new AccessChanges(viewer.layout(Section.ACCESS), filter, events.getEvents().stream().map(ChangeRow::of).toList(),
                 events.getNextCursor(), after != null);
     }

@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditEventPage;
-import io.amcfacade.audit.AuditQueries;
+import io.amcfacade.audit.query.AuditCriteria;
+import io.amcfacade.audit.query.AuditQueries;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.security.Roles;
@@ -56,7 +57,7 @@ public class TimelinePage {
         List<EventRow> rows = List.of();
         boolean truncated = false;
         if (who != null) {
-            AuditEventPage page = queries.page(ConsoleFilter.touching(who).toSql(), PERSON_LIMIT, null);
+            AuditEventPage page = queries.page(AuditCriteria.all().targetId(who), PERSON_LIMIT, null);
             List<AuditEvent> events = new ArrayList<>(page.getEvents());
             Collections.reverse(events);
             rows = EventRow.of(events);

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import io.amcfacade.api.model.VerifyResult;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
-import io.amcfacade.audit.integrity.AuditVerification;
+import io.amcfacade.audit.integrity.verifying.AuditVerification;
 import io.amcfacade.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -25,6 +25,7 @@ import io.amcfacade.api.model.UpdateResultStatus;
 import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.AuditTrail;
+import io.amcfacade.audit.TargetResult;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.upstream.AmcInvitationWire;
 import io.amcfacade.upstream.AmcInvitationsClient;
@@ -78,14 +79,14 @@ public class InvitationBatches {
             if (invitation != null) {
                 results.add(new InvitationResult(item.getEmailAddress(), InvitationResultStatus.CREATED)
                         .invitation(InvitationMapper.toApi(invitation, accountId, null, now)));
-                audited.add(target.withResult("CREATED", null));
-                audited.add(AuditTargetEntry.invitation(invitation.invitationId()).withResult("CREATED", null));
+                audited.add(target.withResult(TargetResult.CREATED, null));
+                audited.add(AuditTargetEntry.invitation(invitation.invitationId()).withResult(TargetResult.CREATED, null));
             } else {
                 boolean named = failed.containsKey(key);
                 ItemError error = named ? InvitationMapper.error(failed.get(key)) : unnamedItem("created");
                 unnamed += named ? 0 : 1;
                 results.add(new InvitationResult(item.getEmailAddress(), InvitationResultStatus.FAILED).error(error));
-                audited.add(target.withResult(named ? "FAILED" : "UNKNOWN", error.getCode()));
+                audited.add(target.withResult(named ? TargetResult.FAILED : TargetResult.UNKNOWN, error.getCode()));
             }
         }
         int succeeded = (int) results.stream().filter(r -> r.getStatus() == InvitationResultStatus.CREATED).count();
@@ -115,12 +116,12 @@ public class InvitationBatches {
         for (InvitationUpdate update : updates) {
             String id = update.getInvitationId();
             UpdateResult result = new UpdateResult(id, update.getAction(), UpdateResultStatus.UPDATED);
-            String recorded = "UPDATED";
+            TargetResult recorded = TargetResult.UPDATED;
             if (!succeededIds.contains(id)) {
                 boolean named = failed.containsKey(id);
                 result.status(UpdateResultStatus.FAILED).error(named ? InvitationMapper.error(failed.get(id)) : unnamedItem("changed"));
                 unnamed += named ? 0 : 1;
-                recorded = named ? "FAILED" : "UNKNOWN";
+                recorded = named ? TargetResult.FAILED : TargetResult.UNKNOWN;
             }
             results.add(result);
             audited.add(AuditTargetEntry.invitation(id).withResult(recorded, result.getError() == null ? null : result.getError().getCode()));

@@ -17,6 +17,7 @@ import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.AuditTrail;
 import io.amcfacade.audit.InvitationTrail;
+import io.amcfacade.audit.TargetResult;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
@@ -58,7 +59,8 @@ public class InvitationStateChanges {
         if (refusal.isPresent() && !revokedMeanwhile(accountId, invitationId, action, refusal.get())) {
             throw itemFailure(invitationId, refusal.get());
         }
-        audit.report(List.of(AuditTargetEntry.invitation(invitationId).withResult("UPDATED", null)), AuditOutcome.SUCCEEDED);
+        audit.report(List.of(AuditTargetEntry.invitation(invitationId).withResult(TargetResult.UPDATED, null)),
+                AuditOutcome.SUCCEEDED);
         return new InvitationStateChange(invitationId,
                 action == InvitationAction.REVOKE ? InvitationState.REVOKED : InvitationState.PENDING);
     }

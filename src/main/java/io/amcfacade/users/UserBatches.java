@@ -22,6 +22,7 @@ import io.amcfacade.api.model.UserChangeStatus;
 import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.AuditTrail;
+import io.amcfacade.audit.TargetResult;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.upstream.AmcUserWire;
 import io.amcfacade.upstream.AmcUsersClient;
@@ -139,10 +140,19 @@ public class UserBatches {
             UserChangeResult result = results.get(i);
             String code = result.getError() == null ? null : result.getError().getCode();
             targets.add(AuditTargetEntry.user(result.getUserId(), steps.get(i).toRole())
-                    .withResult(result.getStatus().toString(), code));
+                    .withResult(recorded(result.getStatus()), code));
             UserMapper.emailTarget(steps.get(i).user(), steps.get(i).toRole())
-                    .forEach(t -> targets.add(t.withResult(result.getStatus().toString(), code)));
+                    .forEach(t -> targets.add(t.withResult(recorded(result.getStatus()), code)));
         }
         return targets;
+    }
+
+    private static TargetResult recorded(UserChangeStatus status) {
+        return switch (status) {
+            case UPDATED -> TargetResult.UPDATED;
+            case UNCHANGED -> TargetResult.UNCHANGED;
+            case REMOVED -> TargetResult.REMOVED;
+            case FAILED -> TargetResult.FAILED;
+        };
     }
 }

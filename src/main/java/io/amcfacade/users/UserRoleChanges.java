@@ -14,6 +14,7 @@ import io.amcfacade.api.model.UserRoleChange;
 import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTargetEntry;
 import io.amcfacade.audit.AuditTrail;
+import io.amcfacade.audit.TargetResult;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
@@ -46,7 +47,8 @@ public class UserRoleChanges {
         String to = role.toString();
         audit.intend(UserMapper.emailTarget(user, to), AuditSummaries.of(UserMapper.summary(userId, user, to)));
         if (to.equals(user.role())) {
-            audit.report(List.of(AuditTargetEntry.user(userId, to).withResult("UNCHANGED", null)), AuditOutcome.SUCCEEDED);
+            audit.report(List.of(AuditTargetEntry.user(userId, to).withResult(TargetResult.UNCHANGED, null)),
+                    AuditOutcome.SUCCEEDED);
             return UserMapper.roleChange(user, to, false);
         }
         if (user.isAdmin()) {
@@ -54,7 +56,7 @@ public class UserRoleChanges {
         }
         failIfRefused(accountId, userId, amc.setRoles(accountId,
                 List.of(AmcUserWire.UserPermission.role(userId, AmcVocabulary.userPermissionRole(to)))));
-        audit.report(List.of(AuditTargetEntry.user(userId, to).withResult("UPDATED", null)), AuditOutcome.SUCCEEDED);
+        audit.report(List.of(AuditTargetEntry.user(userId, to).withResult(TargetResult.UPDATED, null)), AuditOutcome.SUCCEEDED);
         return UserMapper.roleChange(user, to, true);
     }
 
@@ -65,7 +67,8 @@ public class UserRoleChanges {
             refuseIfLastAdmin(accountId, user, "removing");
         }
         failIfRefused(accountId, userId, amc.remove(accountId, List.of(userId)));
-        audit.report(List.of(AuditTargetEntry.user(userId, null).withResult("REMOVED", null)), AuditOutcome.SUCCEEDED);
+        audit.report(List.of(AuditTargetEntry.user(userId, null).withResult(TargetResult.REMOVED, null)),
+                AuditOutcome.SUCCEEDED);
         return new RemovedUser(userId).emailAddress(user.emailAddress()).previousRole(user.role());
     }
 

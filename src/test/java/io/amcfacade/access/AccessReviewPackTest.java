@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.amcfacade.audit.integrity.ExportCheck;
+import io.amcfacade.audit.integrity.verifying.ExportCheck;
 import io.amcfacade.audit.integrity.SealPublicKey;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.Callers;

@@ -13,6 +13,7 @@ import io.amcfacade.access.reconcile.Observation.ObservedUser;
 import io.amcfacade.access.reconcile.SnapshotDiff;
 import io.amcfacade.access.reconcile.SnapshotDiff.KnownGrant;
 import io.amcfacade.access.reconcile.SnapshotDiff.KnownInvitation;
+import io.amcfacade.audit.TargetResult;
 
 /** The comparison of what the facade knew with what AMC answers, edge by edge. */
 class SnapshotDiffTest {
@@ -30,6 +31,20 @@ class SnapshotDiffTest {
                 new AccessChange.RoleChanged(ACCOUNT, "u1", "a@x", "viewer", "admin"),
                 new AccessChange.UserAdded(ACCOUNT, "u4", "d@x", "viewer"),
                 new AccessChange.UserRemoved(ACCOUNT, "u2", "b@x", "admin"));
+    }
+
+    @Test
+    void eachChangeIsRecordedAsTheTargetResultItsSummaryNames() {
+        List<AccessChange> changes = List.of(new AccessChange.UserAdded(ACCOUNT, "u4", "d@x", "viewer"),
+                new AccessChange.UserRemoved(ACCOUNT, "u2", "b@x", "admin"),
+                new AccessChange.RoleChanged(ACCOUNT, "u1", "a@x", "viewer", "admin"),
+                new AccessChange.InvitationChanged(ACCOUNT, "i1", "e@x", "viewer", null, "PENDING"),
+                new AccessChange.InvitationChanged(ACCOUNT, "i1", "e@x", "viewer", "PENDING", "REVOKED"));
+
+        assertThat(changes).extracting(AccessChange::change).containsExactly(TargetResult.USER_ADDED,
+                TargetResult.USER_REMOVED, TargetResult.ROLE_CHANGED, TargetResult.INVITATION_ADDED,
+                TargetResult.INVITATION_STATE);
+        assertThat(changes).allSatisfy(change -> assertThat(change.summary()).containsEntry("change", change.change().stored()));
     }
 
     @Test

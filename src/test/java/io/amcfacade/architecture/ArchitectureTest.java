@@ -1,7 +1,13 @@
 package io.amcfacade.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +21,15 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 /**
  * Package rules for the whole house: no two packages under {@code io.amcfacade} depend on each other, whether
  * counted package by package or feature by feature (a feature with its sub-packages); the simulator is a guest
- * that may use the facade, never the other way round; and the audit trail is layered storage → integrity →
- * trail → maintenance. A cycle is broken by moving the shared piece down, never by an exception here.
+ * that may use the facade, never the other way round; features use the audit trail only through its published
+ * API and its query port; and the audit's jobs (storage, integrity with sealing and verifying, recording, query,
+ * export, the published API, maintenance) depend one way. A cycle is broken by moving the shared piece down,
+ * never by an exception here.
  */
 class ArchitectureTest {
 
     private static final String ROOT = "io.amcfacade";
+    private static final String AUDIT = ROOT + ".audit";
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
 
@@ -59,14 +68,57 @@ class ArchitectureTest {
                 .resideInAPackage(ROOT + ".sandbox..").check(CLASSES);
     }
 
+    /**
+     * Features reach the audit trail through its published API ({@code audit}: {@code @Audited},
+     * {@code AuditTrail}, {@code SystemActions}, the vocabulary) and its query port ({@code audit.query}),
+     * never through how it records, seals or stores. The console also downloads the export and runs verify,
+     * and the access-review pack is signed by the export's writer.
+     */
     @Test
-    void storageIsAtTheBottomAndMaintenanceAtTheTop() {
-        noClasses().that().resideInAPackage("io.amcfacade.audit.storage..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.amcfacade.audit", "io.amcfacade.audit.integrity..", "io.amcfacade.audit.maintenance..")
-                .check(CLASSES);
-        noClasses().that().resideInAPackage("io.amcfacade.audit.integrity..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.amcfacade.audit", "io.amcfacade.audit.maintenance..").check(CLASSES);
-        noClasses().that().resideInAPackage("io.amcfacade.audit").should().dependOnClassesThat()
-                .resideInAPackage("io.amcfacade.audit.maintenance..").check(CLASSES);
+    void featuresUseTheAuditsPublishedApiAndItsQueryPort() {
+        String[] published = { AUDIT, AUDIT + ".query" };
+        onlyUsesOfTheAudit(published, ROOT + ".accounts..", ROOT + ".instances..", ROOT + ".invitations..",
+                ROOT + ".users..", ROOT + ".idempotency..", ROOT + ".access", ROOT + ".access.reconcile..",
+                ROOT + ".access.store..");
+        onlyUsesOfTheAudit(with(published, AUDIT + ".export"), ROOT + ".access.query..");
+        onlyUsesOfTheAudit(with(published, AUDIT + ".export", AUDIT + ".integrity.verifying"), ROOT + ".console..");
+    }
+
+    /**
+     * The audit's jobs depend one way: storage at the bottom; the integrity pieces sealing and verifying
+     * share on it; sealing under verifying; recording and query beside each other on those; export on
+     * query; the published API on all of them; maintenance at the top.
+     */
+    @Test
+    void theAuditsJobsDependOneWay() {
+        String storage = AUDIT + ".storage..";
+        String integrity = AUDIT + ".integrity";
+        String sealing = AUDIT + ".integrity.sealing..";
+        String verifying = AUDIT + ".integrity.verifying..";
+        String recording = AUDIT + ".recording..";
+        String query = AUDIT + ".query..";
+        String export = AUDIT + ".export..";
+        String maintenance = AUDIT + ".maintenance..";
+        usesNone(storage, AUDIT, integrity, sealing, verifying, recording, query, export, maintenance);
+        usesNone(integrity, AUDIT, sealing, verifying, recording, query, export, maintenance);
+        usesNone(sealing, AUDIT, verifying, recording, query, export, maintenance);
+        usesNone(verifying, AUDIT, recording, query, export, maintenance);
+        usesNone(recording, AUDIT, query, export, sealing, verifying, maintenance);
+        usesNone(query, AUDIT, recording, export, sealing, verifying, maintenance);
+        usesNone(export, AUDIT, recording, verifying, maintenance);
+        usesNone(AUDIT, maintenance);
+    }
+
+    private static void usesNone(String job, String... others) {
+        noClasses().that().resideInAPackage(job).should().dependOnClassesThat().resideInAnyPackage(others).check(CLASSES);
+    }
+
+    private static void onlyUsesOfTheAudit(String[] allowed, String... users) {
+        classes().that().resideInAnyPackage(users).should().onlyDependOnClassesThat(
+                resideOutsideOfPackage(AUDIT + "..").or(resideInAnyPackage(allowed))).check(CLASSES);
+    }
+
+    private static String[] with(String[] packages, String... more) {
+        return Stream.concat(Arrays.stream(packages), Arrays.stream(more)).toArray(String[]::new);
     }
 }

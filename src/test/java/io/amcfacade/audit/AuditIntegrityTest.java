@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.audit.integrity.Anchor;
-import io.amcfacade.audit.integrity.AuditSealer;
-import io.amcfacade.audit.integrity.AuditVerifier;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
+import io.amcfacade.audit.integrity.verifying.AuditVerifier;
 import io.amcfacade.audit.integrity.CanonicalRecord;
 import io.amcfacade.audit.integrity.Seal;
 import io.amcfacade.audit.integrity.SealKey;

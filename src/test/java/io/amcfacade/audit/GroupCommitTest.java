@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.support.OwnerDatabase;
+import io.amcfacade.audit.recording.AuditRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

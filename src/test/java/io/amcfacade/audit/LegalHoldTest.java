@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditOutcome;
-import io.amcfacade.audit.integrity.AuditSealer;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.maintenance.AuditRetention;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;

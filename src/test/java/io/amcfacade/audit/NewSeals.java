@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
-import io.amcfacade.audit.integrity.AuditSealer;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.integrity.Seal;
 
 /** A new seal on demand: {@code sealNow} answers empty while the scheduled sealer holds the lock, so ask again. */

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditOutcome;
-import io.amcfacade.audit.integrity.AuditSealer;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.integrity.SealSigner;
-import io.amcfacade.audit.integrity.VerifyCli;
+import io.amcfacade.audit.integrity.verifying.VerifyCli;
 import io.amcfacade.audit.maintenance.AuditRetention;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.amcfacade.audit.integrity.Anchor;
-import io.amcfacade.audit.integrity.AuditSealer;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.integrity.CanonicalRecord;
 import io.amcfacade.audit.integrity.Seal;
 import io.amcfacade.audit.integrity.SealSigner;
@@ -123,7 +123,7 @@ class TrailAttacksTest {
         try (Connection owner = OwnerDatabase.connect(); Statement statement = owner.createStatement()) {
             owner.setAutoCommit(false);
             // Holding the sealing lock, so the scheduled sealer cannot slip a seal in while the tail is cut.
-            statement.execute("SELECT pg_advisory_xact_lock(" + io.amcfacade.audit.integrity.Sealing.LOCK + ")");
+            statement.execute("SELECT pg_advisory_xact_lock(" + io.amcfacade.audit.integrity.sealing.Sealing.LOCK + ")");
             statement.execute("SET LOCAL session_replication_role = replica");
             cutFrom = newestSealId(statement) - 1;
             long cutTxid = txidFrom(statement, cutFrom);

@@ -3,12 +3,14 @@ package io.amcfacade.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.audit.query.AuditCriteria;
 
 /** The console's filters read by name, their mistakes answered as values: every bad field at once, none thrown. */
 class ConsoleFilterTest {
@@ -25,6 +27,16 @@ class ConsoleFilterTest {
         assertThat(filter.outcome()).isEqualTo(AuditOutcome.FAILED);
         assertThat(filter.to().instant()).isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
         assertThat(filter.query()).isEqualTo("actor=ops&outcome=FAILED&to=2026-12-01");
+    }
+
+    @Test
+    void activityFieldsBecomeTheApisCriteriaByName() {
+        ConsoleFilter filter = ConsoleFilter.parse(query("outcome", "FAILED", "to", "2026-12-01", "actor", "ops",
+                "targetId", "Dora@Example.com")).value();
+
+        assertThat(filter.toCriteria()).isEqualTo(AuditCriteria.all().actor("ops").targetId("Dora@Example.com")
+                .outcome(AuditOutcome.FAILED).to(OffsetDateTime.parse("2026-12-02T00:00:00Z")));
+        assertThat(ConsoleFilter.NONE.toCriteria()).isEqualTo(AuditCriteria.all());
     }
 
     @Test

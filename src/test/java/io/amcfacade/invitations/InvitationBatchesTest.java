@@ -21,6 +21,7 @@ import io.amcfacade.api.model.UpdateInvitationsResult;
 import io.amcfacade.api.model.UpdateResult;
 import io.amcfacade.api.model.UpdateResultStatus;
 import io.amcfacade.audit.AuditTargetEntry;
+import io.amcfacade.audit.TargetResult;
 import io.amcfacade.support.RecordedAudit;
 import io.amcfacade.upstream.AmcInvitationWire;
 import io.amcfacade.upstream.AmcInvitationsClient;
@@ -65,7 +66,7 @@ class InvitationBatchesTest {
         assertThat(result.getResults().get(1).getError().getCode()).isEqualTo("UPSTREAM_OUTCOME_UNKNOWN");
         assertThat(audit.report().outcome()).isEqualTo(AuditOutcome.UNKNOWN);
         assertThat(audit.report().results()).filteredOn(t -> "unnamed@example.com".equals(t.id()))
-                .extracting(AuditTargetEntry::outcome).containsExactly("UNKNOWN");
+                .extracting(AuditTargetEntry::outcome).containsExactly(TargetResult.UNKNOWN);
     }
 
     @Test
@@ -79,7 +80,7 @@ class InvitationBatchesTest {
         assertThat(result.getResults().get(1).getError().getCode()).isNotEqualTo("UPSTREAM_OUTCOME_UNKNOWN");
         assertThat(audit.report().outcome()).isEqualTo(AuditOutcome.PARTIAL);
         assertThat(audit.report().results()).filteredOn(t -> "dup@example.com".equals(t.id()))
-                .extracting(AuditTargetEntry::outcome).containsExactly("FAILED");
+                .extracting(AuditTargetEntry::outcome).containsExactly(TargetResult.FAILED);
     }
 
     @Test
@@ -93,7 +94,7 @@ class InvitationBatchesTest {
                 .containsExactly(UpdateResultStatus.UPDATED, UpdateResultStatus.FAILED);
         assertThat(result.getResults().get(1).getError().getCode()).isEqualTo("UPSTREAM_OUTCOME_UNKNOWN");
         assertThat(audit.report().outcome()).isEqualTo(AuditOutcome.UNKNOWN);
-        assertThat(audit.report().results()).extracting(AuditTargetEntry::outcome).containsExactly("UPDATED", "UNKNOWN");
+        assertThat(audit.report().results()).extracting(AuditTargetEntry::outcome).containsExactly(TargetResult.UPDATED, TargetResult.UNKNOWN);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.Role;
 import io.amcfacade.api.model.UserRoleChange;
 import io.amcfacade.audit.AuditTargetEntry;
+import io.amcfacade.audit.TargetResult;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.support.RecordedAudit;
 
@@ -61,7 +62,7 @@ class UserRoleChangesTest {
         assertThat(amc.roleChanges).singleElement().satisfies(sent -> assertThat(sent).singleElement()
                 .satisfies(p -> assertThat(p.userId()).isEqualTo("alice")));
         assertThat(audit.report().outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
-        assertThat(audit.report().results()).extracting(AuditTargetEntry::outcome).containsExactly("UPDATED");
+        assertThat(audit.report().results()).extracting(AuditTargetEntry::outcome).containsExactly(TargetResult.UPDATED);
     }
 
     @Test
@@ -74,7 +75,7 @@ class UserRoleChangesTest {
         assertThat(viewer.getRole()).isEqualTo("viewer");
         assertThat(amc.amcWasAsked()).isFalse();
         assertThat(audit.report().outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
-        assertThat(audit.report().results()).extracting(AuditTargetEntry::outcome).containsExactly("UNCHANGED");
+        assertThat(audit.report().results()).extracting(AuditTargetEntry::outcome).containsExactly(TargetResult.UNCHANGED);
     }
 
     @Test

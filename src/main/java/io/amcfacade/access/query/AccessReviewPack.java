@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import io.amcfacade.access.query.AccessInventory.After;
 import io.amcfacade.access.query.AccessInventory.GrantCriteria;
 import io.amcfacade.access.store.GrantPeriod;
-import io.amcfacade.audit.AuditExport;
-import io.amcfacade.audit.ExportColumn;
+import io.amcfacade.audit.export.AuditExport;
+import io.amcfacade.audit.export.ExportColumn;
 
 /**
  * The access-review pack: every grant across all accounts at one instant, streamed a batch at a time

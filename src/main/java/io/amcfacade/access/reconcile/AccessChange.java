@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.amcfacade.audit.TargetKind;
+import io.amcfacade.audit.TargetResult;
 
 /**
  * One difference between what the facade last knew of an account and what AMC answers now. Each kind
@@ -21,6 +22,9 @@ public sealed interface AccessChange {
 
     /** The new role a target record carries, if any. */
     String role();
+
+    /** What changed, as the target record's result and the summary's {@code change}. */
+    TargetResult change();
 
     /** Before and after, as the {@code OUT_OF_BAND_CHANGE} record's request summary. */
     Map<String, Object> summary();
@@ -45,8 +49,12 @@ public sealed interface AccessChange {
             return toRole;
         }
 
+        public TargetResult change() {
+            return TargetResult.USER_ADDED;
+        }
+
         public Map<String, Object> summary() {
-            return fields("change", "added", "userId", userId, "emailAddress", emailAddress, "toRole", toRole);
+            return fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress, "toRole", toRole);
         }
     }
 
@@ -55,8 +63,12 @@ public sealed interface AccessChange {
             return null;
         }
 
+        public TargetResult change() {
+            return TargetResult.USER_REMOVED;
+        }
+
         public Map<String, Object> summary() {
-            return fields("change", "removed", "userId", userId, "emailAddress", emailAddress, "fromRole", fromRole);
+            return fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress, "fromRole", fromRole);
         }
     }
 
@@ -66,8 +78,12 @@ public sealed interface AccessChange {
             return toRole;
         }
 
+        public TargetResult change() {
+            return TargetResult.ROLE_CHANGED;
+        }
+
         public Map<String, Object> summary() {
-            return fields("change", "role", "userId", userId, "emailAddress", emailAddress, "fromRole", fromRole,
+            return fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress, "fromRole", fromRole,
                     "toRole", toRole);
         }
     }
@@ -87,10 +103,13 @@ public sealed interface AccessChange {
             return invitedRole;
         }
 
+        public TargetResult change() {
+            return fromState == null ? TargetResult.INVITATION_ADDED : TargetResult.INVITATION_STATE;
+        }
+
         public Map<String, Object> summary() {
-            return fields("change", fromState == null ? "invitation-added" : "invitation-state", "invitationId",
-                    invitationId, "emailAddress", emailAddress, "role", invitedRole, "fromState", fromState,
-                    "toState", toState);
+            return fields("change", change().stored(), "invitationId", invitationId, "emailAddress", emailAddress,
+                    "role", invitedRole, "fromState", fromState, "toState", toState);
         }
 
         /** Accepting and expiring are an invitation's own life, not somebody's change. */

@@ -48,8 +48,7 @@ public class OutOfBandAudit {
         UUID eventId = UUID.nameUUIDFromBytes(("oob|" + change.accountId() + "|" + change.summary() + "|" + since)
                 .getBytes(StandardCharsets.UTF_8));
         List<AuditTargetEntry> targets = new ArrayList<>();
-        targets.add(new AuditTargetEntry(change.targetKind(), change.targetId(), change.role(),
-                (String) change.summary().get("change"), null));
+        targets.add(new AuditTargetEntry(change.targetKind(), change.targetId(), change.role(), change.change(), null));
         Object email = change.summary().get("emailAddress");
         if (email != null) {
             targets.add(AuditTargetEntry.email(email.toString(), change.role()));

@@ -30,7 +30,7 @@ public record Seal(long sealId, Instant sealedAt, long txidFrom, long txidTo, in
     }
 
     /** The same seal with its digest and signature set. */
-    Seal signed(String newDigest, String newKeyId, String newSignature) {
+    public Seal signed(String newDigest, String newKeyId, String newSignature) {
         return new Seal(sealId, sealedAt, txidFrom, txidTo, rowCount, parts, previousDigest, newDigest, newKeyId,
                 newSignature, format, purges, rejected);
     }

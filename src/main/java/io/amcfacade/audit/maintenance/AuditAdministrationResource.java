@@ -19,7 +19,7 @@ import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTrail;
 import io.amcfacade.audit.Audited;
 import io.amcfacade.audit.integrity.Anchor;
-import io.amcfacade.audit.integrity.AuditSealer;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.storage.AuditUnavailableException;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;

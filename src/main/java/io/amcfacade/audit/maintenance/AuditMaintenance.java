@@ -14,7 +14,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.amcfacade.audit.integrity.AuditSealer;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.storage.AuditConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.SystemActions;
-import io.amcfacade.audit.integrity.AuditSealer;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.storage.AuditConfig;
 import io.amcfacade.audit.storage.AuditPartitions;
 

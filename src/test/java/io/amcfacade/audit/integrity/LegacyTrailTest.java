@@ -26,6 +26,8 @@ import io.amcfacade.audit.integrity.VerifyReport.Kind;
 import io.amcfacade.audit.storage.TrailRecord;
 import io.amcfacade.audit.storage.TrailRecordSql;
 import io.amcfacade.db.EmbeddedDatabase;
+import io.amcfacade.audit.integrity.sealing.Sealing;
+import io.amcfacade.audit.integrity.verifying.AuditVerifier;
 
 /**
  * A trail written by the previous version (records hashed with their time, no MAC, HMAC-signed seals,

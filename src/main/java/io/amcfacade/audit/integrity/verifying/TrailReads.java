@@ -1,0 +1,86 @@
+package io.amcfacade.audit.integrity.verifying;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.amcfacade.audit.storage.TrailRecord;
+import io.amcfacade.audit.storage.TrailRecordSql;
+import io.amcfacade.audit.integrity.Seal;
+import io.amcfacade.audit.integrity.SealParts;
+
+/** What the verifier reads from the database, on a bare connection. */
+final class TrailReads {
+
+    private TrailReads() {
+    }
+
+    /** Seals made in [from, to) by id; either bound may be null. The caller closes the statement. */
+    static PreparedStatement sealsFrom(Connection connection, Instant from, Instant to, int fetchSize) throws SQLException {
+        String sql = "SELECT " + Seal.COLUMNS + " FROM audit_seals WHERE (?::timestamptz IS NULL OR sealed_at >= ?) "
+                + "AND (?::timestamptz IS NULL OR sealed_at < ?) ORDER BY seal_id";
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setFetchSize(fetchSize);
+        for (int i : new int[] { 1, 2 }) {
+            statement.setObject(i, from == null ? null : from.atOffset(ZoneOffset.UTC));
+        }
+        for (int i : new int[] { 3, 4 }) {
+            statement.setObject(i, to == null ? null : to.atOffset(ZoneOffset.UTC));
+        }
+        return statement;
+    }
+
+    static Optional<Seal> sealBefore(Connection connection, Instant from) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + Seal.COLUMNS
+                + " FROM audit_seals WHERE sealed_at < ? ORDER BY seal_id DESC LIMIT 1")) {
+            statement.setObject(1, from.atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(Seal.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    static List<TrailRecord> records(Connection connection, long fromTxid, long toTxid) throws SQLException {
+        List<TrailRecord> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + TrailRecordSql.ALL_COLUMNS
+                + " FROM audit_records WHERE txid >= ? AND txid < ? ORDER BY txid, seq")) {
+            statement.setLong(1, fromTxid);
+            statement.setLong(2, toTxid);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(TrailRecordSql.read(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    static long countFrom(Connection connection, long txid) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM audit_records WHERE txid >= ?")) {
+            statement.setLong(1, txid);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The purges the seals list (signed), read ahead of the walk: a month's earlier seals need to know. */
+    static List<SealParts.Purge> sealedPurges(Connection connection) throws SQLException {
+        List<SealParts.Purge> purges = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT purges FROM audit_seals WHERE purges IS NOT NULL AND purges <> '[]' ORDER BY seal_id")) {
+            while (rs.next()) {
+                purges.addAll(SealParts.purges(rs.getString(1)));
+            }
+        }
+        return purges;
+    }
+}
