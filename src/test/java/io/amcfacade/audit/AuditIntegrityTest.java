@@ -145,6 +145,9 @@ class AuditIntegrityTest {
     private VerifyReport tamperedWith(Tampering tampering, Anchor anchor) throws SQLException {
         try (Connection connection = OwnerDatabase.connect()) {
             connection.setAutoCommit(false);
+            // One snapshot for the tampering and the verification: a seal the scheduled sealer commits in
+            // between (every second in tests) must not land after the cut and turn a truncated tail into a gap.
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 execute(connection, "SET LOCAL session_replication_role = replica"); // triggers off, as an attacker with superuser would
                 tampering.apply(connection);
