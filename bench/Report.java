@@ -231,8 +231,9 @@ public class Report {
             }
         }
         md.append("\nHighest offered rate sustained (≥ 95 % achieved, ≤ 0.1 % errors, p99 < 200 ms): **")
-                .append(sustained).append("**. Each write commits its audit records synchronously (intent before the "
-                        + "upstream call, outcome after it; fsync on).\n");
+                .append(sustained).append("**. Each write commits its intent with its targets before the upstream call "
+                        + "and waits for the WAL flush (fsync on); its outcome is committed after the call without waiting "
+                        + "for the flush (decision 0021).\n");
 
         md.append("\n### Facade CPU and memory during the measured phases\n\n");
         md.append("CPU is the facade JVM's share of one core (200 % = both cores) over the phase; RSS is the JVM's resident "
