@@ -109,14 +109,7 @@ public class AuditFilter {
      * is committed now, and the answer goes out only if that holds (fail closed, like an intent).
      */
     private Uni<Void> answerOnlyOnceRecorded(List<TrailRecord> records, ContainerResponseContext response) {
-        if (BlockingOperationControl.isBlockingAllowed()) {
-            commitWholeOrRefuse(records, response);
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.createFrom().item(() -> {
-            commitWholeOrRefuse(records, response);
-            return (Void) null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return blocking(() -> commitWholeOrRefuse(records, response));
     }
 
     private void commitWholeOrRefuse(List<TrailRecord> records, ContainerResponseContext response) {
@@ -173,13 +166,20 @@ public class AuditFilter {
             Infrastructure.getDefaultWorkerPool().execute(() -> recorder.append(records));
             return Uni.createFrom().voidItem();
         }
+        return blocking(() -> recorder.append(records));
+    }
+
+    /**
+     * Runs a database write here when this thread may block, else on a worker: denials can be decided on
+     * the I/O thread, and the write must not run there.
+     */
+    private static Uni<Void> blocking(Runnable write) {
         if (BlockingOperationControl.isBlockingAllowed()) {
-            recorder.append(records);
+            write.run();
             return Uni.createFrom().voidItem();
         }
-        // Denials can be decided on the I/O thread; the database write must not run there.
         return Uni.createFrom().item(() -> {
-            recorder.append(records);
+            write.run();
             return (Void) null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
