@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -71,6 +72,35 @@ class GroupCommitTest {
         Released released = release(REFUSED);
         assertThat(released.refused()).isEqualTo(1);
         assertThat(released.committed()).hasSize(CALLERS - 1);
+    }
+
+    /**
+     * Callers that arrive while a batch is in flight wait for a leader to write theirs; none may be left
+     * waiting when the leader before them finishes (a lost hand-over would hang a request for good).
+     * Staggered arrivals, so callers queue at every moment of a batch: before, during and after its commit.
+     */
+    @Test
+    void callersArrivingDuringABatchAreAllAnswered() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+        try {
+            List<Future<UUID>> calls = new ArrayList<>();
+            for (int i = 0; i < 5 * CALLERS; i++) {
+                int arrival = i;
+                calls.add(callers.submit(() -> {
+                    Thread.sleep(arrival % 7);
+                    TrailRecord intent = TrailRecord.of(TrailRecord.Kind.INTENT, UUID.randomUUID());
+                    intent.actorSubject = "group-commit-wave-" + arrival;
+                    intent.action = "ACCOUNTS_LIST";
+                    recorder.commitIntent(List.of(intent));
+                    return intent.eventId;
+                }));
+            }
+            for (Future<UUID> call : calls) {
+                assertThat(recordsOf(call.get(30, TimeUnit.SECONDS))).isEqualTo(1);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     private record Released(List<UUID> committed, int refused) {

@@ -10,22 +10,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.amcfacade.audit.integrity.CanonicalRecord;
 import io.amcfacade.audit.integrity.RecordMac;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -33,13 +31,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  * nor its failure can take an audit record with it. Every record gets its content hash and its MAC
  * here (the key never reaches the database); its time is the database clock's.
  * <p>
- * Group commit: callers queue their records and wait for their own answer; a writer thread takes
- * everything queued so far, inserts it and commits once, then wakes exactly the callers whose records
- * went with it ({@code amc.audit.writers} threads, one by default: with more, several batches are in
- * flight, which pays only where flushes are slow and the database has cores to spare). An idle service
- * writes each caller's records at once, alone; a busy one pays one round trip and one flush per
- * batch instead of per request. A batch the database refuses for its content (not for being
- * unreachable) is written again caller by caller, so one bad record fails only its own request.
+ * Group commit, leader and followers: a caller queues its records; if no batch is being written, it
+ * becomes the leader and writes, on its own thread, everything queued so far (its own records among
+ * them) in one transaction. Callers that arrive while a batch is in flight wait on their own
+ * {@link Pending}; the leader wakes exactly those whose records went with its batch, and when it is
+ * done with its own, wakes the oldest caller still queued to lead the next batch. An idle service so
+ * writes each caller's records at once, alone, without a hand-over to another thread; a busy one pays
+ * one round trip and one flush per batch instead of per request. A batch the database refuses for its
+ * content (not for being unreachable) is written again caller by caller, so one bad record fails only
+ * its own request.
  * <p>
  * Durability (docs/decisions/0021): a transaction that carries an intent (committed before the action,
  * or a whole action) is committed with {@code synchronous_commit} on — the caller goes on only after
@@ -55,25 +55,24 @@ public class AuditRecorder {
     private static final int MAX_BATCH_RECORDS = 500;
 
     private final AgroalDataSource dataSource;
-    private final MeterRegistry registry;
     private final RecordMac mac;
-    private final int writerCount;
+    private final MeterRegistry registry;
     private final Counter flushedCommits;
     private final Counter deferredCommits;
+    private final DistributionSummary batchCallers;
 
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final List<Thread> writers = new ArrayList<>();
-    private volatile boolean stopping;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    /** Held by the leader while it writes: one batch in flight at a time. */
+    private final ReentrantLock leading = new ReentrantLock();
 
     @Inject
-    AuditRecorder(AgroalDataSource dataSource, MeterRegistry registry, RecordMac mac,
-            @ConfigProperty(name = "amc.audit.writers", defaultValue = "1") int writerCount) {
+    AuditRecorder(AgroalDataSource dataSource, MeterRegistry registry, RecordMac mac) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.mac = mac;
-        this.writerCount = Math.max(1, writerCount);
         this.flushedCommits = registry.counter("amc.audit.commits", "durability", "flushed");
         this.deferredCommits = registry.counter("amc.audit.commits", "durability", "deferred");
+        this.batchCallers = registry.summary("amc.audit.write.batch.callers");
     }
 
     /** One caller's records and, once written, whether they were committed. */
@@ -81,7 +80,8 @@ public class AuditRecorder {
 
         final List<TrailRecord> records;
         final boolean durable;
-        private final CountDownLatch written = new CountDownLatch(1);
+        final Thread caller = Thread.currentThread();
+        private volatile boolean written;
         private Exception failure;
 
         Pending(List<TrailRecord> records, boolean durable) {
@@ -89,54 +89,25 @@ public class AuditRecorder {
             this.durable = durable;
         }
 
+        /** The volatile {@code written} orders {@code failure} before the caller's read of it. */
         void finish(Exception e) {
             failure = e;
-            written.countDown();
+            written = true;
+            if (caller != Thread.currentThread()) {
+                LockSupport.unpark(caller);
+            }
         }
 
-        /** Waits for the writer's answer; the latch orders the writer's {@code failure} before this read. */
-        void await() throws SQLException {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    written.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        boolean written() {
+            return written;
+        }
+
+        void rethrow() throws SQLException {
             if (failure instanceof SQLException sql) {
                 throw sql;
             }
             if (failure instanceof RuntimeException runtime) {
                 throw runtime;
-            }
-        }
-    }
-
-    @PostConstruct
-    void startWriters() {
-        for (int i = 0; i < writerCount; i++) {
-            Thread writer = new Thread(this::writeWhileRunning, "audit-writer-" + i);
-            writer.setDaemon(true);
-            writers.add(writer);
-            writer.start();
-        }
-    }
-
-    /** Writes what is still queued, then lets the writers end. */
-    @PreDestroy
-    void stopWriters() {
-        stopping = true;
-        for (Thread writer : writers) {
-            try {
-                writer.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }
@@ -175,39 +146,48 @@ public class AuditRecorder {
         }
         Pending mine = new Pending(records, durable);
         queue.add(mine);
-        mine.await();
+        boolean interrupted = false;
+        while (!mine.written()) {
+            if (leading.tryLock()) {
+                try {
+                    // No batch is in flight while this thread leads: its records are written or still queued.
+                    while (!mine.written()) {
+                        List<Pending> batch = drain();
+                        if (batch.isEmpty()) {
+                            mine.finish(new IllegalStateException("audit records queued but not found by their own writer"));
+                            break;
+                        }
+                        writeBatch(batch);
+                    }
+                } finally {
+                    leading.unlock();
+                }
+                handOver();
+            } else {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        mine.rethrow();
     }
 
-    private void writeWhileRunning() {
-        while (true) {
-            Pending first;
-            try {
-                first = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (first == null) {
-                if (stopping) {
-                    return;
-                }
-                continue;
-            }
-            List<Pending> batch = drainAfter(first);
-            try {
-                writeBatch(batch);
-            } catch (Throwable unexpected) {
-                // Never leave a caller waiting: whatever went wrong is its answer.
-                RuntimeException failure = unexpected instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException(unexpected);
-                batch.forEach(pending -> pending.finish(failure));
-            }
+    /**
+     * Wakes the oldest caller still queued to lead the next batch. Checked after the lock is released, so a
+     * caller that queued while this thread led (and found the lock taken) is seen here.
+     */
+    private void handOver() {
+        Pending next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.caller);
         }
     }
 
-    private List<Pending> drainAfter(Pending first) {
+    private List<Pending> drain() {
         List<Pending> batch = new ArrayList<>();
-        batch.add(first);
-        int size = first.records.size();
+        int size = 0;
         Pending next;
         while (size < MAX_BATCH_RECORDS && (next = queue.poll()) != null) {
             batch.add(next);
@@ -216,8 +196,19 @@ public class AuditRecorder {
         return batch;
     }
 
+    /** Never throws: every caller in the batch gets its answer, whatever went wrong. */
     private void writeBatch(List<Pending> batch) {
-        registry.summary("amc.audit.write.batch.callers").record(batch.size());
+        try {
+            writeOrSplit(batch);
+        } catch (Throwable unexpected) {
+            RuntimeException failure = unexpected instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(unexpected);
+            batch.stream().filter(pending -> !pending.written()).forEach(pending -> pending.finish(failure));
+        }
+    }
+
+    private void writeOrSplit(List<Pending> batch) {
+        batchCallers.record(batch.size());
         try {
             insert(batch);
             batch.forEach(pending -> pending.finish(null));
@@ -237,6 +228,7 @@ public class AuditRecorder {
             }
         }
     }
+
     private void insert(List<Pending> batch) throws SQLException {
         try {
             insertOnce(batch);
