@@ -132,6 +132,44 @@ class HostileInputTest {
     }
 
     @Test
+    void aTokenWithoutASubjectIsUnauthorizedAndAudited() throws Exception {
+        String correlationId = UUID.randomUUID().toString();
+        // Signed by the configured issuer, valid in every other way, but naming nobody: without a subject the
+        // caller would share one rate-limit bucket with every other such caller and be audited as no one.
+        String token = sandboxSigned("{\"iss\":\"" + ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class)
+                + "\",\"preferred_username\":\"nobody\"," + standardClaims());
+
+        given().auth().oauth2(token).header("X-Request-Id", correlationId).get("/v1/accounts")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("detail", containsString("sub"))
+                .body("correlationId", equalTo(correlationId));
+
+        assertThat(AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId)).returns(AuditOutcome.DENIED, AuditEvent::getOutcome);
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsUnauthorizedAndAudited() throws Exception {
+        String subject = Callers.uniqueSubject("future");
+        String issuer = ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class);
+        long now = System.currentTimeMillis() / 1000;
+        String correlationId = UUID.randomUUID().toString();
+        String future = sandboxSigned("{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"groups\":[\"amc-viewer\"],\"iat\":"
+                + (now + 600) + ",\"exp\":" + (now + 900) + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
+        // Within the stated clock skew (smallrye.jwt.verify.clock-skew, 60 s) a caller's clock may run ahead.
+        String slightlyAhead = sandboxSigned("{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"groups\":[\"amc-viewer\"],\"iat\":"
+                + (now + 20) + ",\"exp\":" + (now + 300) + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
+
+        given().auth().oauth2(future).header("X-Request-Id", correlationId).get("/v1/accounts")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("iat"))
+                .body("correlationId", equalTo(correlationId));
+        given().auth().oauth2(slightlyAhead).get("/v1/accounts").then().statusCode(200);
+
+        assertThat(AuditTrail.eventOfRequest("ACCOUNTS_LIST", correlationId)).returns(AuditOutcome.DENIED, AuditEvent::getOutcome);
+    }
+
+    @Test
     void malformedDatesAndOutOfRangeNumbersAreA400NamingTheParameter() {
         for (String from : List.of("yesterday", "2026-12-01", "2026-12-01T00:00:00")) {
             refused(Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("from", from), "GET",
