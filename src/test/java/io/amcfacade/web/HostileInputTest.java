@@ -77,6 +77,29 @@ class HostileInputTest {
         assertThat(Sandbox.requests(CREATE)).as("nothing reached AMC").isEqualTo(creates);
     }
 
+    /**
+     * Requests refused before any route took them (by the HTTP codec, or for a path no operation has) must not
+     * each add their raw path as a metric tag: past Micrometer's cap on distinct URI tags, normal endpoints
+     * would stop producing HTTP metrics, so anyone who reaches the port could blind the dashboards.
+     */
+    @Test
+    void refusedRequestsAddNoPerPathMetricTags() {
+        String marker = "tagprobe" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            assertThat(RawHttp.exchange("GET /v1/" + marker + "-codec-" + i + " HTTP/1.1\r\nHost: localhost\r\nX-Probe: a\u0001b\r\n"
+                    + "Connection: close\r\n\r\n")).startsWith("HTTP/1.1 400");
+            given().get("/v1/" + marker + "-anonymous-" + i).then().statusCode(404);
+            given().auth().oauth2(Callers.token(Callers.uniqueSubject("viewer"), "amc-viewer"))
+                    .get("/v1/" + marker + "-unknown-" + i).then().statusCode(404);
+            given().get("/" + marker + "-outside-" + i).then().statusCode(404);
+        }
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics).contains("http_server_requests_seconds_count");
+        assertThat(metrics.lines().filter(line -> line.contains(marker)).toList()).isEmpty();
+    }
+
     @Test
     void aNulInAnUnknownFieldNameStillLeavesAnOutcome() {
         AuditEvent event = refusedBody(Callers.uniqueSubject("admin"),
