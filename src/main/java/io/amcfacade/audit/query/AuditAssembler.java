@@ -14,6 +14,8 @@ import io.amcfacade.api.model.AuditClient;
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditFinding;
 import io.amcfacade.api.model.AuditIntegrity;
+import io.amcfacade.api.model.AuditIntegrityStatus;
+import io.amcfacade.api.model.AuditFindingCode;
 import io.amcfacade.audit.integrity.TrailVerdicts;
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.AuditTarget;
@@ -63,8 +65,8 @@ final class AuditAssembler {
 
     /** The seals' verdict on the action, as the API tells it. */
     static AuditIntegrity integrity(TrailVerdicts.Verdict verdict) {
-        return new AuditIntegrity(AuditIntegrity.StatusEnum.fromValue(verdict.status().name()), verdict.sealIds(),
-                verdict.findings().stream().map(f -> new AuditFinding(AuditFinding.CodeEnum.fromValue(f.code().name()), f.seq(),
+        return new AuditIntegrity(AuditIntegrityStatus.fromValue(verdict.status().name()), verdict.sealIds(),
+                verdict.findings().stream().map(f -> new AuditFinding(AuditFindingCode.fromValue(f.code().name()), f.seq(),
                         f.detail()).sealId(f.sealId())).toList());
     }
 
