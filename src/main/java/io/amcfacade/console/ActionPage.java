@@ -44,7 +44,8 @@ public class ActionPage {
 
     /** {@code console/action.html}: the action, its raw records and the seals that cover them. */
     @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
-    record Action(Layout layout, ActionDetail event, List<RecordRow> records, List<SealRow> seals, long unsealed)
+    record Action(Layout layout, ActionDetail event, List<RecordRow> records, List<SealRow> seals, long unsealed,
+            List<String> findings)
             implements TemplateInstance {
     }
 
@@ -70,10 +71,15 @@ public class ActionPage {
         List<RecordRow> records = event.getRecords().stream().map(r -> new RecordRow(r.getSeq(), r.getKind(),
                 Moment.of(r.getRecordedAt()), r.getContentHash(),
                 covering.containsKey(r.getSeq()) ? covering.get(r.getSeq()).sealId() : null)).toList();
-        List<SealRow> sealRows = covering.values().stream().distinct().map(s -> new SealRow(s.sealId(),
-                Moment.of(s.sealedAt()), s.records(), s.digest(), s.keyId(), s.signature())).toList();
+        // Only a seal that verifies vouches for the records it covers; one that names them is shown as such, not here.
+        List<Long> vouching = event.getIntegrity() == null ? List.of() : event.getIntegrity().getSeals();
+        List<SealRow> sealRows = covering.values().stream().distinct().filter(s -> vouching.contains(s.sealId()))
+                .map(s -> new SealRow(s.sealId(), Moment.of(s.sealedAt()), s.records(), s.digest(), s.keyId(), s.signature()))
+                .toList();
+        List<String> findings = event.getIntegrity() == null || event.getIntegrity().getFindings() == null ? List.of()
+                : event.getIntegrity().getFindings().stream().map(f -> f.getCode() + ": " + f.getDetail()).toList();
         return new Action(viewer.layout(Section.ACTIVITY), ActionDetail.of(event), records, sealRows,
-                records.stream().filter(r -> r.sealId() == null).count());
+                records.stream().filter(r -> r.sealId() == null).count(), findings);
     }
 
     private static UUID parse(String eventId) {

@@ -216,6 +216,39 @@ class TrailAttacksTest {
         assertThat(cli(from).printed()).contains("RECORD_DELETED");
     }
 
+    /**
+     * Issue 23: a fake seal (no valid digest or signature) put in by the service's role. It can no longer
+     * insert one by hand, and the function that checks continuity cannot check a signature; the sealer then
+     * refuses to chain on it (log, metric), so no record is ever covered by a seal built on it. Last: the
+     * refusal lasts until the database owner removes the seal.
+     */
+    @Test
+    @Order(6)
+    void theSealerNeverBuildsOnAFakeSeal() throws Exception {
+        Seal newest = sealed();
+        String fake = "SELECT audit_insert_seal(" + (newest.sealId() + 1) + ", clock_timestamp(), " + newest.txidTo() + ", "
+                + newest.txidTo() + ", 0, '[]', '" + newest.digest() + "', 'fake', '" + newest.keyId() + "', '00', 2::smallint, "
+                + "'[]', '[]')";
+        assertThatThrownBy(() -> as("amc_app", "INSERT INTO audit_seals (seal_id, sealed_at, txid_from, txid_to, row_count, "
+                + "parts, previous_digest, digest, key_id, signature, format) VALUES (" + (newest.sealId() + 1) + ", now(), "
+                + newest.txidTo() + ", 4611686018427387904, 0, '[]', 'x', 'x', 'x', '00', 2)"))
+                .hasMessageContaining("permission denied");
+        try (Connection connection = DriverManager.getConnection(OwnerDatabase.url(), "amc_app", "");
+                Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SELECT pg_advisory_xact_lock(" + io.amcfacade.audit.integrity.sealing.Sealing.LOCK + ")");
+            statement.execute(fake);
+            connection.commit();
+        }
+        act("after-the-fake-seal");
+
+        assertThat(sealer.sealNow()).isEmpty();
+        assertThat(sealer.refusal()).isPresent();
+        assertThat(sealer.refusal().get().kind().name()).isEqualTo("SEAL_DIGEST_MISMATCH");
+        assertThat(newestSealId()).isEqualTo(newest.sealId() + 1); // nothing chained on it
+        assertThat(Callers.as("metrics", "auditor").get("/q/metrics").asString()).contains("amc_audit_seal_refused 1.0");
+    }
+
     private void assertNamed(Instant from, String kind, UUID eventId) throws Exception {
         JsonPath verdict = api(from);
         assertThat(verdict.getString("firstProblem.kind")).isEqualTo(kind);

@@ -30,7 +30,7 @@ import io.restassured.response.Response;
  * the CSRF check of sign-out.
  */
 @QuarkusTest
-class ConsoleSignInTest {
+public class ConsoleSignInTest {
 
     private static final Pattern HIDDEN = Pattern.compile("name=\"([a-z_]+)\" value=\"([^\"]*)\"");
 
@@ -101,7 +101,7 @@ class ConsoleSignInTest {
     }
 
     /** The whole code flow over HTTP, as a browser would follow it; answers the session cookies. */
-    static Map<String, String> signIn(String subject, String... roles) {
+    public static Map<String, String> signIn(String subject, String... roles) {
         Map<String, String> cookies = new HashMap<>();
         Response start = given().redirects().follow(false).get("/console/activity");
         cookies.putAll(start.cookies());

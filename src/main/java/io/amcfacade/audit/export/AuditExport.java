@@ -2,6 +2,7 @@ package io.amcfacade.audit.export;
 
 import io.amcfacade.audit.integrity.ExportChain;
 import io.amcfacade.audit.integrity.SealSigner;
+import io.amcfacade.audit.integrity.TrailVerdicts;
 import io.amcfacade.audit.storage.AuditConfig;
 import io.amcfacade.audit.query.AuditCriteria;
 
@@ -45,6 +46,8 @@ public class AuditExport {
     AuditConfig config;
     @Inject
     SealSigner signer;
+    @Inject
+    TrailVerdicts verdicts;
 
     /** @param callerGone true once the caller has closed the connection: the reading stops at the next batch */
     public StreamingOutput stream(AuditCriteria criteria, boolean csv, BooleanSupplier callerGone) {
@@ -54,7 +57,7 @@ public class AuditExport {
             ExportWriter<ExportLine> writer = writer(digesting, csv, ExportLine.COLUMNS);
             writer.header();
             long count = 0;
-            try (AuditExportReader reader = AuditExportReader.start(dataSource, criteria, config.pendingTimeout())) {
+            try (AuditExportReader reader = AuditExportReader.start(dataSource, criteria, config.pendingTimeout(), verdicts)) {
                 for (List<ExportLine> batch = reader.next(count); batch != null; batch = reader.next(count)) {
                     if (callerGone.getAsBoolean()) { // writes to a closed connection may not fail; stop reading
                         LOG.infof("Audit export stopped after %d rows: the caller closed the connection", count);

@@ -1,5 +1,6 @@
 package io.amcfacade.audit.export;
 
+import io.amcfacade.audit.integrity.TrailVerdicts;
 import io.amcfacade.audit.storage.AuditPartitions;
 import io.amcfacade.audit.query.AuditCriteria;
 import io.amcfacade.audit.query.AuditCriteriaSql;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -35,9 +37,9 @@ import javax.sql.DataSource;
 final class AuditExportReader implements AutoCloseable {
 
     private static final int BATCH = 5000;
-    private static final String INTENTS = "SELECT i.event_id, i.occurred_at, i.action, i.actor_subject, i.actor_name, "
+    private static final String INTENTS = "SELECT i.event_id, i.recorded_at, i.action, i.actor_subject, i.actor_name, "
             + "i.actor_roles, i.on_behalf_of, i.client_ip, i.correlation_id, i.account_id, i.target_id, "
-            + "i.idempotency_key, i.recorded_at FROM audit_records i WHERE ";
+            + "i.idempotency_key, i.recorded_at, i.seq, i.txid, i.occurred_at FROM audit_records i WHERE ";
     private static final List<ExportLine> END = List.of();
 
     /** Batches of lines, {@link #END}, or the failure that stopped the reading. */
@@ -48,19 +50,20 @@ final class AuditExportReader implements AutoCloseable {
     private final ExportBatches batches;
     private final Thread thread;
 
-    private AuditExportReader(DataSource dataSource, AuditCriteria criteria, Duration pendingTimeout) {
+    private AuditExportReader(DataSource dataSource, AuditCriteria criteria, Duration pendingTimeout, TrailVerdicts verdicts) {
         this.dataSource = dataSource;
         this.criteria = criteria;
         Instant pendingSince = Instant.now().minus(pendingTimeout);
-        this.batches = new ExportBatches(pendingSince, pendingTimeout);
+        this.batches = new ExportBatches(pendingSince, pendingTimeout, verdicts);
         this.where = AuditCriteriaSql.where(criteria, pendingSince);
         this.thread = new Thread(this::read, "audit-export");
         this.thread.setDaemon(true);
     }
 
     /** @param pendingTimeout an intent older than this with no outcome reads UNKNOWN, younger PENDING */
-    static AuditExportReader start(DataSource dataSource, AuditCriteria criteria, Duration pendingTimeout) {
-        AuditExportReader reader = new AuditExportReader(dataSource, criteria, pendingTimeout);
+    static AuditExportReader start(DataSource dataSource, AuditCriteria criteria, Duration pendingTimeout,
+            TrailVerdicts verdicts) {
+        AuditExportReader reader = new AuditExportReader(dataSource, criteria, pendingTimeout, verdicts);
         reader.thread.start();
         return reader;
     }
@@ -147,7 +150,9 @@ final class AuditExportReader implements AutoCloseable {
     private static ExportLine.Intent intent(ResultSet rs) throws SQLException {
         return new ExportLine.Intent(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant().toString(),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getObject(13, OffsetDateTime.class));
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getObject(13, OffsetDateTime.class),
+                rs.getLong(14), rs.getLong(15), Optional.ofNullable(rs.getObject(16, OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant).orElse(null));
     }
 
     private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {

@@ -16,6 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.amcfacade.audit.integrity.TrailVerdicts;
 import io.amcfacade.audit.storage.AuditPartitions;
 
 /**
@@ -27,36 +28,50 @@ import io.amcfacade.audit.storage.AuditPartitions;
 final class ExportBatches {
 
     private static final String RELATED_COLUMNS = "SELECT event_id, kind, outcome, http_status, error_code, "
-            + "upstream_status, upstream_request_id, latency_ms, target_id, position FROM audit_records WHERE ";
-    /** Other records of the given actions, up to a day after the last of them: one index probe per action. */
+            + "upstream_status, upstream_request_id, latency_ms, target_id, position, seq, txid, recorded_at, occurred_at "
+            + "FROM audit_records WHERE ";
+    /**
+     * Other records of the given actions (details too: the seals' verdict covers every record), up to a
+     * day after the last of them: one index probe per action.
+     */
     private static final String RELATED_BY_ID = RELATED_COLUMNS + "event_id = ANY (?) "
-            + "AND kind IN ('OUTCOME', 'TARGET') AND recorded_at >= ? AND recorded_at < ? + interval '1 day'";
-    /** Every outcome and target recorded in a time range: one ordered range read, for dense batches. */
+            + "AND kind <> 'INTENT' AND recorded_at >= ? AND recorded_at < ? + interval '1 day'";
+    /** Every other record recorded in a time range: one ordered range read, for dense batches. */
     private static final String RELATED_IN_RANGE = RELATED_COLUMNS + "recorded_at >= ? AND recorded_at < ? "
-            + "AND kind IN ('OUTCOME', 'TARGET')";
+            + "AND kind <> 'INTENT'";
     /** A range read pays when it reads at most this many records per action of the batch. */
     private static final int RANGE_RECORDS_PER_ACTION = 8;
 
     private final Instant pendingSince;
     private final Duration pendingTimeout;
+    private final TrailVerdicts verdicts;
 
     /** @param pendingSince an intent recorded after it with no outcome reads PENDING, before it UNKNOWN */
-    ExportBatches(Instant pendingSince, Duration pendingTimeout) {
+    ExportBatches(Instant pendingSince, Duration pendingTimeout, TrailVerdicts verdicts) {
         this.pendingSince = pendingSince;
         this.pendingTimeout = pendingTimeout;
+        this.verdicts = verdicts;
     }
 
     /** Adds each action's outcome (or PENDING/UNKNOWN) and intended targets: the batch's lines. */
     List<ExportLine> complete(Connection connection, List<ExportLine.Intent> batch, double recordsPerSecond)
             throws SQLException {
         Map<UUID, Related> related = related(connection, batch, recordsPerSecond);
+        List<TrailVerdicts.Rec> records = new ArrayList<>(batch.size() * 4);
+        for (ExportLine.Intent intent : batch) {
+            records.add(new TrailVerdicts.Rec(intent.eventId(), intent.seq(), intent.txid(), "INTENT", null,
+                    intent.recordedAt().toInstant(), intent.claimedAt()));
+        }
+        related.values().forEach(other -> records.addAll(other.records));
+        Map<UUID, TrailVerdicts.Verdict> judged = verdicts.judge(connection, records);
         List<ExportLine> lines = new ArrayList<>(batch.size());
         for (ExportLine.Intent intent : batch) {
             Related other = related.get(intent.eventId());
             ExportLine.Outcome outcome = other != null && other.outcome != null ? other.outcome
                     : new ExportLine.Outcome(intent.recordedAt().toInstant().isAfter(pendingSince) ? "PENDING" : "UNKNOWN",
                             null, null, null, null, null);
-            lines.add(ExportLine.of(intent, outcome, other == null ? null : other.targets()));
+            lines.add(ExportLine.of(intent, outcome, other == null ? null : other.targets(),
+                    judged.getOrDefault(intent.eventId(), TrailVerdicts.Verdict.NONE).line()));
         }
         return lines;
     }
@@ -104,12 +119,20 @@ final class ExportBatches {
                 if (other == null) {
                     continue;
                 }
+                long seq = rs.getLong(11);
+                if (!other.seqs.add(seq)) {
+                    continue; // read by the range and again by its event
+                }
+                OffsetDateTime claimed = rs.getObject(14, OffsetDateTime.class);
+                other.records.add(new TrailVerdicts.Rec(rs.getObject(1, UUID.class), seq, rs.getLong(12), rs.getString(2),
+                        rs.getObject(10, Integer.class), rs.getObject(13, OffsetDateTime.class).toInstant(),
+                        claimed == null ? null : claimed.toInstant()));
                 if ("OUTCOME".equals(rs.getString(2))) {
                     if (other.outcome == null) {
                         other.outcome = new ExportLine.Outcome(rs.getString(3), rs.getObject(4, Integer.class), rs.getString(5),
                                 rs.getObject(6, Integer.class), rs.getString(7), rs.getObject(8, Long.class));
                     }
-                } else if (rs.getString(3) == null) { // named up front; per-item results carry an outcome
+                } else if ("TARGET".equals(rs.getString(2)) && rs.getString(3) == null) { // named up front; per-item results carry an outcome
                     other.target(rs.getInt(10), rs.getString(9));
                 }
             }
@@ -131,6 +154,9 @@ final class ExportBatches {
     /** What an action's other records add to its line: the outcome's columns and the intended targets. */
     private static final class Related {
         ExportLine.Outcome outcome;
+        /** Every other record of the action, for the seals' verdict. */
+        final List<TrailVerdicts.Rec> records = new ArrayList<>(4);
+        final java.util.Set<Long> seqs = new java.util.HashSet<>(8);
         /** By position; most actions have none, so it is made on the first. */
         SortedMap<Integer, String> targets;
 

@@ -12,11 +12,19 @@ import java.util.List;
 import io.amcfacade.api.model.AuditActor;
 import io.amcfacade.api.model.AuditClient;
 import io.amcfacade.api.model.AuditEvent;
+import io.amcfacade.api.model.AuditFinding;
+import io.amcfacade.api.model.AuditIntegrity;
+import io.amcfacade.api.model.AuditIntegrityStatus;
+import io.amcfacade.api.model.AuditFindingCode;
+import io.amcfacade.audit.integrity.TrailVerdicts;
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.AuditTarget;
 import io.amcfacade.api.model.AuditUpstream;
 
-/** Puts the records of one action together as the API's one-line audit event. */
+/**
+ * Puts the records of one action together as the API's one-line audit event, dated by the database's
+ * clock ({@code recorded_at} of the intent), never by the time the writer claimed.
+ */
 final class AuditAssembler {
 
     private AuditAssembler() {
@@ -28,7 +36,7 @@ final class AuditAssembler {
         AuditActor actor = new AuditActor(intent.actorRoles == null || intent.actorRoles.isEmpty() ? List.of()
                 : Arrays.asList(intent.actorRoles.split(",")))
                 .subject(intent.actorSubject).name(intent.actorName).onBehalfOf(intent.onBehalfOf);
-        AuditEvent event = new AuditEvent(intent.eventId, utc(intent.occurredAt), actor, intent.correlationId,
+        AuditEvent event = new AuditEvent(intent.eventId, utc(intent.recordedAt), actor, intent.correlationId,
                 intent.action, outcome != null ? AuditOutcome.fromValue(outcome.outcome)
                         : intent.recordedAt.isAfter(pendingSince) ? AuditOutcome.PENDING : AuditOutcome.UNKNOWN)
                 .client(new AuditClient().ip(intent.clientIp).userAgent(intent.userAgent))
@@ -53,6 +61,13 @@ final class AuditAssembler {
             }
         }
         return event;
+    }
+
+    /** The seals' verdict on the action, as the API tells it. */
+    static AuditIntegrity integrity(TrailVerdicts.Verdict verdict) {
+        return new AuditIntegrity(AuditIntegrityStatus.fromValue(verdict.status().name()), verdict.sealIds(),
+                verdict.findings().stream().map(f -> new AuditFinding(AuditFindingCode.fromValue(f.code().name()), f.seq(),
+                        f.detail()).sealId(f.sealId())).toList());
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -3,6 +3,7 @@ package io.amcfacade.audit.query;
 import io.amcfacade.audit.storage.TrailRecord;
 import io.amcfacade.audit.storage.TrailRecordSql;
 import io.amcfacade.audit.storage.AuditConfig;
+import io.amcfacade.audit.integrity.TrailVerdicts;
 import io.amcfacade.audit.storage.AuditUnavailableException;
 
 import java.sql.Connection;
@@ -38,6 +39,8 @@ public class AuditQueries {
     AgroalDataSource dataSource;
     @Inject
     AuditConfig config;
+    @Inject
+    TrailVerdicts verdicts;
 
     public AuditEventPage page(AuditCriteria criteria, int limit, String cursor) {
         AuditCursor after = AuditCursor.decode(cursor);
@@ -73,9 +76,16 @@ public class AuditQueries {
             List<TrailRecord> records = read(statement);
             Optional<TrailRecord> intent = records.stream()
                     .filter(r -> r.kind == TrailRecord.Kind.INTENT).findFirst();
-            return intent.map(i -> AuditAssembler.toApi(i, records, pendingSince()).records(records.stream()
-                    .map(r -> new AuditRecord(r.seq, r.kind.name(), AuditAssembler.utc(r.recordedAt), r.contentHash))
-                    .toList()));
+            if (intent.isEmpty()) {
+                return Optional.empty();
+            }
+            TrailVerdicts.Verdict verdict = verdicts.judge(connection, records.stream().map(TrailVerdicts.Rec::of).toList())
+                    .getOrDefault(eventId, TrailVerdicts.Verdict.NONE);
+            return Optional.of(AuditAssembler.toApi(intent.get(), records, pendingSince())
+                    .integrity(AuditAssembler.integrity(verdict))
+                    .records(records.stream()
+                            .map(r -> new AuditRecord(r.seq, r.kind.name(), AuditAssembler.utc(r.recordedAt), r.contentHash))
+                            .toList()));
         } catch (SQLException e) {
             throw unreadable(e);
         }
@@ -122,7 +132,12 @@ public class AuditQueries {
                     Collectors.toList()));
         }
         Instant pendingSince = pendingSince();
-        return intents.stream().map(i -> AuditAssembler.toApi(i, related.getOrDefault(i.eventId, List.of()), pendingSince))
+        List<TrailVerdicts.Rec> all = new ArrayList<>();
+        intents.forEach(i -> all.add(TrailVerdicts.Rec.of(i)));
+        related.values().forEach(records -> records.forEach(r -> all.add(TrailVerdicts.Rec.of(r))));
+        Map<UUID, TrailVerdicts.Verdict> judged = verdicts.judge(connection, all);
+        return intents.stream().map(i -> AuditAssembler.toApi(i, related.getOrDefault(i.eventId, List.of()), pendingSince)
+                .integrity(AuditAssembler.integrity(judged.getOrDefault(i.eventId, TrailVerdicts.Verdict.NONE))))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package io.amcfacade.audit.integrity.sealing;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +28,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * seals with the anchor it kept: if the anchored seal is gone or different (the tail was cut, perhaps
  * resealed), it refuses to seal past it, keeps the anchor, logs an error and raises
  * {@code amc_audit_seal_refused}, until an operator acknowledges the loss ({@link #acknowledge}, an
- * audited action). When another replica sealed meanwhile, the anchor moves up to its seal.
+ * audited action). When another replica sealed meanwhile, the anchor moves up to its seal. It never
+ * chains on a seal it cannot verify: when the newest seal's digest or Ed25519 signature is wrong (a seal
+ * not made by a sealer), it refuses the same way, until the database owner removes that seal.
  */
 @ApplicationScoped
 public class AuditSealer {
@@ -59,15 +62,26 @@ public class AuditSealer {
                 refuse(behind);
                 return Optional.empty();
             }
+            Optional<Seal> seal;
+            try {
+                seal = sealing.sealNext(connection);
+            } catch (Sealing.SealRefused untrusted) {
+                refuse(untrusted.problem());
+                return Optional.empty();
+            }
             refusal = null;
             refusing.set(0);
-            Optional<Seal> seal = sealing.sealNext(connection);
             Optional<Seal> head = seal.isPresent() ? seal : Sealing.latest(connection);
             head.filter(s -> anchor.map(a -> s.sealId() > a.sealId()).orElse(true)).ifPresent(anchors::write);
             seal.filter(s -> s.rowCount() > 0).ifPresent(s -> LOG.infof("Audit seal %d covers %d records: digest %s signature %s",
                     s.sealId(), s.rowCount(), s.digest(), s.signature()));
-            seal.filter(s -> !SealParts.rejected(s.rejected()).isEmpty()).ifPresent(s -> LOG.errorf(
-                    "Audit seal %d names records not written by the service (no valid MAC): %s", s.sealId(), s.rejected()));
+            seal.ifPresent(s -> {
+                List<SealParts.Rejected> rejected = SealParts.rejected(s.rejected());
+                if (!rejected.isEmpty()) {
+                    LOG.errorf("Audit seal %d names %d record(s) it does not vouch for (forged, back-dated, replayed or wrongly "
+                            + "timed), e.g. %s", s.sealId(), rejected.size(), rejected.subList(0, Math.min(5, rejected.size())));
+                }
+            });
             return seal;
         }
     }
@@ -110,7 +124,8 @@ public class AuditSealer {
         refusal = problem;
         refusing.set(1);
         registry.counter("amc.audit.seal.refusals").increment();
-        LOG.errorf("Refusing to seal the audit trail: %s Acknowledge with POST /v1/audit/tail-acknowledgements once "
-                + "investigated.", problem.detail());
+        LOG.errorf("Refusing to seal the audit trail: %s %s", problem.detail(), problem.kind() == VerifyReport.Kind.TAIL_TRUNCATED
+                ? "Acknowledge with POST /v1/audit/tail-acknowledgements once investigated."
+                : "The seal cannot be removed by the service; the database owner must remove it once investigated.");
     }
 }

@@ -16,6 +16,8 @@ import io.amcfacade.audit.integrity.RecordMac;
 import io.amcfacade.audit.integrity.Seal;
 import io.amcfacade.audit.integrity.SealParts;
 import io.amcfacade.audit.integrity.SealSigner;
+import io.amcfacade.audit.integrity.TrailVerdicts;
+import io.amcfacade.audit.integrity.VerifyReport;
 
 /**
  * Makes the next seal on a connection. Several replicas may call it at once: a transaction-scoped
@@ -32,6 +34,8 @@ public final class Sealing {
 
     private final SealSigner signer;
     private final RecordMac mac;
+    /** The last seal whose digest and signature this sealer checked (or made). */
+    private volatile Seal trusted;
 
     public Sealing(SealSigner signer, RecordMac mac) {
         this.signer = signer;
@@ -56,26 +60,73 @@ public final class Sealing {
                 return Optional.empty();
             }
             Optional<Seal> previous = latest(connection);
+            if (previous.isPresent()) {
+                VerifyReport.Problem untrusted = untrusted(previous.get());
+                if (untrusted != null) {
+                    throw new SealRefused(untrusted);
+                }
+            }
             long from = previous.map(Seal::txidTo).orElse(0L);
             Clock clock = clock(connection);
             long to = Math.max(from, clock.xmin());
             List<SealParts.Rejected> rejected = new ArrayList<>();
-            List<SealParts.Row> rows = rows(connection, from, to, clock.macFromTxid(), rejected);
+            Instant sealedAt = at == null ? clock.now() : at.truncatedTo(ChronoUnit.MICROS);
+            List<SealParts.Row> rows = rows(connection, from, to, clock.macFromTxid(),
+                    new Window(previous.map(Seal::sealedAt).orElse(null), sealedAt), rejected);
             List<SealParts.Purge> purges = purges(connection, from, to);
             long id = previous.map(Seal::sealId).orElse(0L) + 1;
-            Seal unsigned = new Seal(id, at == null ? clock.now() : at.truncatedTo(ChronoUnit.MICROS), from, to, rows.size(),
+            Seal unsigned = new Seal(id, sealedAt, from, to, rows.size(),
                     SealParts.write(SealParts.of(rows, Seal.ED25519)), previous.map(Seal::digest).orElse(Seal.GENESIS),
                     null, null, null, Seal.ED25519, SealParts.write(purges), SealParts.write(rejected));
             String digest = unsigned.expectedDigest();
             Seal seal = unsigned.signed(digest, signer.publicKey().id(), signer.sign(digest));
             insert(connection, seal);
             connection.commit();
+            trusted = seal;
             return Optional.of(seal);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Why the seal to chain on cannot be trusted, or null: its digest must match its fields and, for an
+     * Ed25519 seal, its signature must verify under this service's key. A seal of the previous version
+     * (HMAC) is checked by its digest (the HMAC key is not the sealer's). The last seal checked is
+     * remembered, so each seal costs one Ed25519 check, not one per round.
+     */
+    VerifyReport.Problem untrusted(Seal seal) {
+        if (seal.equals(trusted)) {
+            return null;
+        }
+        if (!seal.expectedDigest().equals(seal.digest())) {
+            return new VerifyReport.Problem(VerifyReport.Kind.SEAL_DIGEST_MISMATCH, seal.sealId(), null, null, "The newest seal "
+                    + seal.sealId() + " does not match its own fields: it was not made by a sealer; no seal is chained on it.");
+        }
+        if (seal.format() != Seal.HMAC && (!signer.publicKey().id().equals(seal.keyId())
+                || !signer.publicKey().verifies(seal.digest(), seal.signature()))) {
+            return new VerifyReport.Problem(VerifyReport.Kind.SEAL_SIGNATURE_INVALID, seal.sealId(), null, null, "The newest seal "
+                    + seal.sealId() + " is not signed by this service's seal key (" + signer.publicKey().id()
+                    + "): no seal is chained on it.");
+        }
+        trusted = seal;
+        return null;
+    }
+
+    /** The newest seal cannot be trusted: no seal is made on top of it. */
+    public static final class SealRefused extends RuntimeException {
+        private final transient VerifyReport.Problem problem;
+
+        SealRefused(VerifyReport.Problem problem) {
+            super(problem.detail());
+            this.problem = problem;
+        }
+
+        public VerifyReport.Problem problem() {
+            return problem;
         }
     }
 
@@ -118,11 +169,24 @@ public final class Sealing {
         }
     }
 
-    private List<SealParts.Row> rows(Connection connection, long from, long to, long macFromTxid,
+    /** The seal's window: from the previous seal's time to its own, both from the database clock. */
+    private record Window(Instant from, Instant to) {
+    }
+
+    /**
+     * The covered records, in sealing order, adding to {@code rejected} each one the seal must not vouch
+     * for: no valid MAC (written without the service's key), a time outside the seal's window (set by
+     * hand), an {@code occurred_at} further than {@link TrailVerdicts#OCCURRED_SLACK} from the database's
+     * time, or a second record with the same event, kind and position as an earlier one (a replay). The
+     * replay check is one probe of the event index per covered record, here, off the request path.
+     */
+    private List<SealParts.Row> rows(Connection connection, long from, long to, long macFromTxid, Window window,
             List<SealParts.Rejected> rejected) throws SQLException {
         List<SealParts.Row> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT seq, recorded_at, content_hash, record_mac, txid "
-                + "FROM audit_records WHERE txid >= ? AND txid < ? ORDER BY txid, seq")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT r.seq, r.recorded_at, r.content_hash, "
+                + "r.record_mac, r.txid, r.occurred_at, (SELECT min(o.seq) FROM audit_records o WHERE o.event_id = r.event_id "
+                + "AND o.kind = r.kind AND o.position IS NOT DISTINCT FROM r.position AND o.seq < r.seq) "
+                + "FROM audit_records r WHERE r.txid >= ? AND r.txid < ? ORDER BY r.txid, r.seq")) {
             statement.setLong(1, from);
             statement.setLong(2, to);
             try (ResultSet rs = statement.executeQuery()) {
@@ -130,8 +194,18 @@ public final class Sealing {
                     SealParts.Row row = new SealParts.Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                             rs.getString(3));
                     String recordMac = rs.getString(4);
+                    OffsetDateTime occurred = rs.getObject(6, OffsetDateTime.class);
+                    long original = rs.getLong(7);
+                    boolean replay = !rs.wasNull();
                     if (recordMac == null ? rs.getLong(5) >= macFromTxid : !mac.matches(row.contentHash(), recordMac)) {
                         rejected.add(new SealParts.Rejected(row.seq(), recordMac == null ? "no MAC" : "MAC does not match"));
+                    } else if (window.from() != null && row.recordedAt().isBefore(window.from().minus(TrailVerdicts.WINDOW_SLACK))
+                            || row.recordedAt().isAfter(window.to().plus(TrailVerdicts.WINDOW_SLACK))) {
+                        rejected.add(new SealParts.Rejected(row.seq(), TrailVerdicts.OUTSIDE_WINDOW));
+                    } else if (replay) {
+                        rejected.add(new SealParts.Rejected(row.seq(), TrailVerdicts.DUPLICATE + original));
+                    } else if (occurred != null && TrailVerdicts.skewed(occurred.toInstant(), row.recordedAt())) {
+                        rejected.add(new SealParts.Rejected(row.seq(), TrailVerdicts.SKEWED + occurred.toInstant()));
                     }
                     rows.add(row);
                 }
@@ -157,9 +231,10 @@ public final class Sealing {
         return purges;
     }
 
+    /** Through {@code audit_insert_seal}, which refuses a seal that does not continue the newest one. */
     private static void insert(Connection connection, Seal seal) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO audit_seals (" + Seal.COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT audit_insert_seal(?,?,?,?,?,?,?,?,?,?,?::smallint,?,?)")) {
             statement.setLong(1, seal.sealId());
             statement.setObject(2, seal.sealedAt().atOffset(ZoneOffset.UTC));
             statement.setLong(3, seal.txidFrom());
@@ -173,7 +248,7 @@ public final class Sealing {
             statement.setInt(11, seal.format());
             statement.setString(12, seal.purges());
             statement.setString(13, seal.rejected());
-            statement.executeUpdate();
+            statement.execute();
         }
     }
 }

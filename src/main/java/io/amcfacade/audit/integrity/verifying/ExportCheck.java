@@ -29,28 +29,60 @@ public final class ExportCheck {
             + "\"chain\":\"([0-9a-f]{64})\",\"keyId\":\"([^\"]+)\",\"signature\":\"([0-9a-f]+)\"}}");
     private static final Pattern CSV_HASH = Pattern.compile(",([0-9a-f]{32})\\r?$");
     private static final Pattern NDJSON_HASH = Pattern.compile(",\"lineHash\":\"([0-9a-f]{32})\"}$");
+    /** The seals' verdict the export signed into each line, just before its hash (no comma or quote in it). */
+    private static final Pattern CSV_MARK = Pattern.compile(",((?:REJECTED|SEAL_INVALID)[^,\"]*),[0-9a-f]{32}\r?$");
+    private static final Pattern NDJSON_MARK = Pattern.compile("\"integrity\":\"((?:REJECTED|SEAL_INVALID)[^\"]*)\",\"lineHash\"");
+    private static final Pattern CSV_UNSEALED = Pattern.compile(",UNSEALED,[0-9a-f]{32}\r?$");
+    private static final Pattern NDJSON_UNSEALED = Pattern.compile("\"integrity\":\"UNSEALED\",\"lineHash\"");
 
     /** The first thing in the file that does not match, or null. */
     public record Finding(long line, String detail) {
+    }
+
+    /**
+     * What an authentic file says about the trail: the actions the seals reject (forged, replayed,
+     * back-dated, wrongly timed, or under a seal that does not verify), signed into their lines by the
+     * export, and how many were not sealed yet when it was made.
+     */
+    public record Marks(long rejected, long firstLine, String first, long unsealed) {
+    }
+
+    /** The file's first problem (null when intact) and, for an intact file, the actions it marks. */
+    public record Result(Finding finding, Marks marks) {
     }
 
     private ExportCheck() {
     }
 
     static int run(Path file, SealPublicKey publicKey, PrintStream out) throws IOException {
-        Finding finding;
+        Result result;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            finding = check(in, publicKey);
+            result = checkWithMarks(in, publicKey);
         }
-        if (finding == null) {
-            out.println("INTACT: " + file);
-            return 0;
+        Finding finding = result.finding();
+        if (finding != null) {
+            out.printf("NOT INTACT: line %d: %s%n", finding.line(), finding.detail());
+            return 1;
         }
-        out.printf("NOT INTACT: line %d: %s%n", finding.line(), finding.detail());
-        return 1;
+        Marks marks = result.marks();
+        if (marks.rejected() > 0) {
+            out.printf("FILE INTACT, TRAIL NOT: %s: %d action(s) the seals reject; the first at line %d: %s%n", file,
+                    marks.rejected(), marks.firstLine(), marks.first());
+            return 1;
+        }
+        out.println("INTACT: " + file + (marks.unsealed() == 0 ? ""
+                : " (" + marks.unsealed() + " action(s) not yet sealed when it was exported)"));
+        return 0;
     }
 
     public static Finding check(InputStream in, SealPublicKey publicKey) throws IOException {
+        return checkWithMarks(in, publicKey).finding();
+    }
+
+    /** Checks the file and collects the actions its signed lines mark. */
+    public static Result checkWithMarks(InputStream in, SealPublicKey publicKey) throws IOException {
+        long[] marked = new long[3]; // rejected, first line, unsealed
+        String[] first = new String[1];
         MessageDigest sha256 = sha256();
         ExportChain chain = new ExportChain();
         byte[] previous = null;
@@ -66,8 +98,9 @@ public final class ExportCheck {
                     rows++;
                     String problem = link(previous, csv, chain);
                     if (problem != null) {
-                        return new Finding(number - 1, problem);
+                        return new Result(new Finding(number - 1, problem), null);
                     }
+                    mark(text(previous), csv, number - 1, marked, first);
                 }
             } else {
                 csv = !startsWith(line, '{');
@@ -75,9 +108,23 @@ public final class ExportCheck {
             previous = line;
         }
         if (previous == null) {
-            return new Finding(1, "The file is empty.");
+            return new Result(new Finding(1, "The file is empty."), null);
         }
-        return manifest(text(previous), csv, number, rows, HexFormat.of().formatHex(sha256.digest()), chain.head(), publicKey);
+        Finding finding = manifest(text(previous), csv, number, rows, HexFormat.of().formatHex(sha256.digest()), chain.head(),
+                publicKey);
+        return new Result(finding, finding != null ? null : new Marks(marked[0], marked[1], first[0], marked[2]));
+    }
+
+    private static void mark(String line, boolean csv, long number, long[] marked, String[] first) {
+        Matcher mark = (csv ? CSV_MARK : NDJSON_MARK).matcher(line);
+        if (mark.find()) {
+            if (marked[0]++ == 0) {
+                marked[1] = number;
+                first[0] = mark.group(1);
+            }
+        } else if ((csv ? CSV_UNSEALED : NDJSON_UNSEALED).matcher(line).find()) {
+            marked[2]++;
+        }
     }
 
     /** @return why the line does not continue the chain, or null */

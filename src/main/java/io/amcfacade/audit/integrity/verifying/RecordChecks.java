@@ -17,6 +17,7 @@ import io.amcfacade.audit.storage.TrailRecord;
 import io.amcfacade.audit.integrity.CanonicalRecord;
 import io.amcfacade.audit.integrity.Seal;
 import io.amcfacade.audit.integrity.SealParts;
+import io.amcfacade.audit.integrity.TrailVerdicts;
 
 /**
  * Checks that the records of one seal's txid range are exactly the sealed ones, unchanged, genuine and
@@ -30,7 +31,7 @@ public final class RecordChecks {
      * when its transaction first writes, a few milliseconds apart, and the service's audit transactions
      * last milliseconds. A minute covers a stalled transaction; back-dating by more is named.
      */
-    public static final Duration WINDOW_SLACK = Duration.ofSeconds(60);
+    public static final Duration WINDOW_SLACK = TrailVerdicts.WINDOW_SLACK;
 
     private RecordChecks() {
     }
@@ -119,10 +120,25 @@ public final class RecordChecks {
     static Problem forged(Seal seal, Map<Long, TrailRecord> present) {
         for (SealParts.Rejected rejected : SealParts.rejected(seal.rejected())) {
             TrailRecord row = present.get(rejected.seq());
-            if (row != null) {
-                return new Problem(Kind.RECORD_FORGED, seal.sealId(), row.seq, row.eventId, "Record " + row.seq + " ("
-                        + row.kind + " " + row.action + " by " + row.actorSubject + ") was not written by the service: "
-                        + rejected.reason() + " (seal " + seal.sealId() + ").");
+            if (row == null) {
+                continue;
+            }
+            String what = "Record " + row.seq + " (" + row.kind + (row.action == null ? "" : " " + row.action)
+                    + (row.actorSubject == null ? "" : " by " + row.actorSubject) + ")";
+            switch (TrailVerdicts.code(rejected.reason())) {
+                case RECORD_DUPLICATED:
+                    return new Problem(Kind.RECORD_DUPLICATED, seal.sealId(), row.seq, row.eventId, what + " replays an earlier "
+                            + "record of the same action: " + rejected.reason() + " (seal " + seal.sealId() + ").");
+                case RECORD_OUTSIDE_SEAL_WINDOW:
+                    return new Problem(Kind.RECORD_OUTSIDE_SEAL_WINDOW, seal.sealId(), row.seq, row.eventId, what + " says "
+                            + row.recordedAt + ": " + rejected.reason() + " (seal " + seal.sealId() + "); its time was set by hand.");
+                case RECORD_TIME_SKEWED:
+                    return new Problem(Kind.RECORD_TIME_SKEWED, seal.sealId(), row.seq, row.eventId, what + " was recorded at "
+                            + row.recordedAt + ", its " + rejected.reason() + " (more than "
+                            + TrailVerdicts.OCCURRED_SLACK.toMinutes() + " min apart; seal " + seal.sealId() + ").");
+                default:
+                    return new Problem(Kind.RECORD_FORGED, seal.sealId(), row.seq, row.eventId, what
+                            + " was not written by the service: " + rejected.reason() + " (seal " + seal.sealId() + ").");
             }
         }
         return null;
