@@ -19,7 +19,7 @@ import io.amcfacade.audit.integrity.RecordMac;
 import io.amcfacade.audit.integrity.Seal;
 import io.amcfacade.audit.integrity.SealKey;
 import io.amcfacade.audit.integrity.SealSigner;
-import io.amcfacade.audit.integrity.Sealing;
+import io.amcfacade.audit.integrity.sealing.Sealing;
 
 /**
  * Loads N synthetic audited actions into an embedded database that the service has migrated: 50
