@@ -1,7 +1,9 @@
 package io.amcfacade.web;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -59,18 +61,26 @@ public class CorrelationIdFilter {
 
     /**
      * The HTTP server reads header bytes as ISO-8859-1; callers send UTF-8 ({@code X-On-Behalf-Of: Zoë}).
-     * A value whose bytes are not valid UTF-8 is kept as read.
+     * Bytes that are not UTF-8 are kept as sent, each written {@code \\xNN} — not dropped, and not turned
+     * into the C1 control characters ISO-8859-1 would make of them, which no page shows.
      */
     static String utf8(String value) {
         if (value == null || value.chars().allMatch(c -> c < 0x80)) {
             return value;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return value;
+        ByteBuffer in = ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1));
+        CharBuffer out = CharBuffer.allocate(in.remaining() * 4);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isUnderflow()) {
+                decoder.flush(out);
+                return out.flip().toString();
+            }
+            for (int i = 0; i < result.length(); i++) {
+                out.put(String.format("\\x%02x", in.get() & 0xff));
+            }
         }
     }
 
