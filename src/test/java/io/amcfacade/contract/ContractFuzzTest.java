@@ -43,8 +43,11 @@ class ContractFuzzTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 15L);
     private static final int CASES_PER_OPERATION = Integer.getInteger("fuzz.cases", 12);
-    /** Answered by any path, whatever the operation declares (openapi.yaml's description, RequestLimits). */
-    private static final Set<Integer> ANY_PATH = Set.of(404, 405, 406, 413, 414, 415, 431);
+    /**
+     * Answered by any path, whatever the operation declares (openapi.yaml's description). 406, 413, 414 and 431
+     * are not among them: every operation declares those (issue 23), so an answer with one must be declared.
+     */
+    private static final Set<Integer> ANY_PATH = Set.of(404, 405, 415);
     /** Refusals of the facade's own: AMC must not have been asked anything. */
     private static final Set<String> LOCAL_REFUSALS = Set.of("INVALID_REQUEST", "MALFORMED_JSON", "BAD_REQUEST",
             "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE", "UNSUPPORTED_MEDIA_TYPE",
