@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * without errors, with the sandbox's fixed latency visible in the direct figures. It writes only to
  * {@code target/bench-smoke}; the full benchmark stays out of the build.
  */
+@Order(1) // one of the two longest integration tests: started first, beside the other (pom.xml, failsafe)
 class BenchSmokeIT {
 
     private static final Path OUT = Path.of("target", "bench-smoke");

@@ -19,6 +19,7 @@ import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.support.FacadeProcess;
@@ -30,6 +31,7 @@ import io.amcfacade.support.TestIssuer;
  * of its resources), serves no {@code /sandbox} route even when asked to, and without {@code amc.api.base-url}
  * refuses to start with a message naming it, before it starts anything.
  */
+@Order(Integer.MAX_VALUE) // one of the two longest integration tests: started first, beside the other (pom.xml, failsafe)
 class ProductionArtifactIT {
 
     private static final Path PRODUCTION = Path.of("target", "production", "quarkus-app").toAbsolutePath();

@@ -14,7 +14,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class TailCutWhileStoppedIT {
         assertThat(cutFrom + 1).as("the newest seal made is among those cut").isEqualTo(kept.sealId());
 
         facade.start("after-the-cut", FAST_SEALS);
-        LockSupport.parkNanos(Duration.ofMillis(2500).toNanos()); // more than two seal intervals
+        awaitRefusals(token, 2); // two seal passes on the cut trail, each of which would have sealed over it
         assertThat(anchor(anchorFile)).as("the anchor is kept, not lowered to the database's newest seal").isEqualTo(kept);
         JsonPath verdict = given().spec(facade.spec()).auth().oauth2(token).get("/v1/audit/verify")
                 .then().statusCode(200).extract().jsonPath();
@@ -122,6 +123,22 @@ class TailCutWhileStoppedIT {
 
     private static Anchor anchor(Path anchorFile) throws Exception {
         return Anchor.parse(Files.readString(anchorFile, StandardCharsets.US_ASCII));
+    }
+
+    /** Waits until the sealer has refused at least {@code passes} times ({@code amc_audit_seal_refusals_total}). */
+    private void awaitRefusals(String token, int passes) throws Exception {
+        Pattern counter = Pattern.compile("(?m)^amc_audit_seal_refusals_total(?:\\{[^}]*})? (\\S+)$");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        double refusals = 0;
+        while (System.nanoTime() < deadline) {
+            Matcher found = counter.matcher(given().spec(facade.spec()).auth().oauth2(token).get("/q/metrics").asString());
+            refusals = found.find() ? Double.parseDouble(found.group(1)) : 0;
+            if (refusals >= passes) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The sealer refused " + refusals + " times within 30 s, not " + passes);
     }
 
     private static void awaitAnchorAbove(Path anchorFile, long sealId) throws Exception {

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import io.amcfacade.support.FacadeProcess;
 import io.restassured.http.ContentType;
@@ -24,8 +25,10 @@ import io.restassured.response.Response;
 /**
  * The packaged jar against a PostgreSQL this test owns, stopped mid-run and started again: while it is
  * down, admin actions are refused quickly with 503 and {@code Retry-After} and AMC is not called; once it
- * is back the service serves again by itself, without a restart.
+ * is back the service serves again by itself, without a restart. Its bounds are times, so it runs alone
+ * ({@link Isolated}), not beside another integration test class.
  */
+@Isolated("its assertions are time bounds (a refusal within a second, readiness within half a second)")
 class DatabaseOutageIT {
 
     private static final String CREATE = "POST /user-invitations";

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.restassured.builder.RequestSpecBuilder;
@@ -140,9 +142,20 @@ public final class FacadeProcess implements AutoCloseable {
                 .post("/sandbox/tokens").then().statusCode(200).extract().path("access_token");
     }
 
+    /** Ports {@link #freePort()} has handed out in this JVM, where integration test classes run two at a time. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A loopback port nothing listens on, never one this JVM handed out before: two test classes running at once
+     * could otherwise both be given a port the first has not started listening on yet.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
