@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -237,12 +238,33 @@ class HostileInputTest {
     void aUtf8OnBehalfOfIsStoredAsSent() {
         String subject = Callers.uniqueSubject("viewer");
         String correlationId = UUID.randomUUID().toString();
-        // The HTTP client sends header values as UTF-8 bytes.
-        Callers.as(subject, "amc-viewer").header("X-Request-Id", correlationId).header("X-On-Behalf-Of", "Zoë Ünal")
+        // Callers (curl, browsers, most clients) send the UTF-8 bytes; Apache HttpClient writes one byte per
+        // character, so the value handed to it is the UTF-8 bytes read as ISO-8859-1. (It writes '?' for bytes
+        // 0x80-0x9F, so the name avoids letters whose UTF-8 holds one, such as Ü.)
+        Callers.as(subject, "amc-viewer").header("X-Request-Id", correlationId)
+                .header("X-On-Behalf-Of", bytesOnTheWire("Zoë Ayçé".getBytes(StandardCharsets.UTF_8)))
                 .get("/v1/accounts").then().statusCode(200);
 
         assertThat(AuditTrail.eventWithCorrelation(subject, correlationId).getActor().getOnBehalfOf())
-                .isEqualTo("Zoë Ünal");
+                .isEqualTo("Zoë Ayçé");
+    }
+
+    @Test
+    void anOnBehalfOfThatIsNotUtf8IsStoredEscapedNotAltered() {
+        String subject = Callers.uniqueSubject("viewer");
+        String correlationId = UUID.randomUUID().toString();
+        // The same name sent as ISO-8859-1 bytes: 0xEB, 0xE7 and 0xE9 are not UTF-8 here.
+        Callers.as(subject, "amc-viewer").header("X-Request-Id", correlationId)
+                .header("X-On-Behalf-Of", bytesOnTheWire("Zoë Ayçé".getBytes(StandardCharsets.ISO_8859_1)))
+                .get("/v1/accounts").then().statusCode(200);
+
+        assertThat(AuditTrail.eventWithCorrelation(subject, correlationId).getActor().getOnBehalfOf())
+                .isEqualTo("Zo\\xeb Ay\\xe7\\xe9");
+    }
+
+    /** A header value whose characters the HTTP client writes as exactly {@code bytes}. */
+    private static String bytesOnTheWire(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     private static String standardClaims() {
