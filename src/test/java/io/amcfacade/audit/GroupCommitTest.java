@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.amcfacade.support.OwnerDatabase;
 import io.amcfacade.audit.recording.AuditRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -41,6 +42,9 @@ class GroupCommitTest {
 
     @Inject
     AuditRecorder recorder;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeEach
     void refuseOneCaller() throws SQLException {
@@ -66,6 +70,30 @@ class GroupCommitTest {
         assertThat(transactionsOf(released.committed())).isLessThan(released.committed().size());
     }
 
+    /**
+     * A caller that finds no batch in flight writes its own records on its own thread (no hand-over to wait
+     * for); callers queued behind a batch are written by the writer thread, which goes on from batch to batch,
+     * instead of each batch waiting for a queued caller to be woken to lead it.
+     */
+    @Test
+    void anIdleRecorderWritesOnTheCallersThreadAndABusyOneOnTheWriters() throws Exception {
+        double callerBefore = batches("caller");
+        TrailRecord lone = TrailRecord.of(TrailRecord.Kind.INTENT, UUID.randomUUID());
+        lone.actorSubject = "group-commit-lone";
+        lone.action = "ACCOUNTS_LIST";
+        recorder.commitIntent(List.of(lone));
+        assertThat(recordsOf(lone.eventId)).isEqualTo(1);
+        assertThat(batches("caller")).isGreaterThan(callerBefore);
+
+        double writerBefore = batches("writer");
+        wave("group-commit-busy-");
+        assertThat(batches("writer")).isGreaterThan(writerBefore);
+    }
+
+    private double batches(String by) {
+        return registry.counter("amc.audit.write.batches", "by", by).count();
+    }
+
     @Test
     void oneRefusedRecordFailsOnlyItsCaller() throws Exception {
         // A batch the database refuses is rewritten caller by caller, so this round says nothing about sharing.
@@ -81,6 +109,11 @@ class GroupCommitTest {
      */
     @Test
     void callersArrivingDuringABatchAreAllAnswered() throws Exception {
+        wave("group-commit-wave-");
+    }
+
+    /** {@code 5 × CALLERS} intents from {@code CALLERS} threads, arrivals staggered; each is committed when its call returns. */
+    private void wave(String subjectPrefix) throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         try {
             List<Future<UUID>> calls = new ArrayList<>();
@@ -89,7 +122,7 @@ class GroupCommitTest {
                 calls.add(callers.submit(() -> {
                     Thread.sleep(arrival % 7);
                     TrailRecord intent = TrailRecord.of(TrailRecord.Kind.INTENT, UUID.randomUUID());
-                    intent.actorSubject = "group-commit-wave-" + arrival;
+                    intent.actorSubject = subjectPrefix + arrival;
                     intent.action = "ACCOUNTS_LIST";
                     recorder.commitIntent(List.of(intent));
                     return intent.eventId;
