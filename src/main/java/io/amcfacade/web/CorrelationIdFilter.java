@@ -57,7 +57,7 @@ public class CorrelationIdFilter {
     }
 
     /** The caller's {@code X-Request-Id} when it is well formed, otherwise a new UUID. */
-    static String offeredOrNew(String offered) {
+    public static String offeredOrNew(String offered) {
         return offered != null && WELL_FORMED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
