@@ -37,10 +37,7 @@ public class CorrelationIdFilter {
 
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void capture(ContainerRequestContext request, HttpServerRequest http) {
-        String offered = request.getHeaderString(HEADER);
-        String correlationId = offered != null && WELL_FORMED.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+        String correlationId = offeredOrNew(request.getHeaderString(HEADER));
         String clientIp = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         metadata.capture(correlationId, clientIp, truncate(request.getHeaderString("User-Agent")),
                 truncate(utf8(request.getHeaderString(ON_BEHALF_OF))));
@@ -57,6 +54,11 @@ public class CorrelationIdFilter {
         if (response.getEntity() instanceof Problem problem && problem.getCorrelationId() == null) {
             problem.setCorrelationId(correlationId);
         }
+    }
+
+    /** The caller's {@code X-Request-Id} when it is well formed, otherwise a new UUID. */
+    public static String offeredOrNew(String offered) {
+        return offered != null && WELL_FORMED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
     /**
