@@ -227,8 +227,8 @@ class TrailAttacksTest {
     void theSealerNeverBuildsOnAFakeSeal() throws Exception {
         Seal newest = sealed();
         String fake = "SELECT audit_insert_seal(" + (newest.sealId() + 1) + ", clock_timestamp(), " + newest.txidTo() + ", "
-                + newest.txidTo() + ", 0, '[]', '" + newest.digest() + "', 'fake', '" + newest.keyId() + "', '00', 2::smallint, "
-                + "'[]', '[]')";
+                + newest.txidTo() + ", 0, '[]', '" + newest.digest() + "', 'fake', '" + newest.keyId() + "', '00', 3::smallint, "
+                + "'[]', '[]', '[]')";
         assertThatThrownBy(() -> as("amc_app", "INSERT INTO audit_seals (seal_id, sealed_at, txid_from, txid_to, row_count, "
                 + "parts, previous_digest, digest, key_id, signature, format) VALUES (" + (newest.sealId() + 1) + ", now(), "
                 + newest.txidTo() + ", 4611686018427387904, 0, '[]', 'x', 'x', 'x', '00', 2)"))

@@ -81,6 +81,11 @@ public class AuditSealer {
                     LOG.errorf("Audit seal %d names %d record(s) it does not vouch for (forged, back-dated, replayed or wrongly "
                             + "timed), e.g. %s", s.sealId(), rejected.size(), rejected.subList(0, Math.min(5, rejected.size())));
                 }
+                List<SealParts.Hold> unbound = SealParts.holds(s.holds()).stream().filter(h -> h.unbound() != null).toList();
+                if (!unbound.isEmpty()) {
+                    LOG.errorf("Audit seal %d names %d legal-hold change(s) not bound to their own genuine AUDIT_LEGAL_HOLD intent, "
+                            + "e.g. %s", s.sealId(), unbound.size(), unbound.subList(0, Math.min(5, unbound.size())));
+                }
             });
             return seal;
         }

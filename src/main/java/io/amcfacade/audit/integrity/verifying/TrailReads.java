@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.amcfacade.audit.storage.TrailRecord;
 import io.amcfacade.audit.storage.TrailRecordSql;
+import io.amcfacade.audit.integrity.LegalHoldChange;
 import io.amcfacade.audit.integrity.Seal;
 import io.amcfacade.audit.integrity.SealParts;
 
@@ -82,5 +83,26 @@ final class TrailReads {
             }
         }
         return purges;
+    }
+
+    /** Every legal-hold change (a handful: one per change of the hold), read ahead of the walk. */
+    static List<LegalHoldChange> holdChanges(Connection connection) throws SQLException {
+        List<LegalHoldChange> changes = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT " + LegalHoldChange.COLUMNS + " FROM audit_legal_holds ORDER BY change_id")) {
+            while (rs.next()) {
+                changes.add(LegalHoldChange.read(rs));
+            }
+        }
+        return changes;
+    }
+
+    /** The first transaction id not yet begun: no row can carry it or a later one. */
+    static long nextTxid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
