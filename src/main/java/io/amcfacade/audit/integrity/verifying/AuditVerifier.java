@@ -23,12 +23,14 @@ import java.util.concurrent.Future;
 import io.amcfacade.audit.integrity.VerifyReport.Kind;
 import io.amcfacade.audit.integrity.VerifyReport.Problem;
 import io.amcfacade.audit.storage.TrailRecord;
+import io.amcfacade.audit.integrity.AcknowledgedTruncation;
 import io.amcfacade.audit.integrity.Anchor;
 import io.amcfacade.audit.integrity.LegalHoldChange;
 import io.amcfacade.audit.integrity.Seal;
 import io.amcfacade.audit.integrity.SealKey;
 import io.amcfacade.audit.integrity.SealPublicKey;
 import io.amcfacade.audit.integrity.TailChecks;
+import io.amcfacade.audit.integrity.TrailVerdicts;
 import io.amcfacade.audit.integrity.VerifyReport;
 import io.amcfacade.audit.integrity.sealing.Sealing;
 
@@ -37,8 +39,8 @@ import io.amcfacade.audit.integrity.sealing.Sealing;
  * for every month not purged by a sealed purge, that the records are exactly the sealed ones,
  * unchanged, written by the service (MAC, as the seal attests) and on time; that the legal-hold changes
  * are exactly the sealed ones, unchanged and bound to their intents; then the purges and the tail. Plain
- * JDBC, so the service and the command line run the same check. Stops at the first problem. The checks
- * themselves are {@link SealChecks},
+ * JDBC, so the service and the command line run the same check. Stops at the first problem, and always
+ * lists the cut tails operators acknowledged. The checks themselves are {@link SealChecks},
  * {@link RecordChecks}, {@link HoldChecks}, {@link PurgedMonths} and {@link TailChecks}; this class reads,
  * and hashes on one thread per processor while the next seal's records are read.
  */
@@ -76,7 +78,7 @@ public final class AuditVerifier {
             PurgedMonths purged = new PurgedMonths(TrailReads.sealedPurges(connection));
             List<LegalHoldChange> holds = TrailReads.holdChanges(connection);
             Progress progress = new Progress(from == null ? null : TrailReads.sealBefore(connection, from).orElse(null), purged,
-                    HoldChecks.byTxid(holds));
+                    HoldChecks.byTxid(holds), TrailReads.acknowledgements(connection, new TrailVerdicts(publicKey)));
             Problem problem = checkSeals(from, to, hashing, progress);
             if (problem == null && from == null && to == null) {
                 problem = purged.check(progress.namedDigests);
@@ -168,16 +170,19 @@ public final class AuditVerifier {
     private static final class Progress {
         final PurgedMonths purged;
         final NavigableMap<Long, List<LegalHoldChange>> holds;
+        final List<AcknowledgedTruncation> acknowledged;
         final Set<Long> namedByPurges = new HashSet<>();
         final Map<Long, String> namedDigests = new HashMap<>();
         long seals;
         long records;
         Seal last;
 
-        Progress(Seal before, PurgedMonths purged, NavigableMap<Long, List<LegalHoldChange>> holds) {
+        Progress(Seal before, PurgedMonths purged, NavigableMap<Long, List<LegalHoldChange>> holds,
+                List<AcknowledgedTruncation> acknowledged) {
             this.last = before;
             this.purged = purged;
             this.holds = holds;
+            this.acknowledged = acknowledged;
             purged.all().forEach(purge -> namedByPurges.add(purge.lastSealId()));
         }
 
@@ -216,7 +221,7 @@ public final class AuditVerifier {
         }
 
         VerifyReport report(long unsealed, Problem problem) {
-            return new VerifyReport(seals, records, unsealed, last, problem, purged.all());
+            return new VerifyReport(seals, records, unsealed, last, problem, purged.all(), acknowledged);
         }
     }
 }
