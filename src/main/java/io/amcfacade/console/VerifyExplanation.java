@@ -39,6 +39,12 @@ public record VerifyExplanation(boolean intact, String headline, String meaning,
             case "SEAL_SIGNATURE_INVALID" -> bad("A seal's signature does not match",
                     "The seal at " + where + " was not signed with the service's sealing key, or was altered.",
                     "Check that every replica uses the same sealing key; if so, the seal was forged.");
+            case "LEGAL_HOLD_UNBOUND", "LEGAL_HOLD_MODIFIED", "LEGAL_HOLD_DELETED" -> bad("The legal hold was changed outside its audited action",
+                    "A change of the legal hold under " + where + " is not one an auditor made through the audited legal-hold "
+                            + "action, or it was altered or removed after it was sealed: the hold, and with it what retention may "
+                            + "purge, is not what the trail says.",
+                    "Treat it as a security incident: compare the legal-hold changes with the AUDIT_LEGAL_HOLD actions, set the "
+                            + "hold again through the API if it must stand, and ask who had database access.");
             default -> bad("The trail did not verify", "The verifier reported " + problem.getKind() + " at " + where + ".",
                     "Read the detail below and docs/audit-integrity.md, and keep the current state of the database.");
         };

@@ -155,9 +155,31 @@ class TrailAttacksTest {
                 .then().statusCode(200).body("lostSealId", equalTo((int) anchor.sealId()));
 
         sealed();
-        assertThat(api(start).getBoolean("intact")).isTrue();
-        assertThat(cli(start, "--witness", witnessFile).status()).isZero();
         assertThat(AuditTrail.eventsOf(operator)).extracting(e -> e.getAction()).contains("AUDIT_TAIL_ACKNOWLEDGE");
+
+        // Intact again, but never silent: the acknowledged truncation stays in every report, API and CLI.
+        JsonPath report = api(start);
+        assertThat(report.getBoolean("intact")).isTrue();
+        assertThat(report.getList("acknowledgedTruncations")).hasSize(1);
+        assertThat(report.getLong("acknowledgedTruncations[0].lostSealId")).isEqualTo(anchor.sealId());
+        assertThat(report.getString("acknowledgedTruncations[0].lostSealDigest")).isEqualTo(anchor.digest());
+        assertThat(report.getLong("acknowledgedTruncations[0].continuesFromSealId")).isEqualTo(cutFrom - 1);
+        assertThat(report.getString("acknowledgedTruncations[0].acknowledgedBy")).isEqualTo(operator);
+        assertThat(report.getString("acknowledgedTruncations[0].reason")).isEqualTo("restored from backup");
+        assertThat(java.time.OffsetDateTime.parse(report.getString("acknowledgedTruncations[0].acknowledgedAt")).toInstant())
+                .isBetween(start, Instant.now());
+        assertThat(report.getString("acknowledgedTruncations[0].integrity.status")).isEqualTo("VERIFIED");
+        assertThat(UUID.fromString(report.getString("acknowledgedTruncations[0].eventId"))).isEqualTo(AuditTrail.eventsOf(operator)
+                .stream().filter(e -> Integer.valueOf(200).equals(e.getHttpStatus())).findFirst().orElseThrow().getEventId());
+        RetentionAndCliTest.Cli after = cli(start, "--witness", witnessFile);
+        assertThat(after.status()).as(after.printed()).isZero();
+        assertThat(after.printed()).contains("INTACT").contains("acknowledged truncation: seal " + anchor.sealId() + " (digest "
+                + anchor.digest() + ") lost, sealing continued from seal " + (cutFrom - 1)).contains("acknowledged by " + operator)
+                .contains("reason \"restored from backup\"");
+        String page = io.restassured.RestAssured.given().cookies(io.amcfacade.console.ConsoleSignInTest.signIn(
+                Callers.uniqueSubject("ada"), "auditor")).queryParam("from", start.toString()).get("/console/verify/run").then()
+                .statusCode(200).extract().asString();
+        assertThat(page).contains("id=\"acknowledged-truncations\"").contains(operator).contains("restored from backup");
     }
 
     /** Attack 3: a forged, back-dated action (alice invites mallory@evil.example as admin, three days ago). */
@@ -227,8 +249,8 @@ class TrailAttacksTest {
     void theSealerNeverBuildsOnAFakeSeal() throws Exception {
         Seal newest = sealed();
         String fake = "SELECT audit_insert_seal(" + (newest.sealId() + 1) + ", clock_timestamp(), " + newest.txidTo() + ", "
-                + newest.txidTo() + ", 0, '[]', '" + newest.digest() + "', 'fake', '" + newest.keyId() + "', '00', 2::smallint, "
-                + "'[]', '[]')";
+                + newest.txidTo() + ", 0, '[]', '" + newest.digest() + "', 'fake', '" + newest.keyId() + "', '00', 3::smallint, "
+                + "'[]', '[]', '[]')";
         assertThatThrownBy(() -> as("amc_app", "INSERT INTO audit_seals (seal_id, sealed_at, txid_from, txid_to, row_count, "
                 + "parts, previous_digest, digest, key_id, signature, format) VALUES (" + (newest.sealId() + 1) + ", now(), "
                 + newest.txidTo() + ", 4611686018427387904, 0, '[]', 'x', 'x', 'x', '00', 2)"))

@@ -169,7 +169,7 @@ class TrailTruthTest {
                 + "previous_digest, digest, key_id, signature, format) VALUES (" + (next + 1000) + ", now(), 0, 4611686018427387904, "
                 + "0, '[]', 'x', 'x', 'x', '00', 2)")).hasMessageContaining("permission denied");
         assertThatThrownBy(() -> app("SELECT audit_insert_seal(" + (next + 1000) + ", now(), 0, 4611686018427387904, 0, '[]', "
-                + "'x', 'x', 'x', '00', 2::smallint, '[]', '[]')")).hasMessageContaining("does not continue");
+                + "'x', 'x', 'x', '00', 3::smallint, '[]', '[]', '[]')")).hasMessageContaining("does not continue");
     }
 
     private void asApp(TrailRecord... records) throws SQLException {

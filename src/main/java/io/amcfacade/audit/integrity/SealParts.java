@@ -30,6 +30,13 @@ public final class SealParts {
     public record Rejected(long seq, String reason) {
     }
 
+    /**
+     * A legal-hold change a seal covers: its row's digest ({@link LegalHoldChange#digest()}) and, when the
+     * sealer could not bind it to its own genuine intent asking for that value, why (null when bound).
+     */
+    public record Hold(long changeId, String digest, String unbound) {
+    }
+
     /** A sealed record as the digest sees it. */
     public record Row(long seq, java.time.Instant recordedAt, String contentHash) {
         String month() {
@@ -95,6 +102,11 @@ public final class SealParts {
 
     public static List<Rejected> rejected(String stored) {
         return stored == null ? List.of() : read(stored, new TypeReference<List<Rejected>>() {
+        });
+    }
+
+    public static List<Hold> holds(String stored) {
+        return stored == null ? List.of() : read(stored, new TypeReference<List<Hold>>() {
         });
     }
 

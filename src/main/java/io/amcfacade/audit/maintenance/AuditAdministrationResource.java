@@ -18,7 +18,7 @@ import io.amcfacade.audit.AuditContext;
 import io.amcfacade.audit.AuditSummaries;
 import io.amcfacade.audit.AuditTrail;
 import io.amcfacade.audit.Audited;
-import io.amcfacade.audit.integrity.Anchor;
+import io.amcfacade.audit.integrity.TailLoss;
 import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.storage.AuditUnavailableException;
 import io.amcfacade.problem.ProblemCode;
@@ -52,12 +52,18 @@ public class AuditAdministrationResource implements AuditAdministrationApi {
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.AUDIT_TAIL_ACKNOWLEDGE)
     public TailAcknowledgement acknowledgeTailTruncation(TailAcknowledgementRequest request, String onBehalfOf) {
-        trail.intend(List.of(), AuditSummaries.of(Map.of("sealId", request.getSealId(), "reason", request.getReason())));
         try {
-            Anchor lost = sealer.acknowledge(request.getSealId(), context.eventId());
-            TailAcknowledgement answer = new TailAcknowledgement(lost.sealId(), lost.digest());
-            sealer.anchor().filter(a -> a.sealId() != lost.sealId()).ifPresent(a -> answer.continuesFromSealId(a.sealId()));
-            return answer;
+            TailLoss loss;
+            try {
+                loss = sealer.loss(request.getSealId());
+            } catch (IllegalArgumentException nothing) {
+                trail.intend(List.of(), AuditSummaries.of(TailLoss.asked(request.getSealId(), request.getReason())));
+                throw nothing;
+            }
+            // What is accepted goes into the trail before it is accepted: verify lists it from there.
+            trail.intend(List.of(), AuditSummaries.of(loss.summary(request.getReason())));
+            sealer.acknowledge(loss, context.eventId());
+            return new TailAcknowledgement(loss.lostSealId(), loss.lostSealDigest()).continuesFromSealId(loss.continuesFromSealId());
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problems.of(ProblemCode.NOTHING_TO_ACKNOWLEDGE, e.getMessage()));
         } catch (SQLException e) {

@@ -12,11 +12,6 @@ import java.util.List;
 import io.amcfacade.api.model.AuditActor;
 import io.amcfacade.api.model.AuditClient;
 import io.amcfacade.api.model.AuditEvent;
-import io.amcfacade.api.model.AuditFinding;
-import io.amcfacade.api.model.AuditIntegrity;
-import io.amcfacade.api.model.AuditIntegrityStatus;
-import io.amcfacade.api.model.AuditFindingCode;
-import io.amcfacade.audit.integrity.TrailVerdicts;
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.AuditTarget;
 import io.amcfacade.api.model.AuditUpstream;
@@ -61,13 +56,6 @@ final class AuditAssembler {
             }
         }
         return event;
-    }
-
-    /** The seals' verdict on the action, as the API tells it. */
-    static AuditIntegrity integrity(TrailVerdicts.Verdict verdict) {
-        return new AuditIntegrity(AuditIntegrityStatus.fromValue(verdict.status().name()), verdict.sealIds(),
-                verdict.findings().stream().map(f -> new AuditFinding(AuditFindingCode.fromValue(f.code().name()), f.seq(),
-                        f.detail()).sealId(f.sealId())).toList());
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -3,6 +3,7 @@ package io.amcfacade.audit.query;
 import io.amcfacade.audit.storage.TrailRecord;
 import io.amcfacade.audit.storage.TrailRecordSql;
 import io.amcfacade.audit.storage.AuditConfig;
+import io.amcfacade.audit.integrity.IntegrityAnswers;
 import io.amcfacade.audit.integrity.TrailVerdicts;
 import io.amcfacade.audit.storage.AuditUnavailableException;
 
@@ -82,7 +83,7 @@ public class AuditQueries {
             TrailVerdicts.Verdict verdict = verdicts.judge(connection, records.stream().map(TrailVerdicts.Rec::of).toList())
                     .getOrDefault(eventId, TrailVerdicts.Verdict.NONE);
             return Optional.of(AuditAssembler.toApi(intent.get(), records, pendingSince())
-                    .integrity(AuditAssembler.integrity(verdict))
+                    .integrity(IntegrityAnswers.of(verdict))
                     .records(records.stream()
                             .map(r -> new AuditRecord(r.seq, r.kind.name(), AuditAssembler.utc(r.recordedAt), r.contentHash))
                             .toList()));
@@ -137,7 +138,7 @@ public class AuditQueries {
         related.values().forEach(records -> records.forEach(r -> all.add(TrailVerdicts.Rec.of(r))));
         Map<UUID, TrailVerdicts.Verdict> judged = verdicts.judge(connection, all);
         return intents.stream().map(i -> AuditAssembler.toApi(i, related.getOrDefault(i.eventId, List.of()), pendingSince)
-                .integrity(AuditAssembler.integrity(judged.getOrDefault(i.eventId, TrailVerdicts.Verdict.NONE))))
+                .integrity(IntegrityAnswers.of(judged.getOrDefault(i.eventId, TrailVerdicts.Verdict.NONE))))
                 .toList();
     }
 

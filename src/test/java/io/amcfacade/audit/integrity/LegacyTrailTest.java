@@ -147,7 +147,7 @@ class LegacyTrailTest {
         }
         Seal unsigned = new Seal(id, at, previous == null ? 0 : previous.txidTo(), to, rows.size(),
                 SealParts.write(SealParts.of(new ArrayList<>(rows))), previous == null ? Seal.GENESIS : previous.digest(), null,
-                null, null, Seal.HMAC, null, null);
+                null, null, Seal.HMAC, null, null, null);
         Seal seal = unsigned.signed(unsigned.expectedDigest(), hmac.id(), hmac.sign(unsigned.expectedDigest()));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_seals (seal_id, sealed_at, txid_from, "
                 + "txid_to, row_count, parts, previous_digest, digest, key_id, signature) VALUES (?,?,?,?,?,?,?,?,?,?)")) {

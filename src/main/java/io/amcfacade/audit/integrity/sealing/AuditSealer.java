@@ -20,6 +20,7 @@ import io.amcfacade.audit.integrity.Seal;
 import io.amcfacade.audit.integrity.SealParts;
 import io.amcfacade.audit.integrity.SealSigner;
 import io.amcfacade.audit.integrity.TailChecks;
+import io.amcfacade.audit.integrity.TailLoss;
 import io.amcfacade.audit.integrity.VerifyReport;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -81,6 +82,11 @@ public class AuditSealer {
                     LOG.errorf("Audit seal %d names %d record(s) it does not vouch for (forged, back-dated, replayed or wrongly "
                             + "timed), e.g. %s", s.sealId(), rejected.size(), rejected.subList(0, Math.min(5, rejected.size())));
                 }
+                List<SealParts.Hold> unbound = SealParts.holds(s.holds()).stream().filter(h -> h.unbound() != null).toList();
+                if (!unbound.isEmpty()) {
+                    LOG.errorf("Audit seal %d names %d legal-hold change(s) not bound to their own genuine AUDIT_LEGAL_HOLD intent, "
+                            + "e.g. %s", s.sealId(), unbound.size(), unbound.subList(0, Math.min(5, unbound.size())));
+                }
             });
             return seal;
         }
@@ -97,27 +103,45 @@ public class AuditSealer {
     }
 
     /**
-     * An operator accepts that the seals after the database's newest are lost: the anchor moves back to
-     * it (the witness keeps both the lost head and this acknowledgement) and sealing resumes.
+     * What acknowledging the loss of {@code lostSealId} would accept, read before the acknowledgement's
+     * intent is committed so the trail records it: the anchored seal that is gone, and the database's newest
+     * seal, which sealing would continue from.
      *
      * @param lostSealId the seal the refusal names, so what is accepted is said explicitly
      * @throws IllegalArgumentException when nothing is refused, or another seal is named
      */
-    public synchronized Anchor acknowledge(long lostSealId, UUID eventId) throws SQLException {
+    public synchronized TailLoss loss(long lostSealId) throws SQLException {
         Anchor anchor = anchors.read().orElse(null);
         if (refusal == null || anchor == null || anchor.sealId() != lostSealId) {
             throw new IllegalArgumentException(refusal == null ? "Nothing to acknowledge: this replica's anchor matches the database."
                     : "The refused seal is " + (anchor == null ? "unknown" : anchor.sealId()) + ", not " + lostSealId + ".");
         }
         try (Connection connection = dataSource.getConnection()) {
+            return TailLoss.of(anchor, Sealing.latest(connection).orElse(null));
+        }
+    }
+
+    /**
+     * An operator accepts {@code loss} (as {@link #loss} found it and the trail recorded it): the anchor moves
+     * back to the database's newest seal (the witness keeps both the lost head and this acknowledgement) and
+     * sealing resumes.
+     *
+     * @throws IllegalArgumentException when nothing is refused any more, or the trail changed since {@code loss} was read
+     */
+    public synchronized void acknowledge(TailLoss loss, UUID eventId) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
             Seal newest = Sealing.latest(connection).orElse(null);
-            anchors.acknowledged(anchor, newest, eventId);
+            Anchor anchor = anchors.read().orElse(null);
+            if (refusal == null || anchor == null || !TailLoss.of(anchor, newest).equals(loss)) {
+                throw new IllegalArgumentException("The anchor or the database's newest seal changed while acknowledging; "
+                        + "nothing was accepted. Acknowledge again if sealing is still refused.");
+            }
+            anchors.acknowledged(loss.lost(), newest, eventId);
             LOG.warnf("Audit tail truncation acknowledged (event %s): seal %d is lost; sealing continues from %s", eventId,
-                    lostSealId, newest == null ? "the start" : "seal " + newest.sealId());
+                    loss.lostSealId(), newest == null ? "the start" : "seal " + newest.sealId());
         }
         refusal = null;
         refusing.set(0);
-        return anchor;
     }
 
     private void refuse(VerifyReport.Problem problem) {

@@ -22,8 +22,9 @@ import io.amcfacade.audit.integrity.VerifyReport;
 /**
  * Makes the next seal on a connection. Several replicas may call it at once: a transaction-scoped
  * advisory lock lets one seal while the others skip, and inserts never wait for it. The seal covers
- * every record (and purge) of every transaction that has finished since the previous seal (txid below
- * the snapshot's xmin), so a record that commits late is sealed later, never skipped. Its time is the
+ * every record (and purge, and legal-hold change) of every transaction that has finished since the
+ * previous seal (txid below the snapshot's xmin), so a record that commits late is sealed later, never
+ * skipped. Its time is the
  * database clock's, the clock that set the records' times, and it names every record of the previous
  * version's era that lacks a valid MAC ({@link RecordMac}): the database alone cannot make one.
  */
@@ -74,10 +75,12 @@ public final class Sealing {
             List<SealParts.Row> rows = rows(connection, from, to, clock.macFromTxid(),
                     new Window(previous.map(Seal::sealedAt).orElse(null), sealedAt), rejected);
             List<SealParts.Purge> purges = purges(connection, from, to);
+            List<SealParts.Hold> holds = SealedHolds.covered(connection, from, to,
+                    previous.map(p -> !p.coversHolds()).orElse(true), mac, clock.macFromTxid());
             long id = previous.map(Seal::sealId).orElse(0L) + 1;
             Seal unsigned = new Seal(id, sealedAt, from, to, rows.size(),
-                    SealParts.write(SealParts.of(rows, Seal.ED25519)), previous.map(Seal::digest).orElse(Seal.GENESIS),
-                    null, null, null, Seal.ED25519, SealParts.write(purges), SealParts.write(rejected));
+                    SealParts.write(SealParts.of(rows, Seal.WITH_HOLDS)), previous.map(Seal::digest).orElse(Seal.GENESIS),
+                    null, null, null, Seal.WITH_HOLDS, SealParts.write(purges), SealParts.write(rejected), SealParts.write(holds));
             String digest = unsigned.expectedDigest();
             Seal seal = unsigned.signed(digest, signer.publicKey().id(), signer.sign(digest));
             insert(connection, seal);
@@ -234,7 +237,7 @@ public final class Sealing {
     /** Through {@code audit_insert_seal}, which refuses a seal that does not continue the newest one. */
     private static void insert(Connection connection, Seal seal) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT audit_insert_seal(?,?,?,?,?,?,?,?,?,?,?::smallint,?,?)")) {
+                "SELECT audit_insert_seal(?,?,?,?,?,?,?,?,?,?,?::smallint,?,?,?)")) {
             statement.setLong(1, seal.sealId());
             statement.setObject(2, seal.sealedAt().atOffset(ZoneOffset.UTC));
             statement.setLong(3, seal.txidFrom());
@@ -248,6 +251,7 @@ public final class Sealing {
             statement.setInt(11, seal.format());
             statement.setString(12, seal.purges());
             statement.setString(13, seal.rejected());
+            statement.setString(14, seal.holds());
             statement.execute();
         }
     }

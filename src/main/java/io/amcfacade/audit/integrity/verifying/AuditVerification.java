@@ -10,10 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.amcfacade.api.model.VerifyAcknowledgement;
 import io.amcfacade.api.model.VerifyProblem;
 import io.amcfacade.api.model.VerifyResult;
 import io.amcfacade.audit.storage.AuditConfig;
 import io.amcfacade.audit.storage.AuditUnavailableException;
+import io.amcfacade.audit.integrity.AcknowledgedTruncation;
+import io.amcfacade.audit.integrity.IntegrityAnswers;
 import io.amcfacade.audit.integrity.SealKey;
 import io.amcfacade.audit.integrity.SealPublicKey;
 import io.amcfacade.audit.integrity.VerifyReport;
@@ -57,11 +60,24 @@ public class AuditVerification {
         }
         report.purges().forEach(p -> result.addPurgesItem(new io.amcfacade.api.model.VerifyPurge(p.month(), p.records(),
                 p.lastSealId(), java.time.OffsetDateTime.parse(p.purgedAt()))));
+        report.acknowledgedTruncations().forEach(a -> result.addAcknowledgedTruncationsItem(acknowledgement(a)));
         VerifyReport.Problem problem = report.firstProblem();
         if (problem != null) {
             result.firstProblem(new VerifyProblem(problem.kind().name(), problem.detail()).sealId(problem.sealId())
                     .seq(problem.seq()).eventId(problem.eventId()));
         }
         return result;
+    }
+
+    private static VerifyAcknowledgement acknowledgement(AcknowledgedTruncation acknowledged) {
+        VerifyAcknowledgement answer = new VerifyAcknowledgement().eventId(acknowledged.eventId())
+                .acknowledgedAt(acknowledged.acknowledgedAt().atOffset(ZoneOffset.UTC)).acknowledgedBy(acknowledged.acknowledgedBy())
+                .onBehalfOf(acknowledged.onBehalfOf()).reason(acknowledged.reason())
+                .integrity(IntegrityAnswers.of(acknowledged.integrity()));
+        if (acknowledged.loss() != null) {
+            answer.lostSealId(acknowledged.loss().lostSealId()).lostSealDigest(acknowledged.loss().lostSealDigest())
+                    .continuesFromSealId(acknowledged.loss().continuesFromSealId());
+        }
+        return answer;
     }
 }

@@ -7,11 +7,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,22 +23,26 @@ import java.util.concurrent.Future;
 import io.amcfacade.audit.integrity.VerifyReport.Kind;
 import io.amcfacade.audit.integrity.VerifyReport.Problem;
 import io.amcfacade.audit.storage.TrailRecord;
+import io.amcfacade.audit.integrity.AcknowledgedTruncation;
 import io.amcfacade.audit.integrity.Anchor;
+import io.amcfacade.audit.integrity.LegalHoldChange;
 import io.amcfacade.audit.integrity.Seal;
 import io.amcfacade.audit.integrity.SealKey;
 import io.amcfacade.audit.integrity.SealPublicKey;
 import io.amcfacade.audit.integrity.TailChecks;
+import io.amcfacade.audit.integrity.TrailVerdicts;
 import io.amcfacade.audit.integrity.VerifyReport;
 import io.amcfacade.audit.integrity.sealing.Sealing;
 
 /**
  * Proves the trail with the seal public key alone: every seal's chain link, digest and signature, and
  * for every month not purged by a sealed purge, that the records are exactly the sealed ones,
- * unchanged, written by the service (MAC, as the seal attests) and on time; then the purges and the
- * tail. Plain JDBC, so the service and the command line run the same check. Stops at the first problem.
- * The checks themselves are {@link SealChecks}, {@link RecordChecks}, {@link PurgedMonths} and
- * {@link TailChecks}; this class reads, and hashes on one thread per processor while the next seal's
- * records are read.
+ * unchanged, written by the service (MAC, as the seal attests) and on time; that the legal-hold changes
+ * are exactly the sealed ones, unchanged and bound to their intents; then the purges and the tail. Plain
+ * JDBC, so the service and the command line run the same check. Stops at the first problem, and always
+ * lists the cut tails operators acknowledged. The checks themselves are {@link SealChecks},
+ * {@link RecordChecks}, {@link HoldChecks}, {@link PurgedMonths} and {@link TailChecks}; this class reads,
+ * and hashes on one thread per processor while the next seal's records are read.
  */
 public final class AuditVerifier {
 
@@ -70,10 +76,15 @@ public final class AuditVerifier {
         });
         try {
             PurgedMonths purged = new PurgedMonths(TrailReads.sealedPurges(connection));
-            Progress progress = new Progress(from == null ? null : TrailReads.sealBefore(connection, from).orElse(null), purged);
+            List<LegalHoldChange> holds = TrailReads.holdChanges(connection);
+            Progress progress = new Progress(from == null ? null : TrailReads.sealBefore(connection, from).orElse(null), purged,
+                    HoldChecks.byTxid(holds), TrailReads.acknowledgements(connection, new TrailVerdicts(publicKey)));
             Problem problem = checkSeals(from, to, hashing, progress);
             if (problem == null && from == null && to == null) {
                 problem = purged.check(progress.namedDigests);
+            }
+            if (problem == null && to == null) {
+                problem = HoldChecks.fromTheFuture(holds, TrailReads.nextTxid(connection), progress.last);
             }
             if (problem == null && legacyKey == null && progress.last != null && progress.last.format() == Seal.HMAC) {
                 problem = SealChecks.problem(Kind.SEAL_UNAUTHENTICATED, progress.last, "Seal " + progress.last.sealId()
@@ -114,9 +125,11 @@ public final class AuditVerifier {
                 progress.named(seal);
                 List<TrailRecord> rows = TrailReads.records(connection, seal.txidFrom(), seal.txidTo());
                 Seal before = previous;
+                Collection<LegalHoldChange> holds = HoldChecks.covered(seal, before, progress.holds);
                 pending.add(new Pending(seal, rows.size(), hashing.submit(() -> {
-                    Problem signature = signed(seal) ? SealChecks.signature(seal, publicKey, legacyKey) : null;
-                    return signature != null ? signature : RecordChecks.check(seal, before, rows, progress.purged);
+                    Problem found = signed(seal) ? SealChecks.signature(seal, publicKey, legacyKey) : null;
+                    found = found != null ? found : HoldChecks.check(seal, holds);
+                    return found != null ? found : RecordChecks.check(seal, before, rows, progress.purged);
                 })));
                 previous = seal;
                 if (pending.size() > THREADS) {
@@ -141,8 +154,12 @@ public final class AuditVerifier {
      * so checking every empty seal would make verifying a year of trail take the better part of an hour.
      */
     private static boolean signed(Seal seal) {
-        return seal.rowCount() > 0 || !"[]".equals(String.valueOf(seal.purges())) && seal.purges() != null
-                || seal.rejected() != null && !"[]".equals(seal.rejected());
+        return seal.rowCount() > 0 || listsSomething(seal.purges()) || listsSomething(seal.rejected())
+                || listsSomething(seal.holds());
+    }
+
+    private static boolean listsSomething(String list) {
+        return list != null && !"[]".equals(list);
     }
 
     /** A seal whose records are being checked. */
@@ -152,15 +169,20 @@ public final class AuditVerifier {
     /** What has been proven so far, in seal order. */
     private static final class Progress {
         final PurgedMonths purged;
+        final NavigableMap<Long, List<LegalHoldChange>> holds;
+        final List<AcknowledgedTruncation> acknowledged;
         final Set<Long> namedByPurges = new HashSet<>();
         final Map<Long, String> namedDigests = new HashMap<>();
         long seals;
         long records;
         Seal last;
 
-        Progress(Seal before, PurgedMonths purged) {
+        Progress(Seal before, PurgedMonths purged, NavigableMap<Long, List<LegalHoldChange>> holds,
+                List<AcknowledgedTruncation> acknowledged) {
             this.last = before;
             this.purged = purged;
+            this.holds = holds;
+            this.acknowledged = acknowledged;
             purged.all().forEach(purge -> namedByPurges.add(purge.lastSealId()));
         }
 
@@ -199,7 +221,7 @@ public final class AuditVerifier {
         }
 
         VerifyReport report(long unsealed, Problem problem) {
-            return new VerifyReport(seals, records, unsealed, last, problem, purged.all());
+            return new VerifyReport(seals, records, unsealed, last, problem, purged.all(), acknowledged);
         }
     }
 }

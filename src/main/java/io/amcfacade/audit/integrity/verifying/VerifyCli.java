@@ -64,6 +64,7 @@ public final class VerifyCli {
                 out.printf("last seal: %d %s (%s)%n", report.lastSeal().sealId(), report.lastSeal().digest(),
                         report.lastSeal().sealedAt());
             }
+            report.acknowledgedTruncations().forEach(a -> out.printf("acknowledged truncation: %s%n", a.line()));
             if (report.intact()) {
                 out.println("INTACT");
                 return 0;

@@ -61,7 +61,7 @@ class VerifyChecksTest {
         List<SealParts.Row> rows = records.stream().map(r -> new SealParts.Row(r.seq, r.recordedAt, r.contentHash)).toList();
         Seal unsigned = new Seal(id, at, previous == null ? 0 : previous.txidTo(), 100 + id * 10, rows.size(),
                 SealParts.write(SealParts.of(rows, Seal.ED25519)), previous == null ? Seal.GENESIS : previous.digest(), null, null,
-                null, Seal.ED25519, SealParts.write(purges), SealParts.write(rejected));
+                null, Seal.ED25519, SealParts.write(purges), SealParts.write(rejected), null);
         String digest = unsigned.expectedDigest();
         return unsigned.signed(digest, signer.publicKey().id(), signer.sign(digest));
     }
@@ -168,7 +168,7 @@ class VerifyChecksTest {
     void anAlteredSealIsNamed() {
         Seal seal = seal(1, null, T0, List.of());
         Seal altered = new Seal(1, T0, 0, seal.txidTo() + 5, 0, seal.parts(), Seal.GENESIS, seal.digest(), seal.keyId(),
-                seal.signature(), Seal.ED25519, seal.purges(), seal.rejected());
+                seal.signature(), Seal.ED25519, seal.purges(), seal.rejected(), null);
 
         assertThat(SealChecks.digest(altered).kind()).isEqualTo(Kind.SEAL_DIGEST_MISMATCH);
     }
@@ -177,7 +177,7 @@ class VerifyChecksTest {
     void aForgedSignatureIsNamedAndSoIsAnHmacSealWhenTheVerifierHoldsTheKey() {
         Seal seal = seal(1, null, T0, List.of());
         Seal forged = seal.signed(seal.digest(), seal.keyId(), "00".repeat(64));
-        Seal hmac = new Seal(1, T0, 0, 10, 0, "[]", Seal.GENESIS, null, legacyKey.id(), null, Seal.HMAC, null, null);
+        Seal hmac = new Seal(1, T0, 0, 10, 0, "[]", Seal.GENESIS, null, legacyKey.id(), null, Seal.HMAC, null, null, null);
         Seal signedHmac = hmac.signed(hmac.expectedDigest(), legacyKey.id(), "forged");
 
         assertThat(SealChecks.signature(forged, signer.publicKey(), null).kind()).isEqualTo(Kind.SEAL_SIGNATURE_INVALID);
