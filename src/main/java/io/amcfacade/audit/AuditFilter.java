@@ -90,7 +90,7 @@ public class AuditFilter {
         UUID eventId = audit.eventId();
         if (eventId == null) {
             // Refused before the intent filter ran (401/403): the whole action is recorded now.
-            TrailRecord intent = intent(audited, uri, context, response.getStatus() == 401 ? Actor.ANONYMOUS : Actor.of(identity));
+            TrailRecord intent = intent(audited, uri, context, unauthenticated(response) ? Actor.ANONYMOUS : Actor.of(identity));
             eventId = intent.eventId;
             records.addAll(withPathTarget(audited, intent));
         }
@@ -128,13 +128,14 @@ public class AuditFilter {
 
     /**
      * A request the facade refused before any action could take it (no such path or method, a body too
-     * large, a URI too long): recorded whole as {@link AuditAction#REQUEST_REFUSED}, so that no request to
-     * the API goes unrecorded. The sandbox and the framework's own endpoints ({@code /q}) are not the API.
+     * large, a URI too long, a console session it cannot read): recorded whole as
+     * {@link AuditAction#REQUEST_REFUSED}, so that no request to the API goes unrecorded. The sandbox and the
+     * framework's own endpoints ({@code /q}) are not the API.
      */
     private Uni<Void> recordRefusal(UriInfo uri, ContainerRequestContext context, ContainerResponseContext response) {
         TrailRecord intent = intent(AuditAction.REQUEST_REFUSED, null, null, context, uri, Actor.ANONYMOUS);
         List<TrailRecord> records = List.of(intent, outcome(intent.eventId, response));
-        if (response.getStatus() == 401) {
+        if (unauthenticated(response)) {
             return write(records);
         }
         if (BlockingOperationControl.isBlockingAllowed()) {
@@ -155,8 +156,17 @@ public class AuditFilter {
         intent.actorRoles = String.join(",", actor.roles());
     }
 
+    /**
+     * Refused for want of a caller it could identify: a 401, or the console's redirect to sign in again, which
+     * keeps the 401's problem. The identity is not asked: it is the very thing that could not be resolved.
+     */
+    private static boolean unauthenticated(ContainerResponseContext response) {
+        return response.getStatus() == 401
+                || response.getEntity() instanceof Problem problem && ProblemCode.UNAUTHORIZED.name().equals(problem.getCode());
+    }
+
     private static boolean isRefusalOfTheApi(UriInfo uri, ContainerResponseContext response) {
-        return response.getStatus() >= 400 && ApiPaths.isApi(uri.getPath());
+        return (response.getStatus() >= 400 || unauthenticated(response)) && ApiPaths.isApi(uri.getPath());
     }
 
     private Uni<Void> write(List<TrailRecord> records) {

@@ -41,7 +41,9 @@ public class ConsoleErrorPages {
         }
         List<FieldError> errors = problem.getErrors() == null ? List.of()
                 : problem.getErrors().stream().map(e -> new FieldError(e.getField(), e.getMessage())).toList();
-        String html = new ErrorPage(viewer.layout(null), problem.getTitle(), problem.getDetail(), errors, problem.getCode(),
+        // Unauthenticated: there is no viewer to show, and asking for one would resolve the failed sign-in again.
+        Layout layout = ProblemCode.UNAUTHORIZED.name().equals(problem.getCode()) ? ConsoleViewer.NOBODY : viewer.layout(null);
+        String html = new ErrorPage(layout, problem.getTitle(), problem.getDetail(), errors, problem.getCode(),
                 problem.getStatus() == null ? response.getStatus() : problem.getStatus(), problem.getCorrelationId(),
                 response.getStatus() == 403 && ProblemCode.FORBIDDEN.name().equals(problem.getCode()),
                 request.getUriInfo().getPath()).render();

@@ -44,6 +44,11 @@ public class ConsoleTenant implements TenantConfigResolver {
                 .scopes("profile")
                 .cookiePath(ConsolePaths.ROOT).cookieForceSecure().cookieSameSite(CookieSameSite.LAX)
                 .removeRedirectParameters()
+                // One state cookie, replaced by each new sign-in: with one per sign-in (the default, for sign-ins in
+                // several tabs at once) every abandoned one stayed for five minutes, until the browser's requests
+                // outgrew what the server reads (431). The price: two sign-ins under way at once, in two tabs, cannot
+                // both finish; opening the console again signs in (docs/console.md).
+                .allowMultipleCodeFlows(false)
                 .javaScriptAutoRedirect(false)
                 .end();
         oidc.clientSecret().ifPresent(builder::credentials);

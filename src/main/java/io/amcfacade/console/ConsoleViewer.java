@@ -30,13 +30,16 @@ public class ConsoleViewer {
     public record View(String subject, String name, String roles, String csrf) {
     }
 
+    /** The layout of a page shown to no one signed in (a sign-in that failed), with no section. */
+    static final Layout NOBODY = new Layout(new View(null, null, "", ""), null);
+
     /** The layout of a page in {@code section} ({@code null}: none) as this viewer sees it. */
     Layout layout(Section section) {
         return new Layout(view(), section);
     }
 
     private View view() {
-        return identity.isAnonymous() ? new View(null, null, "", "") : new View(subject(), name(), roles(), csrf());
+        return identity.isAnonymous() ? NOBODY.viewer() : new View(subject(), name(), roles(), csrf());
     }
 
     /** The provider's {@code sub}, as the audit trail records the actor. */

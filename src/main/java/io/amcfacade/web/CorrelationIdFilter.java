@@ -44,6 +44,17 @@ public class CorrelationIdFilter {
         MDC.put("correlationId", correlationId);
     }
 
+    /**
+     * A request refused before the request filters ran (a console session quarkus-oidc could not read fails
+     * while the route's permission is checked) is taken now, before the audit filter records it with the id.
+     */
+    @ServerResponseFilter(priority = jakarta.ws.rs.Priorities.USER + 200)
+    public void captureIfRefusedEarly(ContainerRequestContext request, HttpServerRequest http) {
+        if (metadata.correlationId() == null) {
+            capture(request, http);
+        }
+    }
+
     @ServerResponseFilter
     public void echo(ContainerResponseContext response) {
         String correlationId = metadata.correlationId();

@@ -70,9 +70,8 @@ class ConsoleBrowserTest {
 
     private ConsoleBrowser browser() throws IOException {
         if (browser == null) {
-            // As a person would type it (README): localhost, the host the sandbox provider is configured on. The
-            // test listener binds 127.0.0.1; on that name the provider's pages would be another site, and
-            // the sign-in's state cookie would not come back on its SameSite redirect.
+            // As a person would type it (README): localhost, the host the sandbox provider is configured on
+            // (ConsoleLoopbackSignInBrowserTest signs in from 127.0.0.1 too).
             browser = new ConsoleBrowser("http://localhost:" + root.getPort());
         }
         return browser;

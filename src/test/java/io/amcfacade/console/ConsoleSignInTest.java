@@ -73,6 +73,23 @@ public class ConsoleSignInTest {
     }
 
     @Test
+    void theProviderShowsItsSignInPageOnTheHostTheConsoleWasOpenedAt() {
+        // Asked for at localhost, where the provider is configured, by a console opened at 127.0.0.1.
+        int port = io.restassured.RestAssured.port;
+        Response response = given().redirects().follow(false).queryParams(Map.of("response_type", "code", "client_id",
+                "amc-console", "redirect_uri", "http://127.0.0.1:" + port + "/console/activity", "state", "s",
+                "code_challenge", "x", "code_challenge_method", "S256")).get("http://localhost:" + port + "/sandbox/oidc/authorize");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        URI there = URI.create(response.header("Location"));
+        assertThat(there.getHost()).isEqualTo("127.0.0.1");
+        assertThat(there.getPort()).isEqualTo(port);
+        assertThat(there.getPath()).isEqualTo("/sandbox/oidc/authorize");
+        assertThat(there.getQuery()).contains("redirect_uri=http://127.0.0.1:" + port + "/console/activity")
+                .contains("code_challenge=x");
+    }
+
+    @Test
     void signOutNeedsTheSessionsFormToken() {
         Map<String, String> session = signIn(Callers.uniqueSubject("sam"), "auditor");
         given().cookies(session).redirects().follow(false).formParam("csrf", "forged")
@@ -105,7 +122,22 @@ public class ConsoleSignInTest {
         Map<String, String> cookies = new HashMap<>();
         Response start = given().redirects().follow(false).get("/console/activity");
         cookies.putAll(start.cookies());
-        URI authorize = URI.create(start.header("Location"));
+        Response code = throughTheProvider(URI.create(start.header("Location")), subject, roles);
+        URI back = URI.create(code.header("Location"));
+        Response callback = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
+                .get(back.getRawPath() + "?" + back.getRawQuery());
+        assertThat(callback.statusCode()).isEqualTo(302);
+        cookies.putAll(callback.cookies());
+        assertThat(cookies).containsKey("q_session_console");
+        // The session lasts as long as the provider's ID token (sandbox: 30 minutes) and is never refreshed.
+        assertThat(callback.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("q_session_console=").containsPattern("Max-Age=(1[78]\\d\\d|1800);")
+                .contains("Path=/console").contains("Secure").contains("HTTPOnly").contains("SameSite=Lax"));
+        return cookies;
+    }
+
+    /** The sandbox provider's sign-in page filled in and sent; answers its redirect back to the console (303). */
+    static Response throughTheProvider(URI authorize, String subject, String... roles) {
         Response form = given().redirects().follow(false).urlEncodingEnabled(false)
                 .get(authorize.getRawPath() + "?" + authorize.getRawQuery());
         Map<String, String> fields = hidden(form.asString());
@@ -119,17 +151,7 @@ public class ConsoleSignInTest {
         }
         Response code = post.post("/sandbox/oidc/authorize");
         assertThat(code.statusCode()).isEqualTo(303);
-        URI back = URI.create(code.header("Location"));
-        Response callback = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
-                .get(back.getRawPath() + "?" + back.getRawQuery());
-        assertThat(callback.statusCode()).isEqualTo(302);
-        cookies.putAll(callback.cookies());
-        assertThat(cookies).containsKey("q_session_console");
-        // The session lasts as long as the provider's ID token (sandbox: 30 minutes) and is never refreshed.
-        assertThat(callback.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
-                .startsWith("q_session_console=").containsPattern("Max-Age=(1[78]\\d\\d|1800);")
-                .contains("Path=/console").contains("Secure").contains("HTTPOnly").contains("SameSite=Lax"));
-        return cookies;
+        return code;
     }
 
     private static Map<String, String> hidden(String html) {

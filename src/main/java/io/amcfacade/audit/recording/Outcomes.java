@@ -12,6 +12,9 @@ public final class Outcomes {
         if ("UPSTREAM_CONNECTION_LOST".equals(errorCode) || "UPSTREAM_OUTCOME_UNKNOWN".equals(errorCode)) {
             return AuditOutcome.UNKNOWN; // sent, and no usable answer came back: AMC may have acted
         }
+        if ("UNAUTHORIZED".equals(errorCode) || "FORBIDDEN".equals(errorCode)) {
+            return AuditOutcome.DENIED; // also when answered by a redirect to sign in (the console)
+        }
         if (status < 400) {
             return AuditOutcome.SUCCEEDED;
         }

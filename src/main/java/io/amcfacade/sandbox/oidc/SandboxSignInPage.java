@@ -14,10 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,7 +31,8 @@ import io.quarkus.qute.Template;
  * picks a subject and roles (there are no passwords: this is a simulator), then a redirect back to the
  * console with a one-time code. Only the console may ask, only for a redirect to the facade's own
  * {@code /console}, and only with a PKCE S256 challenge. The form is protected by a double-submit
- * token (cookie and hidden field).
+ * token (cookie and hidden field). The page is shown on the host the console was opened at (the provider
+ * is configured at {@code localhost}, the start-up log prints {@code 127.0.0.1}).
  */
 @Path("/sandbox/oidc/authorize")
 public class SandboxSignInPage {
@@ -62,8 +65,17 @@ public class SandboxSignInPage {
     public Response show(@QueryParam("response_type") String responseType, @QueryParam("client_id") String clientId,
             @QueryParam("redirect_uri") String redirectUri, @QueryParam("state") String state,
             @QueryParam("nonce") String nonce, @QueryParam("code_challenge") String codeChallenge,
-            @QueryParam("code_challenge_method") String challengeMethod) {
+            @QueryParam("code_challenge_method") String challengeMethod, @Context UriInfo uri) {
         String refused = refusal(clientId, redirectUri);
+        if (refused == null) {
+            URI console = URI.create(redirectUri);
+            if (!console.getRawAuthority().equalsIgnoreCase(uri.getRequestUri().getRawAuthority())) {
+                // The console was opened at another name of this machine (the start-up log prints 127.0.0.1,
+                // the provider is configured at localhost): the page is shown there instead, so that its
+                // form and the redirect back stay on one site, as its form-action 'self' requires.
+                return Response.seeOther(uri.getRequestUriBuilder().host(console.getHost()).build()).build();
+            }
+        }
         if (refused == null && !"code".equals(responseType)) {
             refused = "Only response_type=code is supported.";
         }
