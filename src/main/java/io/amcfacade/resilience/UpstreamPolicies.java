@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,17 +22,29 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class UpstreamPolicies {
 
-    @Inject
-    UpstreamPolicyConfig config;
-    @Inject
-    UpstreamGuard guard;
-    @Inject
-    OutboundRateLimiter limiter;
-    @Inject
-    MeterRegistry registry;
+    private final UpstreamPolicyConfig config;
+    private final UpstreamGuard guard;
+    private final OutboundRateLimiter limiter;
+    private final MeterRegistry registry;
+    private final PolicyClock clock;
+    private final RetryBudget budget;
+    private final Backoff backoff;
 
-    private RetryBudget budget;
-    private Backoff backoff;
+    @Inject
+    UpstreamPolicies(UpstreamPolicyConfig config, UpstreamGuard guard, OutboundRateLimiter limiter, MeterRegistry registry) {
+        this(config, guard, limiter, registry, PolicyClock.SYSTEM);
+    }
+
+    UpstreamPolicies(UpstreamPolicyConfig config, UpstreamGuard guard, OutboundRateLimiter limiter, MeterRegistry registry,
+            PolicyClock clock) {
+        this.config = config;
+        this.guard = guard;
+        this.limiter = limiter;
+        this.registry = registry;
+        this.clock = clock;
+        this.budget = new RetryBudget(config.retry().budgetTokens(), config.retry().budgetTokenRatio());
+        this.backoff = new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff());
+    }
 
     /** What the policies need to know about an operation. */
     public interface Operation {
@@ -44,12 +55,6 @@ public class UpstreamPolicies {
         String rateGroup();
 
         RetryClass retryClass();
-    }
-
-    @PostConstruct
-    void start() {
-        budget = new RetryBudget(config.retry().budgetTokens(), config.retry().budgetTokenRatio());
-        backoff = new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff());
     }
 
     /** The deadline of a request that started at {@code startNanos}. */
@@ -68,7 +73,7 @@ public class UpstreamPolicies {
      * attempt's timeout, so that a token that comes late still leaves time to use it.
      */
     private Duration tokenWait(Deadline deadline) {
-        Duration wait = deadline.remaining().minus(config.attemptTimeout().dividedBy(2));
+        Duration wait = deadline.remainingAt(clock.nanoTime()).minus(config.attemptTimeout().dividedBy(2));
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
@@ -91,7 +96,7 @@ public class UpstreamPolicies {
                 }
                 registry.counter("amc.upstream.retries", "operation", operation.operationName(),
                         "failure", ((ClassifiedFailure) failed).failure().name()).increment();
-                pause(wait.get());
+                clock.sleep(wait.get());
             }
         }
     }
@@ -123,7 +128,7 @@ public class UpstreamPolicies {
             return Optional.empty();
         }
         Duration wait = asked.orElseGet(() -> backoff.before(retry));
-        return wait.compareTo(deadline.remaining()) < 0 ? Optional.of(wait) : Optional.empty();
+        return wait.compareTo(deadline.remainingAt(clock.nanoTime())) < 0 ? Optional.of(wait) : Optional.empty();
     }
 
     /** The failed attempts of one call so far: throttled ones and the others are counted apart. */
@@ -134,14 +139,5 @@ public class UpstreamPolicies {
 
     private void attempts(Operation operation, int attempts) {
         registry.summary("amc.upstream.attempts", "operation", operation.operationName()).record(attempts);
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to retry an AMC call", e);
-        }
     }
 }
