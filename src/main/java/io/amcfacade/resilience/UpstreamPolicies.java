@@ -69,20 +69,28 @@ public class UpstreamPolicies {
     }
 
     /**
-     * How long an attempt may wait for a rate-limit token: what is left of the deadline less half an
-     * attempt's timeout, so that a token that comes late still leaves time to use it.
+     * How long an attempt may wait for a rate-limit token: what is left of the deadline less {@code
+     * amc.upstream.token-wait-reserve}, so that a token that comes late still leaves time to use it.
      */
     private Duration tokenWait(Deadline deadline) {
-        Duration wait = deadline.remainingAt(clock.nanoTime()).minus(config.attemptTimeout().dividedBy(2));
+        Duration wait = deadline.remainingAt(clock.nanoTime()).minus(config.tokenWaitReserve());
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
     public <T> T call(Operation operation, Deadline deadline, Supplier<T> attempt) {
         Tries tries = new Tries();
+        long resumeAt = 0;
         for (int attempts = 1;; attempts++) {
+            boolean retry = attempts > 1;
             try {
+                if (retry) {
+                    pauseUntilTheQueueIsAsLong(operation, resumeAt);
+                }
                 guard.refuseWhileOpen();
                 limiter.acquire(operation.rateGroup(), tokenWait(deadline));
+                if (retry) {
+                    clock.sleep(Duration.ofNanos(resumeAt - clock.nanoTime()));
+                }
                 T result = guard.call(attempt);
                 budget.succeeded();
                 limiter.accepted(operation.rateGroup());
@@ -96,8 +104,24 @@ public class UpstreamPolicies {
                 }
                 registry.counter("amc.upstream.retries", "operation", operation.operationName(),
                         "failure", ((ClassifiedFailure) failed).failure().name()).increment();
-                clock.sleep(wait.get());
+                resumeAt = clock.nanoTime() + wait.get().toNanos();
             }
+        }
+    }
+
+    /**
+     * A retry waits for the end of its pause ({@code Retry-After} or back-off) and for its token at once: it
+     * sleeps only until the group's token queue is as long as what is left of the pause, then joins the
+     * queue, so its token comes as the pause ends. Waiting the pause out first and queueing after, a retry
+     * paid the queue on top of every pause, behind callers that had come meanwhile with their whole
+     * deadline ahead of them (bench/resilience). A token that comes early is held until the pause is over
+     * ({@link #call}): AMC never sees a retry before its {@code Retry-After}. Only retries ask the bucket
+     * how long its queue is; a first attempt goes straight to it.
+     */
+    private void pauseUntilTheQueueIsAsLong(Operation operation, long resumeAt) {
+        long pause = resumeAt - clock.nanoTime();
+        if (pause > 0) {
+            clock.sleep(Duration.ofNanos(pause).minus(limiter.queueWait(operation.rateGroup())));
         }
     }
 
