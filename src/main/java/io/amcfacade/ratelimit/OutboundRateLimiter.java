@@ -12,6 +12,7 @@ import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.web.RetryAfter;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -74,6 +75,18 @@ public class OutboundRateLimiter {
                 "The facade's AMC budget for " + group + " calls is spent for now and the request's deadline "
                         + "came first. Nothing was sent; retry after the indicated time."),
                 Map.of("Retry-After", RetryAfter.seconds(wait)), null);
+    }
+
+    /**
+     * How long an attempt of {@code group} asking now would wait for its token (zero when one is there),
+     * asked of the shared bucket without taking anything. A retry asks during its pause, to join the queue
+     * when its token would come as the pause ends; a first attempt never asks.
+     */
+    public Duration queueWait(String group) {
+        Limit limit = config.groups().get(group).limit();
+        long cost = share(group).cost(limit.burst());
+        EstimationProbe probe = BucketStore.take(() -> store.bucket(KEY_PREFIX + group, limit).estimateAbilityToConsume(cost));
+        return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
     private static boolean waitFor(BucketProxy bucket, long cost, Duration maxWait) {

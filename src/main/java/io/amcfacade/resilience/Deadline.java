@@ -10,7 +10,12 @@ public record Deadline(long expiresAtNanos) {
     }
 
     public Duration remaining() {
-        return Duration.ofNanos(Math.max(0, expiresAtNanos - System.nanoTime()));
+        return remainingAt(System.nanoTime());
+    }
+
+    /** What is left at {@code nowNanos} (a {@link System#nanoTime()} reading). */
+    public Duration remainingAt(long nowNanos) {
+        return Duration.ofNanos(Math.max(0, expiresAtNanos - nowNanos));
     }
 
     public boolean expired() {

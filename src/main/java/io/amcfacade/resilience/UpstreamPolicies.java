@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,17 +22,29 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class UpstreamPolicies {
 
-    @Inject
-    UpstreamPolicyConfig config;
-    @Inject
-    UpstreamGuard guard;
-    @Inject
-    OutboundRateLimiter limiter;
-    @Inject
-    MeterRegistry registry;
+    private final UpstreamPolicyConfig config;
+    private final UpstreamGuard guard;
+    private final OutboundRateLimiter limiter;
+    private final MeterRegistry registry;
+    private final PolicyClock clock;
+    private final RetryBudget budget;
+    private final Backoff backoff;
 
-    private RetryBudget budget;
-    private Backoff backoff;
+    @Inject
+    UpstreamPolicies(UpstreamPolicyConfig config, UpstreamGuard guard, OutboundRateLimiter limiter, MeterRegistry registry) {
+        this(config, guard, limiter, registry, PolicyClock.SYSTEM);
+    }
+
+    UpstreamPolicies(UpstreamPolicyConfig config, UpstreamGuard guard, OutboundRateLimiter limiter, MeterRegistry registry,
+            PolicyClock clock) {
+        this.config = config;
+        this.guard = guard;
+        this.limiter = limiter;
+        this.registry = registry;
+        this.clock = clock;
+        this.budget = new RetryBudget(config.retry().budgetTokens(), config.retry().budgetTokenRatio());
+        this.backoff = new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff());
+    }
 
     /** What the policies need to know about an operation. */
     public interface Operation {
@@ -44,12 +55,6 @@ public class UpstreamPolicies {
         String rateGroup();
 
         RetryClass retryClass();
-    }
-
-    @PostConstruct
-    void start() {
-        budget = new RetryBudget(config.retry().budgetTokens(), config.retry().budgetTokenRatio());
-        backoff = new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff());
     }
 
     /** The deadline of a request that started at {@code startNanos}. */
@@ -64,20 +69,28 @@ public class UpstreamPolicies {
     }
 
     /**
-     * How long an attempt may wait for a rate-limit token: what is left of the deadline less half an
-     * attempt's timeout, so that a token that comes late still leaves time to use it.
+     * How long an attempt may wait for a rate-limit token: what is left of the deadline less {@code
+     * amc.upstream.token-wait-reserve}, so that a token that comes late still leaves time to use it.
      */
     private Duration tokenWait(Deadline deadline) {
-        Duration wait = deadline.remaining().minus(config.attemptTimeout().dividedBy(2));
+        Duration wait = deadline.remainingAt(clock.nanoTime()).minus(config.tokenWaitReserve());
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
     public <T> T call(Operation operation, Deadline deadline, Supplier<T> attempt) {
         Tries tries = new Tries();
+        long resumeAt = 0;
         for (int attempts = 1;; attempts++) {
+            boolean retry = attempts > 1;
             try {
+                if (retry) {
+                    pauseUntilTheQueueIsAsLong(operation, resumeAt);
+                }
                 guard.refuseWhileOpen();
                 limiter.acquire(operation.rateGroup(), tokenWait(deadline));
+                if (retry) {
+                    clock.sleep(Duration.ofNanos(resumeAt - clock.nanoTime()));
+                }
                 T result = guard.call(attempt);
                 budget.succeeded();
                 limiter.accepted(operation.rateGroup());
@@ -91,8 +104,24 @@ public class UpstreamPolicies {
                 }
                 registry.counter("amc.upstream.retries", "operation", operation.operationName(),
                         "failure", ((ClassifiedFailure) failed).failure().name()).increment();
-                pause(wait.get());
+                resumeAt = clock.nanoTime() + wait.get().toNanos();
             }
+        }
+    }
+
+    /**
+     * A retry waits for the end of its pause ({@code Retry-After} or back-off) and for its token at once: it
+     * sleeps only until the group's token queue is as long as what is left of the pause, then joins the
+     * queue, so its token comes as the pause ends. Waiting the pause out first and queueing after, a retry
+     * paid the queue on top of every pause, behind callers that had come meanwhile with their whole
+     * deadline ahead of them (bench/resilience). A token that comes early is held until the pause is over
+     * ({@link #call}): AMC never sees a retry before its {@code Retry-After}. Only retries ask the bucket
+     * how long its queue is; a first attempt goes straight to it.
+     */
+    private void pauseUntilTheQueueIsAsLong(Operation operation, long resumeAt) {
+        long pause = resumeAt - clock.nanoTime();
+        if (pause > 0) {
+            clock.sleep(Duration.ofNanos(pause).minus(limiter.queueWait(operation.rateGroup())));
         }
     }
 
@@ -123,7 +152,7 @@ public class UpstreamPolicies {
             return Optional.empty();
         }
         Duration wait = asked.orElseGet(() -> backoff.before(retry));
-        return wait.compareTo(deadline.remaining()) < 0 ? Optional.of(wait) : Optional.empty();
+        return wait.compareTo(deadline.remainingAt(clock.nanoTime())) < 0 ? Optional.of(wait) : Optional.empty();
     }
 
     /** The failed attempts of one call so far: throttled ones and the others are counted apart. */
@@ -134,14 +163,5 @@ public class UpstreamPolicies {
 
     private void attempts(Operation operation, int attempts) {
         registry.summary("amc.upstream.attempts", "operation", operation.operationName()).record(attempts);
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to retry an AMC call", e);
-        }
     }
 }

@@ -24,6 +24,16 @@ public interface UpstreamPolicyConfig {
     @WithDefault("PT4S")
     Duration attemptTimeout();
 
+    /**
+     * What a wait for an AMC rate-limit token leaves of the deadline for the attempt itself: a token that
+     * would come later is not waited for (the caller gets {@code 429 UPSTREAM_RATE_LIMITED}, nothing sent).
+     * AMC admin calls answer in well under a second, so a second is room enough to use a late token. It was
+     * half the attempt timeout (2 s): throttled creates gave up waiting for a token with two seconds of their
+     * deadline unused, while a retry that found a token at once went out with less (bench/resilience).
+     */
+    @WithDefault("PT1S")
+    Duration tokenWaitReserve();
+
     Retry retry();
 
     CircuitBreaker circuitBreaker();
