@@ -250,19 +250,31 @@ class TrailAttacksTest {
     @Test
     @Order(6)
     void theSealerNeverBuildsOnAFakeSeal() throws Exception {
-        Seal newest = sealed();
-        String fake = "SELECT audit_insert_seal(" + (newest.sealId() + 1) + ", clock_timestamp(), " + newest.txidTo() + ", "
-                + newest.txidTo() + ", 0, '[]', '" + newest.digest() + "', 'fake', '" + newest.keyId() + "', '00', 3::smallint, "
-                + "'[]', '[]', '[]')";
+        sealed();
         assertThatThrownBy(() -> as("amc_app", "INSERT INTO audit_seals (seal_id, sealed_at, txid_from, txid_to, row_count, "
-                + "parts, previous_digest, digest, key_id, signature, format) VALUES (" + (newest.sealId() + 1) + ", now(), "
-                + newest.txidTo() + ", 4611686018427387904, 0, '[]', 'x', 'x', 'x', '00', 2)"))
+                + "parts, previous_digest, digest, key_id, signature, format) VALUES (999999, now(), 0, 4611686018427387904, 0, "
+                + "'[]', 'x', 'x', 'x', '00', 2)"))
                 .hasMessageContaining("permission denied");
+        long newestId;
         try (Connection connection = DriverManager.getConnection(OwnerDatabase.url(), "amc_app", "");
                 Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
+            // The newest seal is read under the sealing lock: read before it, the scheduled sealer could seal in between
+            // and the fake would no longer continue the chain (CI saw exactly that).
             statement.execute("SELECT pg_advisory_xact_lock(" + io.amcfacade.audit.integrity.sealing.Sealing.LOCK + ")");
-            statement.execute(fake);
+            String digest;
+            String keyId;
+            long txidTo;
+            try (ResultSet newest = statement.executeQuery(
+                    "SELECT seal_id, txid_to, digest, key_id FROM audit_seals ORDER BY seal_id DESC LIMIT 1")) {
+                assertThat(newest.next()).isTrue();
+                newestId = newest.getLong(1);
+                txidTo = newest.getLong(2);
+                digest = newest.getString(3);
+                keyId = newest.getString(4);
+            }
+            statement.execute("SELECT audit_insert_seal(" + (newestId + 1) + ", clock_timestamp(), " + txidTo + ", " + txidTo
+                    + ", 0, '[]', '" + digest + "', 'fake', '" + keyId + "', '00', 3::smallint, '[]', '[]', '[]')");
             connection.commit();
         }
         act("after-the-fake-seal");
@@ -270,7 +282,7 @@ class TrailAttacksTest {
         assertThat(sealer.sealNow()).isEmpty();
         assertThat(sealer.refusal()).isPresent();
         assertThat(sealer.refusal().get().kind().name()).isEqualTo("SEAL_DIGEST_MISMATCH");
-        assertThat(newestSealId()).isEqualTo(newest.sealId() + 1); // nothing chained on it
+        assertThat(newestSealId()).isEqualTo(newestId + 1); // nothing chained on it
         assertThat(Callers.as("metrics", "auditor").get("/q/metrics").asString()).contains("amc_audit_seal_refused 1.0");
     }
 
