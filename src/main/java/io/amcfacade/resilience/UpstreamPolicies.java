@@ -1,7 +1,9 @@
 package io.amcfacade.resilience;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,7 @@ public class UpstreamPolicies {
     private final PolicyClock clock;
     private final RetryBudget budget;
     private final Backoff backoff;
+    private final Map<String, RecentAttempts> recent = new ConcurrentHashMap<>();
 
     @Inject
     UpstreamPolicies(UpstreamPolicyConfig config, UpstreamGuard guard, OutboundRateLimiter limiter, MeterRegistry registry) {
@@ -69,12 +72,20 @@ public class UpstreamPolicies {
     }
 
     /**
-     * How long an attempt may wait for a rate-limit token: what is left of the deadline less {@code
-     * amc.upstream.token-wait-reserve}, so that a token that comes late still leaves time to use it.
+     * How long an attempt may wait for a rate-limit token: what is left of the deadline less a reserve, so
+     * that a token that comes late still leaves time to use it. The reserve is twice the slowest of the
+     * group's recent attempts ({@link RecentAttempts}), at most {@code amc.upstream.token-wait-reserve}: while
+     * AMC answers in tens of milliseconds, a throttled create's eighth attempt may still wait for its token
+     * seven seconds in, where a fixed second refused it (bench/resilience).
      */
-    private Duration tokenWait(Deadline deadline) {
-        Duration wait = deadline.remainingAt(clock.nanoTime()).minus(config.tokenWaitReserve());
+    private Duration tokenWait(Operation operation, Deadline deadline) {
+        Duration reserve = attempts(operation).reserve(config.tokenWaitReserve());
+        Duration wait = deadline.remainingAt(clock.nanoTime()).minus(reserve);
         return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private RecentAttempts attempts(Operation operation) {
+        return recent.computeIfAbsent(operation.rateGroup(), group -> new RecentAttempts());
     }
 
     public <T> T call(Operation operation, Deadline deadline, Supplier<T> attempt) {
@@ -87,11 +98,11 @@ public class UpstreamPolicies {
                     pauseUntilTheQueueIsAsLong(operation, resumeAt);
                 }
                 guard.refuseWhileOpen();
-                limiter.acquire(operation.rateGroup(), tokenWait(deadline));
+                limiter.acquire(operation.rateGroup(), tokenWait(operation, deadline));
                 if (retry) {
                     clock.sleep(Duration.ofNanos(resumeAt - clock.nanoTime()));
                 }
-                T result = guard.call(attempt);
+                T result = timed(operation, attempt);
                 budget.succeeded();
                 limiter.accepted(operation.rateGroup());
                 attempts(operation, attempts);
@@ -105,6 +116,25 @@ public class UpstreamPolicies {
                 registry.counter("amc.upstream.retries", "operation", operation.operationName(),
                         "failure", ((ClassifiedFailure) failed).failure().name()).increment();
                 resumeAt = clock.nanoTime() + wait.get().toNanos();
+            }
+        }
+    }
+
+    /** Runs one attempt through the guard and notes how long AMC took, answer or failure. */
+    private <T> T timed(Operation operation, Supplier<T> attempt) {
+        long sent = clock.nanoTime();
+        boolean reached = false;
+        try {
+            T result = guard.call(attempt);
+            reached = true;
+            return result;
+        } catch (ProblemException failed) {
+            // The guard's own refusals (breaker, bulkhead) never reached AMC: they say nothing about its speed.
+            reached = failed instanceof ClassifiedFailure;
+            throw failed;
+        } finally {
+            if (reached) {
+                attempts(operation).took(clock.nanoTime() - sent);
             }
         }
     }

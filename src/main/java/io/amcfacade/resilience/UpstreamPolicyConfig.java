@@ -25,11 +25,12 @@ public interface UpstreamPolicyConfig {
     Duration attemptTimeout();
 
     /**
-     * What a wait for an AMC rate-limit token leaves of the deadline for the attempt itself: a token that
+     * The most a wait for an AMC rate-limit token leaves of the deadline for the attempt itself: a token that
      * would come later is not waited for (the caller gets {@code 429 UPSTREAM_RATE_LIMITED}, nothing sent).
-     * AMC admin calls answer in well under a second, so a second is room enough to use a late token. It was
-     * half the attempt timeout (2 s): throttled creates gave up waiting for a token with two seconds of their
-     * deadline unused, while a retry that found a token at once went out with less (bench/resilience).
+     * The reserve actually left is twice the slowest of the group's last 32 attempts, at least 100 ms and at
+     * most this: while AMC answers in tens of milliseconds, a fixed second refused throttled creates with a
+     * second of their deadline unused (bench/resilience); once one recent attempt was slow, the whole of this
+     * is left again. AMC admin calls answer in well under a second.
      */
     @WithDefault("PT1S")
     Duration tokenWaitReserve();

@@ -58,6 +58,7 @@ class ThrottledRetryTimingTest {
                 .hasSize(7).endsWith(6400L);
     }
 
+    /** Nothing known yet of how fast AMC answers (fewer than 32 attempts): the configured second stands. */
     @Test
     void aTokenThatWouldComeWithinTheReserveIsNotWaitedForAndNothingIsSent() {
         UpstreamPolicies policies = policies(new BookedAhead(QUEUE));
@@ -68,6 +69,36 @@ class ThrottledRetryTimingTest {
         assertThat(sent).as("the eighth would queue with 1 s left: a token 0.4 s away leaves less than the reserve")
                 .hasSize(7);
         assertThat(clock.millis()).as("refused as it asked, not at the deadline").isEqualTo(7000);
+    }
+
+    /**
+     * Once AMC is known to answer in 20 ms, the reserve is the 100 ms floor (twice 20 ms is less): the eighth
+     * attempt, which a fixed second refused with 1.5 s of the deadline left, waits 0.4 s for its token and goes
+     * out. Seven 429s in a row are one create in 128; eight, one in 256 (bench/resilience 200 8).
+     */
+    @Test
+    void onceAmcIsKnownToAnswerQuicklyTheEighthAttemptMayStillWaitForItsToken() {
+        UpstreamPolicies policies = policies(new BookedAhead(QUEUE));
+        answeredQuickly(policies, 32, Duration.ofMillis(20));
+        long start = clock.millis();
+
+        assertThat(policies.call(CREATE, deadline(), amcThrottling(7, Duration.ofMillis(20)))).isEqualTo("created");
+
+        assertThat(sent.stream().map(at -> at - start)).as("eight attempts, the last queued 7.14 s in and sent as its Retry-After ended")
+                .containsExactly(400L, 1420L, 2440L, 3460L, 4480L, 5500L, 6520L, 7540L);
+    }
+
+    /** One slow answer among the last 32 (0.6 s: twice is more than the configured second) brings the whole second back. */
+    @Test
+    void oneSlowRecentAttemptBringsTheWholeReserveBack() {
+        UpstreamPolicies policies = policies(new BookedAhead(QUEUE));
+        answeredQuickly(policies, 31, Duration.ofMillis(20));
+        answeredQuickly(policies, 1, Duration.ofMillis(600));
+
+        assertThatThrownBy(() -> policies.call(CREATE, deadline(), amcThrottling(7, Duration.ofMillis(20))))
+                .isInstanceOfSatisfying(ProblemException.class, refused -> assertThat(refused.problem().getCode())
+                        .isEqualTo(ProblemCode.UPSTREAM_RATE_LIMITED.name()));
+        assertThat(sent).hasSize(7);
     }
 
     @Test
@@ -99,10 +130,26 @@ class ThrottledRetryTimingTest {
         return Deadline.after(clock.nanoTime(), DEADLINE);
     }
 
+    /** {@code calls} creates AMC accepts at once, each taking {@code took}; not counted in {@link #sent}. */
+    private void answeredQuickly(UpstreamPolicies policies, int calls, Duration took) {
+        for (int i = 0; i < calls; i++) {
+            assertThat(policies.call(CREATE, deadline(), () -> {
+                clock.sleep(took);
+                return "created";
+            })).isEqualTo("created");
+        }
+    }
+
     /** AMC's answer to each attempt: 429 + {@code Retry-After: 1} the first {@code times}, then success. */
     private Supplier<String> amcThrottling(int times) {
+        return amcThrottling(times, Duration.ZERO);
+    }
+
+    /** As {@link #amcThrottling(int)}, each answer taking {@code took} on the fake clock. */
+    private Supplier<String> amcThrottling(int times, Duration took) {
         return () -> {
             sent.add(clock.millis());
+            clock.sleep(took);
             if (sent.size() <= times) {
                 throw new Throttled();
             }
