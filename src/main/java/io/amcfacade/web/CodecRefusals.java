@@ -20,7 +20,9 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Counts and logs the requests the HTTP server's codec refuses before any route or filter sees them: a
  * request line over {@code quarkus.http.limits.max-initial-line-length} (414), headers over
- * {@code max-header-size} (431), a control character in a header, a malformed request line (400). Vert.x
+ * {@code max-header-size} (431), a control character in a header, a malformed request line (400), and a
+ * request target the server refuses right after the codec (a raw control character, {@code %zz}, a broken
+ * authority: a bare 400 before any route, reason {@code bad-target}). Vert.x
  * answers those itself, with a bare status, and closes the connection; Quarkus 3.34 gives the application
  * no hook into that answer (the server's {@code invalidRequestHandler} is not exposed: quarkusio/quarkus#55082),
  * so they cannot be problem documents or audited. It does hand every answered request to the HTTP metrics'
@@ -48,15 +50,31 @@ public class CodecRefusals implements HttpServerMetricsTagsContributor {
     public Tags contribute(Context context) {
         HttpServerRequest request = context.request();
         DecoderResult decoded = request.decoderResult();
-        if (decoded == null || !decoded.isFailure()) {
-            return Tags.empty();
+        if (decoded != null && decoded.isFailure()) {
+            refused(request, context.response().statusCode(), reason(decoded.cause()), decoded.cause());
+        } else if (context.response().statusCode() == 400 && !context.response().headers().contains("Content-Type")
+                && !parsable(request.uri())) {
+            // The codec took the request line, but the server refused its target before any route: a raw control
+            // character, a malformed percent-encoding, a broken authority. Every answer of ours has a body.
+            refused(request, 400, "bad-target", null);
         }
-        refused(request, context.response().statusCode(), decoded.cause());
         return Tags.empty();
     }
 
-    private void refused(HttpServerRequest request, int status, Throwable cause) {
-        String reason = reason(cause);
+    /** Whether {@code target} is a URI reference at all; asked only of a bare 400. */
+    static boolean parsable(String target) {
+        if (target == null) {
+            return false;
+        }
+        try {
+            new java.net.URI(target);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private void refused(HttpServerRequest request, int status, String reason, Throwable cause) {
         registry.counter("amc.http.codec.refusals", "status", Integer.toString(status), "reason", reason).increment();
         long withheld = allowance.take(System.currentTimeMillis());
         if (withheld < 0) {

@@ -71,7 +71,11 @@ class CodecRefusalsTest {
                 new Refusal("GET /v1/audit/events?" + marker + "=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\n", 414,
                         "line-too-long"),
                 new Refusal(valid + "X-Pad: " + marker + "p".repeat(70_000) + "\r\n", 431, "headers-too-large"),
-                new Refusal("G(T /v1/" + marker + " HTTP/1.1\r\nHost: localhost\r\n", 400, "malformed"));
+                new Refusal("G(T /v1/" + marker + " HTTP/1.1\r\nHost: localhost\r\n", 400, "malformed"),
+                new Refusal("GET /v1/" + marker + "/%zz HTTP/1.1\r\nHost: localhost\r\n", 400, "bad-target"),
+                new Refusal("GET /v1/audit/events?action=%zz&" + marker + " HTTP/1.1\r\nHost: localhost\r\n", 400, "bad-target"),
+                new Refusal("GET /v1/" + marker + "\u0001b HTTP/1.1\r\nHost: localhost\r\n", 400, "bad-target"),
+                new Refusal("GET http://[::1/v1/" + marker + " HTTP/1.1\r\nHost: localhost\r\n", 400, "bad-target"));
         String before = metrics();
 
         for (Refusal refusal : refusals) {
@@ -84,7 +88,7 @@ class CodecRefusalsTest {
 
         String after = metrics();
         for (int status : List.of(400, 414, 431)) {
-            for (String reason : List.of("invalid-header", "line-too-long", "headers-too-large", "malformed")) {
+            for (String reason : List.of("invalid-header", "line-too-long", "headers-too-large", "malformed", "bad-target")) {
                 long sent = refusals.stream().filter(r -> r.status() == status && r.reason().equals(reason)).count();
                 String labels = "reason=\"" + reason + "\",status=\"" + status + "\"";
                 assertThat(Metrics.sum(after, METRIC, labels) - Metrics.sum(before, METRIC, labels))
