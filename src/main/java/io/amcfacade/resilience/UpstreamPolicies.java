@@ -31,7 +31,7 @@ public class UpstreamPolicies {
     private final PolicyClock clock;
     private final RetryBudget budget;
     private final Backoff backoff;
-    private final Map<String, RecentAttempts> recent = new ConcurrentHashMap<>();
+    private final Map<String, RecentAttempts> recentByGroup = new ConcurrentHashMap<>();
 
     @Inject
     UpstreamPolicies(UpstreamPolicyConfig config, UpstreamGuard guard, OutboundRateLimiter limiter, MeterRegistry registry) {
@@ -78,18 +78,15 @@ public class UpstreamPolicies {
      * AMC answers in tens of milliseconds, a throttled create's eighth attempt may still wait for its token
      * seven seconds in, where a fixed second refused it (bench/resilience).
      */
-    private Duration tokenWait(Operation operation, Deadline deadline) {
-        Duration reserve = attempts(operation).reserve(config.tokenWaitReserve());
+    private Duration tokenWait(RecentAttempts recent, Deadline deadline) {
+        Duration reserve = recent.reserve(config.tokenWaitReserve());
         Duration wait = deadline.remainingAt(clock.nanoTime()).minus(reserve);
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    private RecentAttempts attempts(Operation operation) {
-        return recent.computeIfAbsent(operation.rateGroup(), group -> new RecentAttempts());
-    }
-
     public <T> T call(Operation operation, Deadline deadline, Supplier<T> attempt) {
         Tries tries = new Tries();
+        RecentAttempts recent = recentByGroup.computeIfAbsent(operation.rateGroup(), group -> new RecentAttempts());
         long resumeAt = 0;
         for (int attempts = 1;; attempts++) {
             boolean retry = attempts > 1;
@@ -98,11 +95,11 @@ public class UpstreamPolicies {
                     pauseUntilTheQueueIsAsLong(operation, resumeAt);
                 }
                 guard.refuseWhileOpen();
-                limiter.acquire(operation.rateGroup(), tokenWait(operation, deadline));
+                limiter.acquire(operation.rateGroup(), tokenWait(recent, deadline));
                 if (retry) {
                     clock.sleep(Duration.ofNanos(resumeAt - clock.nanoTime()));
                 }
-                T result = timed(operation, attempt);
+                T result = timed(recent, attempt);
                 budget.succeeded();
                 limiter.accepted(operation.rateGroup());
                 attempts(operation, attempts);
@@ -121,7 +118,7 @@ public class UpstreamPolicies {
     }
 
     /** Runs one attempt through the guard and notes how long AMC took, answer or failure. */
-    private <T> T timed(Operation operation, Supplier<T> attempt) {
+    private <T> T timed(RecentAttempts recent, Supplier<T> attempt) {
         long sent = clock.nanoTime();
         boolean reached = false;
         try {
@@ -134,7 +131,7 @@ public class UpstreamPolicies {
             throw failed;
         } finally {
             if (reached) {
-                attempts(operation).took(clock.nanoTime() - sent);
+                recent.took(clock.nanoTime() - sent);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.amcfacade.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 
 import jakarta.inject.Inject;
@@ -67,9 +69,9 @@ public class CodecRefusals implements HttpServerMetricsTagsContributor {
             return false;
         }
         try {
-            new java.net.URI(target);
+            new URI(target);
             return true;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }
