@@ -222,7 +222,7 @@ class TrailAttacksTest {
 
     /** A month's partition dropped by hand: the service goes on auditing, and verify names the first lost record. */
     @Test
-    @Order(5)
+    @Order(6)
     void aDroppedMonthNeverStopsAuditingAndIsNamed() throws Exception {
         String subject = act("in-the-dropped-month");
         Seal covering = sealed();
@@ -248,7 +248,7 @@ class TrailAttacksTest {
      * refusal lasts until the database owner removes the seal.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void theSealerNeverBuildsOnAFakeSeal() throws Exception {
         sealed();
         assertThatThrownBy(() -> as("amc_app", "INSERT INTO audit_seals (seal_id, sealed_at, txid_from, txid_to, row_count, "
@@ -284,6 +284,45 @@ class TrailAttacksTest {
         assertThat(sealer.refusal().get().kind().name()).isEqualTo("SEAL_DIGEST_MISMATCH");
         assertThat(newestSealId()).isEqualTo(newestId + 1); // nothing chained on it
         assertThat(Callers.as("metrics", "auditor").get("/q/metrics").asString()).contains("amc_audit_seal_refused 1.0");
+    }
+
+    /**
+     * Attack 5: an outcome the service never writes ({@code ERASED}), appended through the service's own role to
+     * a forged action. Every reader shows the action, its outcome as {@code UNKNOWN} and the forgery named; before,
+     * the API's event, the list holding it and the console's Action page all answered 500.
+     */
+    @Test
+    @Order(5)
+    void anOutcomeTheServiceNeverWritesIsShownAsUnknownAndNamedNotA500() throws Exception {
+        TrailRecord intent = forgedIntent(Instant.now());
+        intent.actorSubject = Callers.uniqueSubject("forger");
+        intent.contentHash = CanonicalRecord.hashV2(intent);
+        insert("amc_app", io.amcfacade.audit.storage.TrailRecordSql.INSERT, intent);
+        TrailRecord outcome = TrailRecord.of(TrailRecord.Kind.OUTCOME, intent.eventId);
+        outcome.occurredAt = TrailRecord.micros(Instant.now());
+        outcome.outcome = "ERASED";
+        outcome.httpStatus = 201;
+        outcome.contentHash = CanonicalRecord.hashV2(outcome);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "amc_app", "");
+                PreparedStatement insert = connection.prepareStatement(io.amcfacade.audit.storage.TrailRecordSql.INSERT)) {
+            io.amcfacade.audit.storage.TrailRecordSql.bind(insert, outcome);
+            insert.executeUpdate();
+        }
+        sealed();
+
+        var auditor = Callers.as(Callers.uniqueSubject("auditor"), "auditor");
+        JsonPath event = auditor.get("/v1/audit/events/" + intent.eventId).then().statusCode(200).extract().jsonPath();
+        assertThat(event.getString("outcome")).isEqualTo("UNKNOWN");
+        assertThat(event.getString("integrity.status")).isEqualTo("REJECTED");
+        assertThat(event.getList("integrity.findings.code", String.class)).contains("RECORD_FORGED");
+        JsonPath list = Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("actor", intent.actorSubject)
+                .get("/v1/audit/events").then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("events.eventId", String.class)).containsExactly(intent.eventId.toString());
+        assertThat(list.getString("events[0].outcome")).isEqualTo("UNKNOWN");
+        String page = io.restassured.RestAssured.given().cookies(io.amcfacade.console.ConsoleSignInTest.signIn(
+                Callers.uniqueSubject("ada"), "auditor")).get("/console/actions/" + intent.eventId).then()
+                .statusCode(200).extract().asString();
+        assertThat(page).contains(intent.eventId.toString()).contains("UNKNOWN").contains("RECORD_FORGED");
     }
 
     private void assertNamed(Instant from, String kind, UUID eventId) throws Exception {

@@ -32,7 +32,7 @@ final class AuditAssembler {
                 : Arrays.asList(intent.actorRoles.split(",")))
                 .subject(intent.actorSubject).name(intent.actorName).onBehalfOf(intent.onBehalfOf);
         AuditEvent event = new AuditEvent(intent.eventId, utc(intent.recordedAt), actor, intent.correlationId,
-                intent.action, outcome != null ? AuditOutcome.fromValue(outcome.outcome)
+                intent.action, outcome != null ? outcome(outcome.outcome)
                         : intent.recordedAt.isAfter(pendingSince) ? AuditOutcome.PENDING : AuditOutcome.UNKNOWN)
                 .client(new AuditClient().ip(intent.clientIp).userAgent(intent.userAgent))
                 .method(intent.httpMethod)
@@ -56,6 +56,20 @@ final class AuditAssembler {
             }
         }
         return event;
+    }
+
+    /**
+     * The stored outcome as the API names it. The service writes only the API's own values; anything else
+     * was written behind its back (a forged row, which the event's {@code integrity} names), and reads
+     * {@code UNKNOWN} rather than failing the whole page with a 500.
+     */
+    static AuditOutcome outcome(String stored) {
+        for (AuditOutcome known : AuditOutcome.values()) {
+            if (known.toString().equals(stored)) {
+                return known;
+            }
+        }
+        return AuditOutcome.UNKNOWN;
     }
 
     static OffsetDateTime utc(Instant instant) {
