@@ -27,7 +27,9 @@ class BenchSmokeIT {
 
     @Test
     void smokeRunMeasuresEveryWorkloadThroughAllThreeConfigurations() throws Exception {
-        Process run = new ProcessBuilder("bash", "bench/run", "--smoke")
+        ProcessBuilder smoke = new ProcessBuilder("bash", "bench/run", "--smoke");
+        smoke.environment().put("BENCH_EXTRA_JAVA_OPTS", System.getProperty("test.jvm.options", ""));
+        Process run = smoke
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/bench-smoke.log"))
                 .start();

@@ -70,8 +70,7 @@ public final class FacadeProcess implements AutoCloseable {
     }
 
     private Process launch(String name, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(javaCommand("-jar", jar.toString()))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(name + ".log").toFile());
@@ -165,5 +164,20 @@ public final class FacadeProcess implements AutoCloseable {
         } catch (Exception e) { // RestAssured rethrows ConnectException unchecked-style
             return false;
         }
+    }
+
+    /**
+     * {@code java}, with the test JVMs' options ({@code test.jvm.options} in {@code pom.xml}: C1 only, for JVMs that
+     * live seconds to minutes), then {@code args}.
+     */
+    public static List<String> javaCommand(String... args) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String options = System.getProperty("test.jvm.options", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of(args));
+        return command;
     }
 }
