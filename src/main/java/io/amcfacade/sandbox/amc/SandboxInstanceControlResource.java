@@ -24,7 +24,6 @@ import io.amcfacade.problem.Problems;
  */
 @Path("/sandbox")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class SandboxInstanceControlResource {
 
     private static final Set<String> PINNABLE = Set.of("REQUESTED", "SUBMITTED", "IN_PROGRESS", "COMPLETED", "FAILED");
@@ -48,6 +47,7 @@ public class SandboxInstanceControlResource {
     /** An instance as AMC's instant self-service access makes it: COMPLETED at once, refusing every write. */
     @POST
     @Path("/accounts/{accountId}/instant-instances")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response instantInstance(@PathParam("accountId") String accountId, NewInstance request) {
         String name = request == null || request.instanceName() == null ? "Instant access" : request.instanceName();
         SandboxInstance instance = store.create("control", account(accountId),
@@ -57,6 +57,7 @@ public class SandboxInstanceControlResource {
 
     @PUT
     @Path("/accounts/{accountId}/instances/{instanceId}/creation-status")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> pin(@PathParam("accountId") String accountId, @PathParam("instanceId") String instanceId,
             CreationStatus request) {
         String status = request == null ? null : request.status();
@@ -71,6 +72,7 @@ public class SandboxInstanceControlResource {
 
     @POST
     @Path("/accounts/{accountId}/instances/{instanceId}/advertiser-updates/{updateId}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> review(@PathParam("accountId") String accountId, @PathParam("instanceId") String instanceId,
             @PathParam("updateId") long updateId, Review request) {
         String decision = request == null ? null : request.decision();
