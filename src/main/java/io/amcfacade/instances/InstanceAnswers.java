@@ -1,6 +1,8 @@
 package io.amcfacade.instances;
 
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -18,11 +20,24 @@ import io.amcfacade.api.model.Operation;
  */
 public class InstanceAnswers {
 
+    private static final Pattern OPERATION_ID = Pattern.compile("\"operationId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Set<String> STARTS = Set.of("createInstance", "deleteInstance", "createAdvertiserUpdate");
 
     @ServerResponseFilter(priority = Priorities.USER + 300)
     public void answer(ResourceInfo resource, ContainerResponseContext response) {
-        if (response.getStatus() != 200 || resource.getResourceMethod() == null) {
+        if (resource.getResourceMethod() == null) {
+            return;
+        }
+        if (response.getStatus() == 202 && response.getEntity() instanceof String replayed
+                && STARTS.contains(resource.getResourceMethod().getName())) {
+            // A replay of a start (the stored body): it points to the same operation.
+            Matcher id = OPERATION_ID.matcher(replayed);
+            if (id.find()) {
+                response.getHeaders().putSingle("Location", "/v1/operations/" + id.group(1));
+            }
+            return;
+        }
+        if (response.getStatus() != 200) {
             return;
         }
         if (response.getEntity() instanceof Operation operation

@@ -106,6 +106,7 @@ class InstanceOperationsTest {
         InstancesApi.expireAmcTokens();
         InstancesApi.create(adminToken, accountId, "Lost answer", key).statusCode(202)
                 .header("Idempotent-Replayed", "true")
+                .header("Location", "/v1/operations/" + operationId)
                 .body("operationId", equalTo(operationId));
 
         Operation done = InstancesApi.awaitEnd(adminToken, operationId);
