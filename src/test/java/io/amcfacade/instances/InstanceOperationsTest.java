@@ -17,6 +17,7 @@ import io.amcfacade.api.model.AdvertiserUpdateStatus;
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.api.model.Operation;
+import io.amcfacade.sandbox.SandboxCredentials;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.Faults;
 import io.amcfacade.support.InstancesApi;
@@ -158,6 +159,25 @@ class InstanceOperationsTest {
         assertThat(rejected.getProblem()).isNotNull();
         assertThat(transitionsOf(accountId, second)).anySatisfy(e -> assertThat(e.getRequestSummary())
                 .contains("\"to\":\"REJECTED\""));
+    }
+
+    @Test
+    void anUpdateAmcHoldsOpenFromElsewhereIsAClear409() {
+        String accountId = UsersApi.newAccount().accountId();
+        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Updated elsewhere");
+        // Another AMC client (AMC's own console, say) opens an update the facade knows nothing of.
+        given().auth().oauth2(Sandbox.lwaToken()).header("Amazon-Advertising-API-ClientId", SandboxCredentials.CLIENT_ID)
+                .header("Amazon-Advertising-API-AdvertiserId", accountId)
+                .header("Amazon-Advertising-API-MarketplaceId", "ATVPDKIKX0DER")
+                .contentType("application/vnd.amcinstances.v1+json")
+                .body(Map.of("advertisersToAdd", List.of(Map.of("id", "dspelsewhere1", "type", "DISPLAY"),
+                        Map.of("id", "dspelsewhere2", "type", "DISPLAY"))))
+                .post("/sandbox/amc/instances/{i}/advertisers/updates", instanceId).then().statusCode(200);
+
+        InstancesApi.updateAdvertisers(adminToken, accountId, instanceId, Map.of("add", List.of(
+                Map.of("id", "dspfacade", "type", "DISPLAY")))).statusCode(409)
+                .body("code", equalTo("ADVERTISER_UPDATE_OPEN"))
+                .body("upstreamStatus", equalTo(400));
     }
 
     @Test
