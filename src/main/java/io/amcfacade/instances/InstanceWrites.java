@@ -91,7 +91,7 @@ public class InstanceWrites {
         }
         refuseKnownRefusals(accountId, instanceId);
         String marketplace = marketplaces.of(accountId);
-        trail.intend(List.of(AuditTargetEntry.instance(instanceId)), "rename instance to \"" + request.getName() + "\"");
+        trail.intend(List.of(AuditTargetEntry.instance(instanceId)), "change instance: " + views.write(request));
         try {
             return queries.withMarks(accountId, InstanceMapper.toApi(amc.update(accountId, marketplace, instanceId,
                     new AmcInstanceWire.UpdateRequest(request.getName(), request.getAdvertiserName(), null, null))));
