@@ -60,14 +60,14 @@ class AmazonDefinitionsIT {
     }
 
     @Test
-    void all14UpstreamBackedOperationsWorkAgainstMocksOfAmazonsOwnDefinitions() throws Exception {
+    void all21UpstreamBackedOperationsWorkAgainstMocksOfAmazonsOwnDefinitions() throws Exception {
         try {
             drive();
         } finally {
             mocks.report("mock", "The facade against Prism mocks of Amazon's own definitions");
         }
         List<DefinitionsRun.Outcome> outcomes = mocks.outcomes();
-        assertThat(outcomes).hasSize(14);
+        assertThat(outcomes).hasSize(21);
         assertThat(outcomes).as("Prism refused no request and no answer, and the facade answered 200 or, where a "
                 + "listing never ends, its paging guard's 502; see target/amazon-definitions/mock.md")
                 .allMatch(o -> o.passed() || o.metPagingGuard());
@@ -117,6 +117,28 @@ class AmazonDefinitionsIT {
         mocks.run("GET /v1/accounts/{a}/instances/{i}",
                 () -> admin().get("/v1/accounts/{a}/instances/{i}", account, instance));
 
+        // Issue 24's writes: a create and an advertiser update (both 202, followed by the operation), a rename, the
+        // advertisers and updates read, and a delete of another listed instance (named by its ETag). Each write
+        // touches an instance no open operation holds, so the facade's own 409 never stands in for AMC's answer.
+        mocks.run("POST /v1/accounts/{a}/instances", () -> admin().contentType(ContentType.JSON)
+                .body(Map.of("name", "Definitions check")).post("/v1/accounts/{a}/instances", account));
+        mocks.run("PUT /v1/accounts/{a}/instances/{i}", () -> admin().contentType(ContentType.JSON)
+                .body(Map.of("name", "Definitions check renamed")).put("/v1/accounts/{a}/instances/{i}", account, instance));
+        mocks.run("GET /v1/accounts/{a}/instances/{i}/advertisers",
+                () -> admin().get("/v1/accounts/{a}/instances/{i}/advertisers", account, instance));
+        Response update = mocks.run("POST /v1/accounts/{a}/instances/{i}/advertisers/updates",
+                () -> admin().contentType(ContentType.JSON).body(Map.of("add", List.of(Map.of("id", "dspdefinitions",
+                        "type", "DISPLAY")))).post("/v1/accounts/{a}/instances/{i}/advertisers/updates", account, instance));
+        long updateId = update.statusCode() == 202 && update.jsonPath().get("updateId") != null
+                ? update.jsonPath().getLong("updateId") : 1L;
+        mocks.run("GET /v1/accounts/{a}/instances/{i}/advertisers/updates",
+                () -> admin().get("/v1/accounts/{a}/instances/{i}/advertisers/updates", account, instance));
+        mocks.run("GET /v1/accounts/{a}/instances/{i}/advertisers/updates/{u}",
+                () -> admin().get("/v1/accounts/{a}/instances/{i}/advertisers/updates/{u}", account, instance, updateId));
+        String deleted = first(instances, "instances[1].instanceId", instance);
+        String etag = admin().get("/v1/accounts/{a}/instances/{i}", account, deleted).header("ETag");
+        mocks.run("DELETE /v1/accounts/{a}/instances/{i}", () -> admin().header("If-Match", String.valueOf(etag))
+                .delete("/v1/accounts/{a}/instances/{i}", account, deleted));
     }
 
     private static String first(Response response, String path, String fallback) {

@@ -63,14 +63,14 @@ class AmazonDefinitionsProxyIT {
     }
 
     @Test
-    void all14OperationsKeepAmazonsDefinitionsBothWays() throws Exception {
+    void all21OperationsKeepAmazonsDefinitionsBothWays() throws Exception {
         try {
             drive();
         } finally {
             proxies.report("proxy", "The facade and the sandbox through Prism proxies of Amazon's own definitions");
         }
-        assertThat(proxies.outcomes()).hasSize(14);
-        assertThat(proxies.outcomes()).as("every operation answers 200 and Prism refused nothing either way; see "
+        assertThat(proxies.outcomes()).hasSize(21);
+        assertThat(proxies.outcomes()).as("every operation answers 200 (202 for a start) and Prism refused nothing either way; see "
                 + "target/amazon-definitions/proxy.md").allMatch(DefinitionsRun.Outcome::passed);
     }
 
@@ -121,6 +121,28 @@ class AmazonDefinitionsProxyIT {
         proxies.run("GET /v1/accounts/{a}/instances/{i}",
                 () -> admin().get("/v1/accounts/{a}/instances/{i}", account, instance));
 
+        // Issue 24's writes: a create and an advertiser update (both 202, followed by the operation), a rename, the
+        // advertisers and updates read, and a delete of another listed instance (named by its ETag). Each write
+        // touches an instance no open operation holds, so the facade's own 409 never stands in for AMC's answer.
+        proxies.run("POST /v1/accounts/{a}/instances", () -> admin().contentType(ContentType.JSON)
+                .body(Map.of("name", "Definitions check")).post("/v1/accounts/{a}/instances", account));
+        proxies.run("PUT /v1/accounts/{a}/instances/{i}", () -> admin().contentType(ContentType.JSON)
+                .body(Map.of("name", "Definitions check renamed")).put("/v1/accounts/{a}/instances/{i}", account, instance));
+        proxies.run("GET /v1/accounts/{a}/instances/{i}/advertisers",
+                () -> admin().get("/v1/accounts/{a}/instances/{i}/advertisers", account, instance));
+        Response update = proxies.run("POST /v1/accounts/{a}/instances/{i}/advertisers/updates",
+                () -> admin().contentType(ContentType.JSON).body(Map.of("add", List.of(Map.of("id", "dspdefinitions",
+                        "type", "DISPLAY")))).post("/v1/accounts/{a}/instances/{i}/advertisers/updates", account, instance));
+        long updateId = update.statusCode() == 202 && update.jsonPath().get("updateId") != null
+                ? update.jsonPath().getLong("updateId") : 1L;
+        proxies.run("GET /v1/accounts/{a}/instances/{i}/advertisers/updates",
+                () -> admin().get("/v1/accounts/{a}/instances/{i}/advertisers/updates", account, instance));
+        proxies.run("GET /v1/accounts/{a}/instances/{i}/advertisers/updates/{u}",
+                () -> admin().get("/v1/accounts/{a}/instances/{i}/advertisers/updates/{u}", account, instance, updateId));
+        String deleted = instances.jsonPath().getString("instances[1].instanceId");
+        String etag = admin().get("/v1/accounts/{a}/instances/{i}", account, deleted).header("ETag");
+        proxies.run("DELETE /v1/accounts/{a}/instances/{i}", () -> admin().header("If-Match", String.valueOf(etag))
+                .delete("/v1/accounts/{a}/instances/{i}", account, deleted));
     }
 
     private static String invitationOf(Response listed, String email) {

@@ -25,7 +25,7 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The packaged jar out of sandbox mode, pointed at Prism mocks of contract/upstream/ (AMC, and Login
- * with Amazon as the token stub): all 14 upstream-backed {@code /v1} operations answer as documented.
+ * with Amazon as the token stub): all 21 upstream-backed {@code /v1} operations answer as documented.
  * Prism refuses every request that breaks the contract, so each 2xx here is also a request that kept
  * it; its log is checked for refusals at the end. The ids are the contract's examples.
  */
@@ -63,7 +63,7 @@ class UpstreamContractIT {
     }
 
     @Test
-    void all14UpstreamBackedOperationsWorkAgainstAMockOfTheContract() throws Exception {
+    void all21UpstreamBackedOperationsWorkAgainstAMockOfTheContract() throws Exception {
         admin().get("/v1/accounts").then().statusCode(200).body("accounts[0].accountId", equalTo(ACCOUNT));
 
         admin().contentType(ContentType.JSON).body(Map.of("invitations", List.of(Map.of(
@@ -97,6 +97,29 @@ class UpstreamContractIT {
                 .body("instances[0]", not(hasKey("awsAccountId")));
         admin().get("/v1/accounts/{a}/instances/{i}", ACCOUNT, "amcexample01").then().statusCode(200)
                 .body("instanceId", equalTo("amcexample01")).body("creationStatus", equalTo("COMPLETED"));
+
+        // Issue 24's writes. The mock answers its examples for any instance id: each write names another, so no
+        // operation the facade still follows stands in the way of the next.
+        admin().contentType(ContentType.JSON).header("Idempotency-Key", "upstream-it-create")
+                .body(Map.of("name", "Example Retail AMC europe", "advertiserName", "Example Retail"))
+                .post("/v1/accounts/{a}/instances", ACCOUNT).then().statusCode(202)
+                .body("instanceId", equalTo("amcexample01")).body("state", equalTo("SUCCEEDED"));
+        admin().contentType(ContentType.JSON).body(Map.of("name", "Example Retail AMC renamed"))
+                .put("/v1/accounts/{a}/instances/{i}", ACCOUNT, "amcexample01").then().statusCode(200);
+        admin().get("/v1/accounts/{a}/instances/{i}/advertisers", ACCOUNT, "amcexample01").then().statusCode(200)
+                .body("advertisers[0].type", equalTo("SPONSORED_ADS"));
+        admin().contentType(ContentType.JSON).body(Map.of("add", List.of(Map.of("id", "ENTITY1EXAMPLE0002",
+                "type", "SPONSORED_ADS", "marketplaceId", "ATVPDKIKX0DER"))))
+                .post("/v1/accounts/{a}/instances/{i}/advertisers/updates", ACCOUNT, "amcexample02").then()
+                .statusCode(202).body("updateId", equalTo(2));
+        admin().get("/v1/accounts/{a}/instances/{i}/advertisers/updates", ACCOUNT, "amcexample01").then()
+                .statusCode(200).body("updates[0].status", equalTo("COMPLETED"));
+        admin().get("/v1/accounts/{a}/instances/{i}/advertisers/updates/{u}", ACCOUNT, "amcexample01", 2).then()
+                .statusCode(200).body("status", equalTo("REQUESTED"));
+        String etag = admin().get("/v1/accounts/{a}/instances/{i}", ACCOUNT, "amcexample03").then().statusCode(200)
+                .extract().header("ETag");
+        admin().header("If-Match", etag).delete("/v1/accounts/{a}/instances/{i}", ACCOUNT, "amcexample03").then()
+                .statusCode(202).body("kind", equalTo("INSTANCE_DELETE"));
 
         assertThat(amc.log()).as("Prism refused no request of the facade").doesNotContain("Request terminated with error")
                 .doesNotContain("✖  error");

@@ -9,6 +9,22 @@ public enum AuditAction {
     ACCOUNTS_LIST,
     INSTANCES_LIST,
     INSTANCE_GET,
+    /** {@code POST /v1/accounts/{accountId}/instances}: starts a long-running create. */
+    INSTANCE_CREATE,
+    INSTANCE_UPDATE,
+    /** {@code DELETE …/instances/{instanceId}}: starts a long-running delete; the summary holds the instance as it was. */
+    INSTANCE_DELETE,
+    INSTANCE_ADVERTISERS_LIST,
+    /** {@code POST …/advertisers/updates}: starts a long-running advertiser update. */
+    ADVERTISER_UPDATE_CREATE,
+    ADVERTISER_UPDATES_LIST,
+    ADVERTISER_UPDATE_GET,
+    OPERATION_GET,
+    /**
+     * A long-running operation moving on as the facade saw it at AMC (actor {@code system:operations}); its
+     * summary names the operation and the event of the action that started it.
+     */
+    OPERATION_TRANSITION,
     INVITATIONS_CREATE,
     INVITATIONS_LIST,
     INVITATION_GET,

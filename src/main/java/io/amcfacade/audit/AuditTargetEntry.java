@@ -21,6 +21,10 @@ public record AuditTargetEntry(TargetKind kind, String id, String role, TargetRe
         return new AuditTargetEntry(TargetKind.INVITATION, invitationId, null, null, null);
     }
 
+    public static AuditTargetEntry instance(String instanceId) {
+        return new AuditTargetEntry(TargetKind.INSTANCE, instanceId, null, null, null);
+    }
+
     public AuditTargetEntry withResult(TargetResult outcome, String errorCode) {
         return new AuditTargetEntry(kind, id, role, outcome, errorCode);
     }

@@ -32,6 +32,17 @@ public interface SandboxConfig {
     @WithDefault("PT1H")
     Duration callerTokenTtl();
 
+    /**
+     * How long a new instance stays in each of REQUESTED, SUBMITTED and IN_PROGRESS before it reads COMPLETED,
+     * and an advertiser update in each of its open states (AMC: minutes for an instance; the tests shorten it).
+     */
+    @WithDefault("PT20S")
+    Duration instanceStep();
+
+    /** How long AMC remembers a create's {@code idempotencyToken} (Amazon's definition: 10 minutes). */
+    @WithDefault("PT10M")
+    Duration idempotencyTokenTtl();
+
     /** PEM private key that signs sandbox caller tokens; set at start-up in sandbox mode. */
     Optional<String> signingKeyLocation();
 }

@@ -37,6 +37,11 @@ public class SandboxReplies {
         return reply(endpoint, 200, newRequestId(), null, null);
     }
 
+    /** A success without a body and with status 204, as AMC's instance delete answers. */
+    public Response noContent(String endpoint) {
+        return reply(endpoint, 204, newRequestId(), null, null);
+    }
+
     /** Login with Amazon's own answers are plain JSON. */
     public Response ok(String endpoint, Object body) {
         return reply(endpoint, 200, newRequestId(), MediaType.APPLICATION_JSON, body);

@@ -1,6 +1,7 @@
 package io.amcfacade.upstream;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -127,4 +128,58 @@ interface AmcApi {
     Uni<Response> getInstance(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
             @PathParam("instanceId") String instanceId);
+
+    @POST
+    @Path("amc/instances")
+    @Consumes(AmcMediaTypes.INSTANCES)
+    @Produces(AmcMediaTypes.INSTANCES)
+    Uni<Response> createInstance(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
+            AmcInstanceWire.CreateRequest body);
+
+    @PUT
+    @Path("amc/instances/{instanceId}")
+    @Consumes(AmcMediaTypes.INSTANCES)
+    @Produces(AmcMediaTypes.INSTANCES)
+    Uni<Response> updateInstance(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
+            @PathParam("instanceId") String instanceId, AmcInstanceWire.UpdateRequest body);
+
+    @DELETE
+    @Path("amc/instances/{instanceId}")
+    @Produces(AmcMediaTypes.INSTANCES)
+    Uni<Response> deleteInstance(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
+            @PathParam("instanceId") String instanceId);
+
+    @GET
+    @Path("amc/instances/{instanceId}/advertisers")
+    @Produces(AmcMediaTypes.INSTANCES)
+    Uni<Response> listAdvertisers(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
+            @PathParam("instanceId") String instanceId, @QueryParam("type") String type, @QueryParam("limit") int limit,
+            @QueryParam("nextToken") String nextToken);
+
+    @GET
+    @Path("amc/instances/{instanceId}/advertisers/updates")
+    @Produces(AmcMediaTypes.INSTANCES)
+    Uni<Response> listAdvertiserUpdates(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
+            @PathParam("instanceId") String instanceId, @QueryParam("limit") int limit,
+            @QueryParam("nextToken") String nextToken);
+
+    @POST
+    @Path("amc/instances/{instanceId}/advertisers/updates")
+    @Consumes(AmcMediaTypes.INSTANCES)
+    @Produces(AmcMediaTypes.INSTANCES)
+    Uni<Response> createAdvertiserUpdate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
+            @PathParam("instanceId") String instanceId, AmcInstanceWire.AdvertiserUpdateRequest body);
+
+    @GET
+    @Path("amc/instances/{instanceId}/advertisers/updates/{updateId}")
+    @Produces(AmcMediaTypes.INSTANCES)
+    Uni<Response> getAdvertiserUpdate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ADVERTISER) String accountId, @HeaderParam(MARKETPLACE) String marketplaceId,
+            @PathParam("instanceId") String instanceId, @PathParam("updateId") long updateId);
 }

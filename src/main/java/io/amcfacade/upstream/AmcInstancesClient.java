@@ -13,8 +13,10 @@ import io.amcfacade.upstream.AmcInstanceWire.Instance;
 import io.amcfacade.upstream.AmcInstanceWire.Page;
 
 /**
- * AMC instances, read-only: the decorator the instances feature calls instead of the raw REST client.
- * The instance API names the account as an advertiser and needs its marketplace too.
+ * AMC instances: the decorator the instances feature calls instead of the raw REST client. The instance
+ * API names the account as an advertiser and needs its marketplace too. AMC refuses a write with 400 both
+ * for an advertiser update while another is open and for an instance of its instant self-service access;
+ * its text is all that tells them apart, so they are read from it ({@link AmcVocabulary}).
  */
 @ApplicationScoped
 public class AmcInstancesClient {
@@ -54,6 +56,94 @@ public class AmcInstancesClient {
             case 404 -> instanceId == null ? null : new ProblemException(Problems.of(ProblemCode.INSTANCE_NOT_FOUND,
                     "Account " + accountId + " has no AMC instance " + instanceId + "."));
             default -> null;
+        };
+    }
+
+    /** AMC answers at once with the instance as it is (usually REQUESTED); the creation carries on there. */
+    public Instance create(String accountId, String marketplaceId, AmcInstanceWire.CreateRequest request) {
+        return instance(AmcOperation.CREATE_INSTANCE, upstream.call(AmcOperation.CREATE_INSTANCE,
+                bearer -> api.createInstance(bearer, accountId, marketplaceId, request), Details.class,
+                writeErrors(accountId, null)));
+    }
+
+    public Instance update(String accountId, String marketplaceId, String instanceId,
+            AmcInstanceWire.UpdateRequest request) {
+        return instance(AmcOperation.UPDATE_INSTANCE, upstream.call(AmcOperation.UPDATE_INSTANCE,
+                bearer -> api.updateInstance(bearer, accountId, marketplaceId, instanceId, request), Details.class,
+                writeErrors(accountId, instanceId)));
+    }
+
+    public void delete(String accountId, String marketplaceId, String instanceId) {
+        upstream.call(AmcOperation.DELETE_INSTANCE,
+                bearer -> api.deleteInstance(bearer, accountId, marketplaceId, instanceId), Void.class,
+                writeErrors(accountId, instanceId));
+    }
+
+    /** {@code type} (DISPLAY, SAS, SPONSORED_ADS) filters; {@code null} lists every advertiser. */
+    public AmcInstanceWire.AdvertisersPage advertisers(String accountId, String marketplaceId, String instanceId,
+            String type, int limit, String nextToken) {
+        return upstream.call(AmcOperation.LIST_ADVERTISERS,
+                bearer -> api.listAdvertisers(bearer, accountId, marketplaceId, instanceId, type, limit, nextToken),
+                AmcInstanceWire.AdvertisersPage.class, errors(accountId, instanceId));
+    }
+
+    public AmcInstanceWire.AdvertiserUpdatesPage advertiserUpdates(String accountId, String marketplaceId,
+            String instanceId, int limit, String nextToken) {
+        return upstream.call(AmcOperation.LIST_ADVERTISER_UPDATES,
+                bearer -> api.listAdvertiserUpdates(bearer, accountId, marketplaceId, instanceId, limit, nextToken),
+                AmcInstanceWire.AdvertiserUpdatesPage.class, errors(accountId, instanceId));
+    }
+
+    public AmcInstanceWire.AdvertiserUpdate createAdvertiserUpdate(String accountId, String marketplaceId,
+            String instanceId, AmcInstanceWire.AdvertiserUpdateRequest request) {
+        return update(AmcOperation.CREATE_ADVERTISER_UPDATE, upstream.call(AmcOperation.CREATE_ADVERTISER_UPDATE,
+                bearer -> api.createAdvertiserUpdate(bearer, accountId, marketplaceId, instanceId, request),
+                AmcInstanceWire.AdvertiserUpdateDetails.class, writeErrors(accountId, instanceId)));
+    }
+
+    public AmcInstanceWire.AdvertiserUpdate advertiserUpdate(String accountId, String marketplaceId, String instanceId,
+            long updateId) {
+        return update(AmcOperation.GET_ADVERTISER_UPDATE, upstream.call(AmcOperation.GET_ADVERTISER_UPDATE,
+                bearer -> api.getAdvertiserUpdate(bearer, accountId, marketplaceId, instanceId, updateId),
+                AmcInstanceWire.AdvertiserUpdateDetails.class, (status, details) -> switch (status) {
+                    case 400, 422 -> AmcProblems.rejected(details);
+                    case 403 -> AmcProblems.accessDenied(accountId);
+                    case 404 -> new ProblemException(Problems.of(ProblemCode.NOT_FOUND, "Instance " + instanceId
+                            + " of account " + accountId + " has no advertiser update " + updateId + "."));
+                    default -> null;
+                }));
+    }
+
+    private Instance instance(AmcOperation operation, Details details) {
+        if (details.instance() == null || details.instance().instanceId() == null) {
+            throw UpstreamException.unreadable(operation, 200, upstream.lastRequestId(), "no instance in the answer");
+        }
+        return details.instance();
+    }
+
+    private AmcInstanceWire.AdvertiserUpdate update(AmcOperation operation, AmcInstanceWire.AdvertiserUpdateDetails details) {
+        if (details.advertiserUpdate() == null || details.advertiserUpdate().updateId() == null) {
+            throw UpstreamException.unreadable(operation, 200, upstream.lastRequestId(),
+                    "no advertiser update in the answer");
+        }
+        return details.advertiserUpdate();
+    }
+
+    /** A write's 400 may be one of AMC's two refusals with a meaning of their own. */
+    private static ErrorMapping writeErrors(String accountId, String instanceId) {
+        ErrorMapping reads = errors(accountId, instanceId);
+        return (status, details) -> {
+            if (status == 400 && AmcVocabulary.isInstantAccessRefusal(details)) {
+                return new ProblemException(Problems.of(ProblemCode.INSTANT_ACCESS_INSTANCE, "Instance " + instanceId
+                        + " was made through AMC's instant self-service access, which refuses this change (AMC: "
+                        + details + ")."));
+            }
+            if (status == 400 && AmcVocabulary.isOpenAdvertiserUpdateRefusal(details)) {
+                return new ProblemException(Problems.of(ProblemCode.ADVERTISER_UPDATE_OPEN, "AMC reports an open "
+                        + "advertiser update on instance " + instanceId + "; it allows one at a time (AMC: " + details
+                        + ")."));
+            }
+            return reads.map(status, details);
         };
     }
 }

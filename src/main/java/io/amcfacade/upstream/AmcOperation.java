@@ -25,7 +25,20 @@ enum AmcOperation implements UpstreamPolicies.Operation {
     REMOVE_USERS("POST /userPermissions/delete", "users", RetryClass.ONLY_IF_NOT_PROCESSED,
             "List the account's users (GET /v1/accounts/{accountId}/users) to see whether they were removed."),
     LIST_INSTANCES("GET /amc/instances", "instances", RetryClass.REPEATABLE, null),
-    GET_INSTANCE("GET /amc/instances/{id}", "instances", RetryClass.REPEATABLE, null);
+    GET_INSTANCE("GET /amc/instances/{id}", "instances", RetryClass.REPEATABLE, null),
+    CREATE_INSTANCE("POST /amc/instances", "instances", RetryClass.ONLY_IF_NOT_PROCESSED,
+            "Read the operation (GET /v1/operations/{operationId}): the facade looks for the instance by its name "
+                    + "before creating another."),
+    UPDATE_INSTANCE("PUT /amc/instances/{id}", "instances", RetryClass.REPEATABLE, null),
+    DELETE_INSTANCE("DELETE /amc/instances/{id}", "instances", RetryClass.ONLY_IF_NOT_PROCESSED,
+            "Read the instance (GET /v1/accounts/{accountId}/instances/{instanceId}): a 404 means it is deleted."),
+    LIST_ADVERTISERS("GET /amc/instances/{id}/advertisers", "instances", RetryClass.REPEATABLE, null),
+    LIST_ADVERTISER_UPDATES("GET /amc/instances/{id}/advertisers/updates", "instances", RetryClass.REPEATABLE, null),
+    CREATE_ADVERTISER_UPDATE("POST /amc/instances/{id}/advertisers/updates", "instances",
+            RetryClass.ONLY_IF_NOT_PROCESSED, "List the instance's advertiser updates "
+                    + "(GET /v1/accounts/{accountId}/instances/{instanceId}/advertisers/updates) before asking again."),
+    GET_ADVERTISER_UPDATE("GET /amc/instances/{id}/advertisers/updates/{updateId}", "instances", RetryClass.REPEATABLE,
+            null);
 
     private final String operationName;
     private final String rateGroup;

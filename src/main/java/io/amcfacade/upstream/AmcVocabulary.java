@@ -126,6 +126,32 @@ public final class AmcVocabulary {
         return "SUCCEEDED".equalsIgnoreCase(amcStatus) ? "COMPLETED" : amcStatus;
     }
 
+    /**
+     * An advertiser update's status in the facade's words: AMC's schema lists PENDING where the operation's text
+     * says REQUESTED; both mean "asked for, not yet reviewed or applied".
+     */
+    public static String advertiserUpdateStatus(String amcStatus) {
+        return amcStatus == null ? null : "PENDING".equalsIgnoreCase(amcStatus) ? "REQUESTED"
+                : amcStatus.toUpperCase(Locale.ROOT);
+    }
+
+    /** An advertiser update that is neither COMPLETED nor REJECTED (REQUESTED, PENDING, AWAITING_APPROVAL, UPDATING). */
+    public static boolean advertiserUpdateOpen(String amcStatus) {
+        String status = advertiserUpdateStatus(amcStatus);
+        return status != null && !status.equals("COMPLETED") && !status.equals("REJECTED");
+    }
+
+    /** AMC's 400 to a write on an instance of its instant self-service access (unpublished text: read loosely). */
+    static boolean isInstantAccessRefusal(String details) {
+        return details != null && details.toLowerCase(Locale.ROOT).contains("instant");
+    }
+
+    /** AMC's 400 to an advertiser update while another is open ("already an open request"). */
+    static boolean isOpenAdvertiserUpdateRefusal(String details) {
+        return details != null && details.toLowerCase(Locale.ROOT).contains("open")
+                && details.toLowerCase(Locale.ROOT).contains("update");
+    }
+
     /** AMC's per-item error codes are unpublished: known ones pass through, the rest are UPSTREAM_REJECTED. */
     public static String itemErrorCode(String amcCode) {
         if (amcCode == null) {

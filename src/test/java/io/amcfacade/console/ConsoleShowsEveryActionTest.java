@@ -27,6 +27,7 @@ import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.maintenance.AuditRetention;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.InstancesApi;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.UsersApi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -150,6 +151,33 @@ class ConsoleShowsEveryActionTest {
                 AuditAction.INVITATIONS_LIST)) {
             all.add(ofActor(action.name(), action, viewer));
         }
+
+        // Instances of an account of this test's own: created and followed (the follower's transitions), renamed,
+        // advertisers listed and updated, updates read, and the instance deleted with its ETag.
+        String instancesAccount = UsersApi.newAccount().accountId();
+        String createdId = InstancesApi.createdInstance(adminToken, instancesAccount, "Console instance");
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", "Console instance renamed"))
+                .put("/v1/accounts/{a}/instances/{i}", instancesAccount, createdId).then().statusCode(200);
+        given().auth().oauth2(adminToken).get("/v1/accounts/{a}/instances/{i}/advertisers", instancesAccount, createdId)
+                .then().statusCode(200);
+        String updateOperation = InstancesApi.updateAdvertisers(adminToken, instancesAccount, createdId, Map.of("add",
+                List.of(Map.of("id", "dspconsole", "type", "DISPLAY")))).statusCode(202).extract().path("operationId");
+        long updateId = InstancesApi.awaitEnd(adminToken, updateOperation).getUpdateId();
+        given().auth().oauth2(adminToken).get("/v1/accounts/{a}/instances/{i}/advertisers/updates", instancesAccount,
+                createdId).then().statusCode(200);
+        given().auth().oauth2(adminToken).get("/v1/accounts/{a}/instances/{i}/advertisers/updates/{u}", instancesAccount,
+                createdId, updateId).then().statusCode(200);
+        String etag = given().auth().oauth2(adminToken).get("/v1/accounts/{a}/instances/{i}", instancesAccount, createdId)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(adminToken).header("If-Match", etag)
+                .delete("/v1/accounts/{a}/instances/{i}", instancesAccount, createdId).then().statusCode(202);
+        for (AuditAction action : List.of(AuditAction.INSTANCE_CREATE, AuditAction.INSTANCE_UPDATE,
+                AuditAction.INSTANCE_DELETE, AuditAction.INSTANCE_ADVERTISERS_LIST, AuditAction.ADVERTISER_UPDATE_CREATE,
+                AuditAction.ADVERTISER_UPDATES_LIST, AuditAction.ADVERTISER_UPDATE_GET, AuditAction.OPERATION_GET)) {
+            all.add(ofActor(action.name(), action, admin));
+        }
+        all.add(find("OPERATION_TRANSITION of a create", AuditAction.OPERATION_TRANSITION,
+                Map.of("accountId", instancesAccount), e -> true));
 
         // Invitations: created, read, resent, revoked one by one and in a batch.
         String resent = InvitationsApi.inviteOne(adminToken, InvitationsApi.uniqueEmail("dora"), "viewer");

@@ -80,13 +80,17 @@ class ContractDriftTest {
             compare(drift, key + " parameters", parameters(file, key, specified), parameters(served, key, operation));
             compare(drift, key + " request body", body(file, specified.path("requestBody")),
                     body(served, operation.path("requestBody")));
-            compare(drift, key + " 200 media types", mediaTypes(specified.path("responses").path("200")),
+            // A long-running operation's start answers 202 (set by the service, not by the Java signature, whose
+            // model the served document lists under 200).
+            JsonNode fileSuccess = specified.path("responses").has("200") ? specified.path("responses").path("200")
+                    : specified.path("responses").path("202");
+            compare(drift, key + " 200 media types", mediaTypes(fileSuccess),
                     mediaTypes(operation.path("responses").path("200")).stream()
                             .filter(type -> !type.equals("application/problem+json")).collect(Collectors.toSet()));
             String servedSchema = shape(served, operation.path("responses").path("200").path("content")
                     .path("application/json").path("schema"));
             if (!servedSchema.isEmpty()) {
-                compare(drift, key + " 200 schema", shape(file, specified.path("responses").path("200").path("content")
+                compare(drift, key + " 200 schema", shape(file, fileSuccess.path("content")
                         .path("application/json").path("schema")), servedSchema);
             }
         });

@@ -7,12 +7,25 @@ import java.util.UUID;
 
 /**
  * A simulated AMC instance, with the AWS account and bucket fields AMC's answer carries and the facade
- * must never show. Instances are read-only, so each account's are derived from its id rather than
- * stored: the same account always has the same three.
+ * must never show. Each account's three seeded instances are derived from its id (the same account always
+ * has the same three); {@link SandboxInstanceStore} keeps them, and the instances created since, from the
+ * first time an account's instances are asked for.
  */
 record SandboxInstance(String instanceId, String instanceName, String creationStatus, String creationDatetime,
         String apiEndpoint, List<String> advertiserTypes, String customerCanonicalName, List<String> entities,
         String awsAccountId, String dataUploadAwsAccountId, String s3BucketName, String s3BucketRegion) {
+
+    SandboxInstance withStatus(String status) {
+        return new SandboxInstance(instanceId, instanceName, status, creationDatetime, apiEndpoint, advertiserTypes,
+                customerCanonicalName, entities, awsAccountId, dataUploadAwsAccountId, s3BucketName, s3BucketRegion);
+    }
+
+    SandboxInstance renamed(String name, String advertiserName, String awsAccount, String bucket) {
+        return new SandboxInstance(instanceId, name == null ? instanceName : name, creationStatus, creationDatetime,
+                apiEndpoint, advertiserTypes, advertiserName == null ? customerCanonicalName : advertiserName, entities,
+                awsAccount == null ? awsAccountId : awsAccount, dataUploadAwsAccountId,
+                bucket == null ? s3BucketName : bucket, s3BucketRegion);
+    }
 
     /** Like AMC: no instance type; an older instance still reports the deprecated {@code SUCCEEDED}. */
     static List<SandboxInstance> seededFor(SandboxAccount account) {

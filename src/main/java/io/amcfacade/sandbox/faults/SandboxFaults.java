@@ -25,7 +25,9 @@ public class SandboxFaults {
     }
 
     private static final Set<String> AMC_ENDPOINTS = Set.of(SandboxAccountsResource.ENDPOINT,
-            SandboxInstancesResource.LIST, SandboxInstancesResource.GET,
+            SandboxInstancesResource.LIST, SandboxInstancesResource.GET, SandboxInstancesResource.CREATE,
+            SandboxInstancesResource.UPDATE, SandboxInstancesResource.DELETE, SandboxInstancesResource.ADVERTISERS,
+            SandboxInstancesResource.UPDATES, SandboxInstancesResource.CREATE_UPDATE, SandboxInstancesResource.GET_UPDATE,
             SandboxInvitationsResource.CREATE, SandboxInvitationsResource.UPDATE, SandboxInvitationsResource.LIST,
             SandboxInvitationsResource.GET, SandboxInvitationsResource.REDEEM,
             SandboxUsersResource.LIST_USERS, SandboxUsersResource.LIST_ROLES, SandboxUsersResource.SET_ROLES,
@@ -47,8 +49,9 @@ public class SandboxFaults {
         String amcPath = path.substring(PREFIX.length());
         if ("GET".equals(method) && amcPath.startsWith("/user-invitations/")) {
             amcPath = "/user-invitations/{id}";
-        } else if ("GET".equals(method) && amcPath.startsWith("/amc/instances/")) {
-            amcPath = "/amc/instances/{id}";
+        } else if (amcPath.startsWith("/amc/instances/")) {
+            amcPath = amcPath.replaceFirst("^/amc/instances/[^/]+", "/amc/instances/{id}")
+                    .replaceFirst("/updates/[^/]+$", "/updates/{updateId}");
         }
         String endpoint = method + " " + amcPath;
         return AMC_ENDPOINTS.contains(endpoint) ? endpoint : null;

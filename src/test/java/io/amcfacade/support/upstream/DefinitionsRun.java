@@ -24,7 +24,8 @@ public final class DefinitionsRun implements AutoCloseable {
             String body) {
 
         public boolean passed() {
-            return status == 200 && refusals.isEmpty();
+            // 202: an operation started (issue 24).
+            return (status == 200 || status == 202) && refusals.isEmpty();
         }
 
         /**

@@ -1,0 +1,94 @@
+package io.amcfacade.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+import io.amcfacade.api.model.Operation;
+import io.amcfacade.api.model.OperationState;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Instance writes and long-running operations through the facade, and the sandbox controls tests steer them with. */
+public final class InstancesApi {
+
+    /** Each look at an operation is a request; a test waits this long at most for AMC (three steps of 0.3 s). */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private InstancesApi() {
+    }
+
+    public static ValidatableResponse create(String adminToken, String accountId, String name, String idempotencyKey) {
+        var request = given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", name));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/v1/accounts/{a}/instances", accountId).then();
+    }
+
+    public static ValidatableResponse operation(String token, String operationId) {
+        return given().auth().oauth2(token).get("/v1/operations/{id}", operationId).then();
+    }
+
+    /** Reads the operation until {@code until} holds of it, or fails after {@link #PATIENCE}. */
+    public static Operation await(String token, String operationId, Predicate<Operation> until) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Operation last = null;
+        while (System.nanoTime() < deadline) {
+            last = operation(token, operationId).statusCode(200).extract().as(Operation.class);
+            if (until.test(last)) {
+                return last;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        throw new AssertionError("Operation " + operationId + " never got there; last seen: " + last);
+    }
+
+    public static Operation awaitEnd(String token, String operationId) {
+        return await(token, operationId, o -> o.getState() != OperationState.RUNNING);
+    }
+
+    /** A created instance, followed to its end; answers its id. */
+    public static String createdInstance(String adminToken, String accountId, String name) {
+        String operationId = create(adminToken, accountId, name, null).statusCode(202).extract().path("operationId");
+        Operation done = awaitEnd(adminToken, operationId);
+        if (done.getState() != OperationState.SUCCEEDED) {
+            throw new AssertionError("The create did not succeed: " + done);
+        }
+        return done.getInstanceId();
+    }
+
+    public static ValidatableResponse updateAdvertisers(String adminToken, String accountId, String instanceId,
+            Object body) {
+        return given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(body)
+                .post("/v1/accounts/{a}/instances/{i}/advertisers/updates", accountId, instanceId).then();
+    }
+
+    /** An instance as AMC's instant self-service access makes it (a sandbox control); answers its id. */
+    public static String instantInstance(String accountId, String name) {
+        return given().contentType(ContentType.JSON).body(Map.of("instanceName", name))
+                .post("/sandbox/accounts/{a}/instant-instances", accountId).then().statusCode(201)
+                .extract().path("instanceId");
+    }
+
+    /** Amazon's reviewer deciding an advertiser update awaiting approval (a sandbox control). */
+    public static void review(String accountId, String instanceId, long updateId, String decision) {
+        given().contentType(ContentType.JSON).body(Map.of("decision", decision))
+                .post("/sandbox/accounts/{a}/instances/{i}/advertiser-updates/{u}/review", accountId, instanceId, updateId)
+                .then().statusCode(200);
+    }
+
+    /** Pins an instance's creation status in the sandbox ({@code null} lets its clock decide again). */
+    public static void pinCreationStatus(String accountId, String instanceId, String status) {
+        given().contentType(ContentType.JSON).body(status == null ? "{}" : "{\"status\":\"" + status + "\"}")
+                .put("/sandbox/accounts/{a}/instances/{i}/creation-status", accountId, instanceId).then().statusCode(200);
+    }
+
+    /** As if AMC's ten minutes had passed for every idempotency token (a sandbox control). */
+    public static void expireAmcTokens() {
+        given().post("/sandbox/instance-tokens/expire").then().statusCode(200);
+    }
+}
