@@ -26,7 +26,8 @@ import io.restassured.http.ContentType;
 /**
  * One invite's trace, as an OTLP collector receives it (the in-build {@link OtlpReceiver}): the caller's request span
  * continues the caller's {@code traceparent}; each AMC attempt and each audit commit is a child of it, with the AMC
- * operation, attempt number, status and request id; and the simulated AMC received no trace context.
+ * operation, attempt number, status and request id; the action's audit record holds the trace id; and the simulated
+ * AMC received no trace context.
  */
 @QuarkusTest
 @QuarkusTestResource(OtlpReceiver.class) // for every @QuarkusTest: a receiver started once, no profile of its own
@@ -40,7 +41,8 @@ class TracingTest {
 
     @Test
     void oneInvitesTraceRunsFromTheCallerToEachAmcAttemptAndAuditCommit() throws InterruptedException {
-        String token = Callers.token(Callers.uniqueSubject("tracing"), "amc-admin");
+        String admin = Callers.uniqueSubject("tracing");
+        String token = Callers.token(admin, "amc-admin");
         String traceId = hex(16);
         String callerSpan = hex(8);
         long traceContextBefore = sandbox.requestsWithTraceContext();
@@ -72,6 +74,11 @@ class TracingTest {
         assertThat(commits).as("the intent (with its targets) and the outcome are committed").hasSizeGreaterThanOrEqualTo(2);
         assertThat(commits).allSatisfy(commit -> assertThat(commit.parentSpanId()).isEqualTo(request.spanId()));
         assertThat(commits).anySatisfy(commit -> assertThat(commit.attributes()).containsEntry("audit.durable", true));
+
+        String recorded = Callers.as(Callers.uniqueSubject("auditor"), "auditor")
+                .get("/v1/audit/events?actor={actor}&action=INVITATIONS_CREATE", admin)
+                .then().statusCode(200).extract().path("events[0].traceId");
+        assertThat(recorded).as("the trace id in the action's audit record").isEqualTo(traceId);
 
         assertThat(sandbox.requestsWithTraceContext() - traceContextBefore)
                 .as("requests that reached the simulated AMC or Login with Amazon with trace context").isZero();
