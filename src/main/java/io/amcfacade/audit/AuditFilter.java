@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.Problem;
 import io.amcfacade.audit.storage.AuditUnavailableException;
+import io.amcfacade.ops.Tracing;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.upstream.UpstreamExchange;
@@ -61,6 +62,8 @@ public class AuditFilter {
     AuditQueries queries;
     @Inject
     RequestMetadata request;
+    @Inject
+    Tracing tracing;
     @Inject
     UpstreamExchange upstream;
     @Inject
@@ -216,6 +219,7 @@ public class AuditFilter {
         intent.clientIp = request.clientIp();
         intent.userAgent = request.userAgent();
         intent.correlationId = request.correlationId();
+        intent.traceId = tracing.currentTraceId();
         intent.action = action.name();
         intent.httpMethod = truncate(context.getMethod());
         intent.path = truncate(uri.getPath());

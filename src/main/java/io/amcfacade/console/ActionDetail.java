@@ -21,7 +21,7 @@ import io.quarkus.qute.TemplateData;
 @TemplateData
 public record ActionDetail(EventRow row, List<String> roles, String request, String clientIp, String userAgent,
         String correlationId, String idempotencyKey, String details, List<Target> targets, Moment completedAt,
-        Integer httpStatus, String errorCode, String problem, Upstream upstream, Long latencyMs) {
+        Integer httpStatus, String errorCode, String problem, Upstream upstream, Long latencyMs, String traceId) {
 
     /** A person or thing the action named, and how it went for that one. */
     @TemplateData
@@ -59,7 +59,7 @@ public record ActionDetail(EventRow row, List<String> roles, String request, Str
                 Moment.of(event.getCompletedAt()), event.getHttpStatus(), event.getErrorCode(), event.getDetail(),
                 upstream == null ? null : new Upstream(upstream.getStatus(), upstream.getRequestId(),
                         upstream.getAttempts() == null ? 0 : upstream.getAttempts()),
-                event.getLatencyMs());
+                event.getLatencyMs(), event.getTraceId());
     }
 
     private static List<Target> targets(List<AuditTarget> targets) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SandboxStats {
 
     private final Map<String, Counters> endpoints = new ConcurrentHashMap<>();
+    private final LongAdder withTraceContext = new LongAdder();
 
     public void record(String endpoint, int status) {
         Counters counters = endpoints.computeIfAbsent(endpoint, e -> new Counters());
@@ -50,6 +51,17 @@ public class SandboxStats {
 
     public void reset() {
         endpoints.clear();
+        withTraceContext.reset();
+    }
+
+    /** A request to the simulated AMC or Login with Amazon that carried W3C trace context or baggage. */
+    public void recordTraceContext() {
+        withTraceContext.increment();
+    }
+
+    /** How many requests reached the simulator with trace context: the facade sends Amazon none. */
+    public long requestsWithTraceContext() {
+        return withTraceContext.sum();
     }
 
     /**

@@ -37,6 +37,7 @@ import io.amcfacade.upstream.AmcUserWire.UpdatePermissionsRequest;
  */
 @RegisterRestClient(configKey = "amc-api")
 @RegisterProvider(AmcMediaTypes.class)
+@RegisterProvider(NoTraceContext.class)
 @ClientHeaderParam(name = AmcApi.CLIENT_ID, value = "${amc.lwa.client-id}")
 @Path("/")
 interface AmcApi {

@@ -10,12 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
+import io.amcfacade.ops.Tracing;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.resilience.Deadline;
 import io.amcfacade.resilience.UpstreamPolicies;
 import io.amcfacade.web.RequestMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,7 +27,8 @@ import io.smallrye.mutiny.Uni;
  * token AMC rejects (once per call), records each answer for the audit trail and the metrics, and
  * turns failures into problem exceptions. Every call runs under the {@link UpstreamPolicies} (rate
  * limit, retries, circuit breaker, bulkhead) and within the caller's deadline, each attempt bounded by
- * it. {@link UpstreamFanOut} spreads independent reads over other threads through {@link #detached}.
+ * it. {@link UpstreamFanOut} spreads independent reads over other threads through {@link #detached}. Each
+ * request sent to AMC is a span while tracing is on ({@link Tracing}): operation, attempt number, status, request id.
  */
 @ApplicationScoped
 class UpstreamCaller {
@@ -36,6 +41,15 @@ class UpstreamCaller {
     @FunctionalInterface
     private interface AnswerLog {
         void record(Integer status, String requestId);
+    }
+
+    /** The requests one call has sent to AMC so far, retries and a refresh after a 401 included (the span's number). */
+    private static final class Attempts {
+        private int sent;
+
+        int next() {
+            return ++sent;
+        }
     }
 
     /** What AMC answered one attempt: its status ({@code null} when nothing came back) and request id. */
@@ -56,13 +70,16 @@ class UpstreamCaller {
     UpstreamPolicies policies;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Tracing tracing;
 
     /** A call as the facade's own Amazon identity. */
     <T> T call(AmcOperation operation, Function<String, Uni<Response>> send, Class<T> type, ErrorMapping errors) {
         exchange.starting();
         Deadline deadline = deadline();
+        Attempts attempts = new Attempts();
         return policies.call(operation, deadline, () -> {
-            try (Response response = sendRefreshingOnce(operation, send, tokens.accessToken(), deadline,
+            try (Response response = sendRefreshingOnce(operation, send, tokens.accessToken(), deadline, attempts,
                     exchange::record)) {
                 return read(operation, response, type, errors);
             }
@@ -74,8 +91,9 @@ class UpstreamCaller {
             Class<T> type, ErrorMapping errors) {
         exchange.starting();
         Deadline deadline = deadline();
+        Attempts attempts = new Attempts();
         return policies.call(operation, deadline, () -> {
-            try (Response response = send(operation, send, accessToken, deadline, exchange::record)) {
+            try (Response response = send(operation, send, accessToken, deadline, attempts, exchange::record)) {
                 return read(operation, response, type, errors);
             }
         });
@@ -89,9 +107,10 @@ class UpstreamCaller {
     <T> Detached<T> detached(AmcOperation operation, Function<String, Uni<Response>> send, String token,
             Deadline deadline, Class<T> type, ErrorMapping errors) {
         List<Answer> answers = new ArrayList<>();
+        Attempts attempts = new Attempts();
         try {
             T value = policies.call(operation, deadline, () -> {
-                try (Response response = sendRefreshingOnce(operation, send, token, deadline,
+                try (Response response = sendRefreshingOnce(operation, send, token, deadline, attempts,
                         (status, requestId) -> answers.add(new Answer(status, requestId)))) {
                     return read(operation, response, type, errors);
                 }
@@ -144,19 +163,24 @@ class UpstreamCaller {
 
     /** A 401 means the cached token died early (revoked, clock skew): replace it and try once more. */
     private Response sendRefreshingOnce(AmcOperation operation, Function<String, Uni<Response>> send, String token,
-            Deadline deadline, AnswerLog log) {
-        Response response = send(operation, send, token, deadline, log);
+            Deadline deadline, Attempts attempts, AnswerLog log) {
+        Response response = send(operation, send, token, deadline, attempts, log);
         if (response.getStatus() != 401) {
             return response;
         }
         response.close();
-        return send(operation, send, tokens.refreshAfterRejection(token), deadline, log);
+        return send(operation, send, tokens.refreshAfterRejection(token), deadline, attempts, log);
     }
 
     private Response send(AmcOperation operation, Function<String, Uni<Response>> send, String token,
-            Deadline deadline, AnswerLog log) {
+            Deadline deadline, Attempts attempts, AnswerLog log) {
         if (deadline.expired()) {
             throw UpstreamException.deadlineExceeded(operation);
+        }
+        Span span = tracing.start("AMC " + operation.operationName(), SpanKind.CLIENT);
+        if (span.isRecording()) {
+            span.setAttribute("amc.operation", operation.operationName());
+            span.setAttribute("amc.attempt", attempts.next());
         }
         Timer.Sample sample = Timer.start(registry);
         String status = "none";
@@ -166,12 +190,29 @@ class UpstreamCaller {
                     .await().atMost(timeout.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : timeout);
             status = Integer.toString(response.getStatus());
             log.record(response.getStatus(), requestId(response));
+            if (span.isRecording()) {
+                answered(span, response);
+            }
             return response;
         } catch (RuntimeException e) {
             log.record(null, null);
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
             throw UpstreamException.unreachable(operation, e);
         } finally {
             sample.stop(registry.timer("amc.upstream.requests", "operation", operation.operationName(), "status", status));
+            span.end();
+        }
+    }
+
+    private static void answered(Span span, Response response) {
+        span.setAttribute("http.response.status_code", response.getStatus());
+        String requestId = requestId(response);
+        if (requestId != null) {
+            span.setAttribute("amc.request_id", requestId);
+        }
+        if (response.getStatus() >= 400) {
+            span.setStatus(StatusCode.ERROR);
         }
     }
 

@@ -366,8 +366,9 @@ class TrailAttacksTest {
         for (int i = 0; i < values.length; i++) {
             s.setObject(first + i, values[i]);
         }
-        if (s.getParameterMetaData().getParameterCount() > first + values.length - 1) {
-            s.setObject(first + values.length, null); // the service's insert has a MAC column: left empty
+        // The service's insert also has the MAC and the trace id (outside the MAC): left empty.
+        for (int i = first + values.length; i <= s.getParameterMetaData().getParameterCount(); i++) {
+            s.setObject(i, null);
         }
     }
 

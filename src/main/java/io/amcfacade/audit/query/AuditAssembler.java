@@ -35,6 +35,7 @@ final class AuditAssembler {
                 intent.action, outcome != null ? outcome(outcome.outcome)
                         : intent.recordedAt.isAfter(pendingSince) ? AuditOutcome.PENDING : AuditOutcome.UNKNOWN)
                 .client(new AuditClient().ip(intent.clientIp).userAgent(intent.userAgent))
+                .traceId(intent.traceId)
                 .method(intent.httpMethod)
                 .path(intent.path)
                 .accountId(intent.accountId)

@@ -24,9 +24,13 @@ import org.jboss.logging.Logger;
 import io.agroal.api.AgroalDataSource;
 import io.amcfacade.audit.integrity.CanonicalRecord;
 import io.amcfacade.audit.integrity.RecordMac;
+import io.amcfacade.ops.Tracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 
 /**
  * Writes audit records in committed transactions of their own, so that neither the action's own work
@@ -73,9 +77,12 @@ public class AuditRecorder {
     private final Thread writer = new Thread(this::writeWhileRunning, "audit-writer");
     private volatile boolean stopping;
 
+    private final Tracing tracing;
+
     @Inject
-    AuditRecorder(AgroalDataSource dataSource, MeterRegistry registry, RecordMac mac) {
+    AuditRecorder(AgroalDataSource dataSource, MeterRegistry registry, RecordMac mac, Tracing tracing) {
         this.dataSource = dataSource;
+        this.tracing = tracing;
         this.registry = registry;
         this.mac = mac;
         this.flushedCommits = registry.counter("amc.audit.commits", "durability", "flushed");
@@ -167,6 +174,24 @@ public class AuditRecorder {
 
     /** Returns once {@code records} are committed, with whatever else was queued meanwhile. */
     private void write(List<TrailRecord> records, boolean durable) throws SQLException {
+        Span span = tracing.start("audit commit", SpanKind.INTERNAL);
+        if (span.isRecording()) {
+            span.setAttribute("audit.event_id", String.valueOf(records.get(0).eventId));
+            span.setAttribute("audit.records", records.size());
+            span.setAttribute("audit.durable", durable);
+        }
+        try {
+            writeAndWait(records, durable);
+        } catch (SQLException | RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void writeAndWait(List<TrailRecord> records, boolean durable) throws SQLException {
         for (TrailRecord record : records) {
             record.escapeControlCharacters();
             record.contentHash = CanonicalRecord.hashV2(record);

@@ -31,6 +31,8 @@ public final class TrailRecord {
     public String clientIp;
     public String userAgent;
     public String correlationId;
+    /** The request's trace id (tracing on); outside the content hash and the MAC (V60). */
+    public String traceId;
     public String action;
     public String httpMethod;
     public String path;

@@ -17,10 +17,11 @@ public final class TrailRecordSql {
             + "actor_roles, on_behalf_of, client_ip, user_agent, correlation_id, action, http_method, path, account_id, "
             + "idempotency_key, target_kind, target_id, position, role, outcome, error_code, request_summary, "
             + "http_status, detail, upstream_status, upstream_request_id, upstream_attempts, latency_ms, content_hash, record_mac";
-    public static final String ALL_COLUMNS = "seq, txid, " + CONTENT_COLUMNS;
+    /** Every column a read maps: the content, and the trace id, which is outside the content hash and MAC (V60). */
+    public static final String ALL_COLUMNS = "seq, txid, " + CONTENT_COLUMNS + ", trace_id";
     /** The service's insert: {@code recorded_at} comes from the database clock (its role may not set it). */
     public static final String INSERT = "INSERT INTO audit_records (" + CONTENT_COLUMNS.substring("recorded_at, ".length())
-            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + ", trace_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     /** An insert with the time given, which only the database owner may make (test fixtures, benchmarks). */
     public static final String INSERT_WITH_TIME = "INSERT INTO audit_records (" + CONTENT_COLUMNS
             + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -30,7 +31,7 @@ public final class TrailRecordSql {
 
     /** Binds for {@link #INSERT}. */
     public static void bind(PreparedStatement s, TrailRecord r) throws SQLException {
-        bind(s, r, 1);
+        s.setString(bind(s, r, 1) + 1, r.traceId);
     }
 
     /** Binds for {@link #INSERT_WITH_TIME}. */
@@ -39,7 +40,8 @@ public final class TrailRecordSql {
         bind(s, r, 2);
     }
 
-    private static void bind(PreparedStatement s, TrailRecord r, int first) throws SQLException {
+    /** Binds the content columns from {@code first} on; answers the last index bound. */
+    private static int bind(PreparedStatement s, TrailRecord r, int first) throws SQLException {
         int i = first;
         s.setObject(i++, r.eventId);
         s.setString(i++, r.kind.name());
@@ -60,6 +62,7 @@ public final class TrailRecordSql {
         s.setObject(i++, r.latencyMs, Types.BIGINT);
         s.setString(i++, r.contentHash);
         s.setString(i, r.recordMac);
+        return i;
     }
 
     /** Reads a row selected with {@link #ALL_COLUMNS}, by position (the verifier reads millions). */
@@ -98,6 +101,7 @@ public final class TrailRecordSql {
         r.latencyMs = rs.getObject(31, Long.class);
         r.contentHash = rs.getString(32);
         r.recordMac = rs.getString(33);
+        r.traceId = rs.getString(34);
         return r;
     }
 
