@@ -93,15 +93,7 @@ class OperationStore {
         return run("UPDATE instance_operations SET state = ?, instance_id = ?, update_id = ?, amc_status = ?, "
                 + "progress = ?, result = ?, problem = ?, updated_at = ?, finished_at = ?, checks = ?, next_check_at = ?, "
                 + "lease_owner = NULL, lease_until = NULL WHERE operation_id = ? AND lease_owner = ?", statement -> {
-                    statement.setString(1, operation.state().name());
-                    statement.setString(2, operation.instanceId());
-                    statement.setObject(3, operation.updateId());
-                    statement.setString(4, operation.amcStatus());
-                    statement.setInt(5, operation.progress());
-                    statement.setString(6, operation.result());
-                    statement.setString(7, operation.problem());
-                    statement.setTimestamp(8, Timestamp.from(operation.updatedAt()));
-                    statement.setTimestamp(9, operation.finishedAt() == null ? null : Timestamp.from(operation.finishedAt()));
+                    bindProgress(statement, operation);
                     statement.setInt(10, operation.checks());
                     statement.setTimestamp(11, Timestamp.from(nextCheck));
                     statement.setObject(12, operation.operationId());
@@ -110,19 +102,24 @@ class OperationStore {
                 });
     }
 
+    /** Binds the nine columns both updates write, {@code state} to {@code finished_at}, as parameters 1 to 9. */
+    private static void bindProgress(PreparedStatement statement, OperationRecord operation) throws SQLException {
+        statement.setString(1, operation.state().name());
+        statement.setString(2, operation.instanceId());
+        statement.setObject(3, operation.updateId());
+        statement.setString(4, operation.amcStatus());
+        statement.setInt(5, operation.progress());
+        statement.setString(6, operation.result());
+        statement.setString(7, operation.problem());
+        statement.setTimestamp(8, Timestamp.from(operation.updatedAt()));
+        statement.setTimestamp(9, operation.finishedAt() == null ? null : Timestamp.from(operation.finishedAt()));
+    }
+
     /** Writes what the request that started the operation learnt from AMC's first answer. */
     void started(OperationRecord operation) {
         run("UPDATE instance_operations SET state = ?, instance_id = ?, update_id = ?, amc_status = ?, progress = ?, "
                 + "result = ?, problem = ?, updated_at = ?, finished_at = ? WHERE operation_id = ?", statement -> {
-                    statement.setString(1, operation.state().name());
-                    statement.setString(2, operation.instanceId());
-                    statement.setObject(3, operation.updateId());
-                    statement.setString(4, operation.amcStatus());
-                    statement.setInt(5, operation.progress());
-                    statement.setString(6, operation.result());
-                    statement.setString(7, operation.problem());
-                    statement.setTimestamp(8, Timestamp.from(operation.updatedAt()));
-                    statement.setTimestamp(9, operation.finishedAt() == null ? null : Timestamp.from(operation.finishedAt()));
+                    bindProgress(statement, operation);
                     statement.setObject(10, operation.operationId());
                     statement.executeUpdate();
                     return null;
