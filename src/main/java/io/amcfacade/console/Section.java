@@ -9,7 +9,8 @@ public enum Section {
     TIMELINE("/console/timeline", "Timeline"),
     ACCESS("/console/access", "Access"),
     VERIFY("/console/verify", "Verify"),
-    EXPORT("/console/export", "Export");
+    EXPORT("/console/export", "Export"),
+    EVENTS("/console/subscriptions", "Event delivery");
 
     private final String path;
     private final String label;

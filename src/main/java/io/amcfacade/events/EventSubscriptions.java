@@ -38,7 +38,7 @@ import io.amcfacade.webhooks.StandardWebhooks;
  * subscriptions between states or back in the sealed trail for a replay.
  */
 @ApplicationScoped
-class EventSubscriptions {
+public class EventSubscriptions {
 
     private final SubscriptionStore store;
     private final SubscriptionSecrets secrets;
@@ -86,7 +86,8 @@ class EventSubscriptions {
         return new Created(toApi(subscription), secret);
     }
 
-    List<EventSubscription> list() {
+    /** Every subscription that is not deleted, oldest first, with its health (the API's list and the console's page). */
+    public List<EventSubscription> list() {
         return store.list().stream().map(this::toApi).toList();
     }
 

@@ -254,6 +254,7 @@ class ConsoleShowsEveryActionTest {
         // another disabled by the deliverer (a system action) when its receiver answered 410 to its first event.
         String subscriber = Callers.uniqueSubject("subscriber");
         String subscriberToken = Callers.token(subscriber, "auditor");
+        String disabled;
         try (WebhookReceiver gone = WebhookReceiver.answering(410)) {
             String lifecycle = given().auth().oauth2(subscriberToken).contentType(ContentType.JSON)
                     .body(Map.of("endpoint", gone.url(), "format", "ocsf", "signing", "ed25519",
@@ -267,7 +268,7 @@ class ConsoleShowsEveryActionTest {
                     .post("/v1/event-subscriptions/{id}/replay", lifecycle).then().statusCode(200);
             given().auth().oauth2(subscriberToken).get("/v1/event-subscriptions/{id}/deliveries", lifecycle).then().statusCode(200);
             given().auth().oauth2(subscriberToken).delete("/v1/event-subscriptions/{id}", lifecycle).then().statusCode(200);
-            String disabled = given().auth().oauth2(subscriberToken).contentType(ContentType.JSON)
+            disabled = given().auth().oauth2(subscriberToken).contentType(ContentType.JSON)
                     .body(Map.of("endpoint", gone.url(), "format", "cloudevents", "signing", "hmac",
                             "filter", Map.of("actions", List.of(AuditAction.EVENT_SUBSCRIPTIONS_LIST.name()))))
                     .post("/v1/event-subscriptions").then().statusCode(201).extract().path("subscriptionId");
@@ -322,6 +323,9 @@ class ConsoleShowsEveryActionTest {
         String visitor = Callers.uniqueSubject("visitor");
         Map<String, String> visit = ConsoleSignInTest.signIn(visitor, "auditor");
         given().cookies(visit).get("/console/activity").then().statusCode(200);
+        String health = given().cookies(visit).get("/console/subscriptions").then().statusCode(200).extract().asString();
+        assertThat(health).as("the Event delivery page shows the disabled subscription and why")
+                .contains("subscription-" + disabled).contains("DISABLED").contains("410");
         String form = given().cookies(visit).get("/console/verify").then().statusCode(200).extract().asString();
         Matcher csrf = CSRF.matcher(form);
         assertThat(csrf.find()).as("the sign-out form's token").isTrue();
