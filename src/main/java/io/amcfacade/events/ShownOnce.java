@@ -31,6 +31,11 @@ public class ShownOnce {
         this.secret = value;
     }
 
+    /** Read through this method, not the field: the bean is a request-scoped proxy. */
+    String secret() {
+        return secret;
+    }
+
     /** Before the answer is stored: 201 and Location, for the answer and for its replay. */
     public static class Created {
 
@@ -60,8 +65,8 @@ public class ShownOnce {
         @ServerResponseFilter(priority = Priorities.USER + 50)
         public void secret(ResourceInfo resource, ContainerResponseContext response) {
             if (response.getEntity() instanceof EventSubscription subscription && resource.getResourceMethod() != null
-                    && CREATE.equals(resource.getResourceMethod().getName()) && shown.secret != null) {
-                response.setEntity(copyWithSecret(subscription, shown.secret));
+                    && CREATE.equals(resource.getResourceMethod().getName()) && shown.secret() != null) {
+                response.setEntity(copyWithSecret(subscription, shown.secret()));
             }
         }
 
