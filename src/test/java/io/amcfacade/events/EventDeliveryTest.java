@@ -83,13 +83,13 @@ class EventDeliveryTest {
             given().auth().oauth2(auditor).get("/v1/event-subscriptions/{id}", hmac.getString("subscriptionId"))
                     .then().statusCode(200).body("secret", org.hamcrest.Matchers.nullValue());
 
-            String key = "create-" + java.util.UUID.randomUUID();
+            String idempotencyKey = "create-" + java.util.UUID.randomUUID();
             Map<String, Object> request = Map.of("endpoint", hmacReceiver.url() + "/other", "format", "cloudevents",
-                    "signing", "hmac", "filter", Map.of("accountIds", List.of("none-" + key)));
-            JsonPath once = given().auth().oauth2(auditor).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    "signing", "hmac", "filter", Map.of("accountIds", List.of("none-" + idempotencyKey)));
+            JsonPath once = given().auth().oauth2(auditor).header("Idempotency-Key", idempotencyKey).contentType(ContentType.JSON)
                     .body(request).post("/v1/event-subscriptions").then().statusCode(201).extract().jsonPath();
             assertThat(once.getString("secret")).startsWith("whsec_");
-            given().auth().oauth2(auditor).header("Idempotency-Key", key).contentType(ContentType.JSON).body(request)
+            given().auth().oauth2(auditor).header("Idempotency-Key", idempotencyKey).contentType(ContentType.JSON).body(request)
                     .post("/v1/event-subscriptions").then().statusCode(201).header("Idempotent-Replayed", "true")
                     .header("Location", org.hamcrest.Matchers.endsWith(once.getString("subscriptionId")))
                     .body("subscriptionId", org.hamcrest.Matchers.equalTo(once.getString("subscriptionId")))
