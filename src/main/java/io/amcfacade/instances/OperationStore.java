@@ -126,6 +126,19 @@ class OperationStore {
                 });
     }
 
+    /** Whether an operation of the facade's already follows AMC's update {@code updateId} of this instance. */
+    boolean followsUpdate(String accountId, String instanceId, long updateId) {
+        return run("SELECT 1 FROM instance_operations WHERE account_id = ? AND instance_id = ? AND update_id = ?",
+                statement -> {
+                    statement.setString(1, accountId);
+                    statement.setString(2, instanceId);
+                    statement.setLong(3, updateId);
+                    try (ResultSet row = statement.executeQuery()) {
+                        return row.next();
+                    }
+                });
+    }
+
     void markInstantAccess(String accountId, String instanceId) {
         run("INSERT INTO instant_access_instances (account_id, instance_id, learned_at) VALUES (?, ?, now()) "
                 + "ON CONFLICT DO NOTHING", statement -> {
