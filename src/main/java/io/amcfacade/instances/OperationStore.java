@@ -65,6 +65,29 @@ class OperationStore {
     }
 
     /**
+     * An account's operations, newest first, at most {@code limit}: all of them, or those on one instance
+     * ({@code instanceId} not {@code null}).
+     */
+    List<OperationRecord> newestOn(String accountId, String instanceId, int limit) {
+        return run("SELECT " + COLUMNS + " FROM instance_operations WHERE account_id = ? "
+                + (instanceId == null ? "" : "AND instance_id = ? ") + "ORDER BY created_at DESC LIMIT ?", statement -> {
+                    int i = 1;
+                    statement.setString(i++, accountId);
+                    if (instanceId != null) {
+                        statement.setString(i++, instanceId);
+                    }
+                    statement.setInt(i, limit);
+                    List<OperationRecord> found = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            found.add(read(rows));
+                        }
+                    }
+                    return found;
+                });
+    }
+
+    /**
      * Takes up to {@code batch} due operations for {@code owner} until {@code leaseUntil}: running, due, and not
      * held by a live lease of another replica.
      */
