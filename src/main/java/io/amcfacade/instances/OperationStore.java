@@ -77,13 +77,7 @@ class OperationStore {
                         statement.setString(i++, instanceId);
                     }
                     statement.setInt(i, limit);
-                    List<OperationRecord> found = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            found.add(read(rows));
-                        }
-                    }
-                    return found;
+                    return all(statement);
                 });
     }
 
@@ -101,13 +95,7 @@ class OperationStore {
                     statement.setTimestamp(3, Timestamp.from(now));
                     statement.setTimestamp(4, Timestamp.from(now));
                     statement.setInt(5, batch);
-                    List<OperationRecord> taken = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            taken.add(read(rows));
-                        }
-                    }
-                    return taken;
+                    return all(statement);
                 });
     }
 
@@ -214,6 +202,16 @@ class OperationStore {
             throw new ProblemException(Problems.of(ProblemCode.INTERNAL_ERROR,
                     "The operations store could not be reached; nothing was sent to AMC."));
         }
+    }
+
+    private static List<OperationRecord> all(PreparedStatement statement) throws SQLException {
+        List<OperationRecord> found = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                found.add(read(rows));
+            }
+        }
+        return found;
     }
 
     private static Optional<OperationRecord> first(PreparedStatement statement) throws SQLException {
