@@ -357,6 +357,9 @@ class ConsoleBrowserTest {
         last.click();
         assertThat(browser.find("main").getText()).contains("OPERATION_TRANSITION").contains("system:operations")
                 .contains("TIMED_OUT").contains(timedOut);
+        assertThat(browser.find("#account-instances").getAttribute("href")).endsWith("/console/accounts/" + account + "/instances");
+        browser.find("a.instance-link").click(); // the transition's target, back to its instance
+        assertThat(browser.currentPath()).isEqualTo(detail);
 
         browser.open("/console/accounts/" + account + "/instances/" + instant);
         assertThat(browser.find("#instant-access").getText()).isEqualTo("instant access");
