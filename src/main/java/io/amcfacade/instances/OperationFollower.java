@@ -72,7 +72,7 @@ public class OperationFollower {
         }
     }
 
-    /** One round: every due operation this replica could lease, looked at once (the timer's work; tests call it too). */
+    /** One round: every due operation this replica could lease, looked at once (the timer's round; tests call it between ticks). */
     public int followDue() {
         Instant now = Instant.now();
         List<OperationRecord> due = store.lease(owner, now, now.plus(config.lease()), config.batch());

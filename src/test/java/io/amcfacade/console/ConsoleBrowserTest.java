@@ -17,8 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,7 +28,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditOutcome;
-import io.amcfacade.instances.OperationFollower;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
@@ -66,8 +63,6 @@ class ConsoleBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
-    @Inject
-    OperationFollower follower;
 
     @AfterAll
     static void closeBrowser() {
@@ -278,7 +273,6 @@ class ConsoleBrowserTest {
     void instancesShowAnAccountsInstancesAdvertisersAndOperationsInEveryState() throws Exception {
         String admin = Callers.token(Callers.uniqueSubject("onboarding"), "amc-admin");
         String account = UsersApi.newAccount().accountId();
-        Runnable follow = InstancesApi.following(follower, account);
         String created = InstancesApi.create(admin, account, "Console followed", null).statusCode(202)
                 .extract().path("operationId");
         String doomed = InstancesApi.create(admin, account, "Console doomed", null).statusCode(202)
@@ -298,20 +292,20 @@ class ConsoleBrowserTest {
         String instant = InstancesApi.instantInstance(account, "Console instant");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "Renamed instant"))
                 .put("/v1/accounts/{a}/instances/{i}", account, instant).then().statusCode(409); // the facade learns it
-        String instanceId = InstancesApi.awaitEnd(admin, created, follow).getInstanceId();
-        String doomedId = InstancesApi.await(admin, doomed, o -> o.getInstanceId() != null, follow).getInstanceId();
+        String instanceId = InstancesApi.awaitEnd(admin, created).getInstanceId();
+        String doomedId = InstancesApi.await(admin, doomed, o -> o.getInstanceId() != null).getInstanceId();
         InstancesApi.pinCreationStatus(account, doomedId, "FAILED");
-        InstancesApi.awaitEnd(admin, doomed, follow);
+        InstancesApi.awaitEnd(admin, doomed);
         // On one instance: an update rejected at review, one still awaiting review at its deadline, one awaiting review.
-        String rejected = reviewed(admin, account, instanceId, "rejected", follow);
+        String rejected = reviewed(admin, account, instanceId, "rejected");
         InstancesApi.review(account, instanceId, updateIdOf(admin, rejected), "REJECT");
-        InstancesApi.awaitEnd(admin, rejected, follow);
-        String timedOut = reviewed(admin, account, instanceId, "late", follow);
+        InstancesApi.awaitEnd(admin, rejected);
+        String timedOut = reviewed(admin, account, instanceId, "late");
         InstancesApi.pastDeadline(timedOut);
-        InstancesApi.awaitEnd(admin, timedOut, follow);
+        InstancesApi.awaitEnd(admin, timedOut);
         InstancesApi.review(account, instanceId, updateIdOf(admin, timedOut), "REJECT"); // closed at AMC too
-        String awaiting = reviewed(admin, account, instanceId, "awaiting", follow);
-        InstancesApi.awaitEnd(admin, emptied, follow);
+        String awaiting = reviewed(admin, account, instanceId, "awaiting");
+        InstancesApi.awaitEnd(admin, emptied);
 
         browser().open("/console/activity");
         browser.find("nav a[href='/console/instances']").click();
@@ -389,11 +383,11 @@ class ConsoleBrowserTest {
     }
 
     /** An advertiser update of two advertisers, followed until it awaits Amazon's review; answers its operation id. */
-    private static String reviewed(String admin, String account, String instanceId, String tag, Runnable follow) {
+    private static String reviewed(String admin, String account, String instanceId, String tag) {
         String operationId = InstancesApi.updateAdvertisers(admin, account, instanceId, Map.of("add", List.of(
                 Map.of("id", "dsp" + tag + "1", "type", "DISPLAY"), Map.of("id", "dsp" + tag + "2", "type", "DISPLAY"))))
                 .statusCode(202).extract().path("operationId");
-        InstancesApi.await(admin, operationId, o -> "AWAITING_APPROVAL".equals(o.getAmcStatus()), follow);
+        InstancesApi.await(admin, operationId, o -> "AWAITING_APPROVAL".equals(o.getAmcStatus()));
         return operationId;
     }
 

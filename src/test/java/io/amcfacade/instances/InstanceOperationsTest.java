@@ -66,7 +66,6 @@ class InstanceOperationsTest {
     @Test
     void aCreateIsFollowedToCompletedAndEachTransitionIsAuditedOnceLinkedToTheRequest() {
         String accountId = UsersApi.newAccount().accountId();
-        Runnable follow = InstancesApi.following(follower, accountId);
         var started = InstancesApi.create(adminToken, accountId, "Followed to the end", "create-" + UUID.randomUUID())
                 .statusCode(202)
                 .header("Location", notNullValue())
@@ -77,7 +76,7 @@ class InstanceOperationsTest {
         String operationId = started.path("operationId");
         assertThat(started.header("Location")).isEqualTo("/v1/operations/" + operationId);
 
-        Operation done = InstancesApi.awaitEnd(adminToken, operationId, follow);
+        Operation done = InstancesApi.awaitEnd(adminToken, operationId);
 
         assertThat(done.getState()).isEqualTo(io.amcfacade.api.model.OperationState.SUCCEEDED);
         assertThat(done.getAmcStatus()).isEqualTo("COMPLETED");
@@ -104,7 +103,6 @@ class InstanceOperationsTest {
     @Test
     void aLostAnswerAndARetryWithTheSameKeyAfterAmcForgotTheTokenMakeOneInstance() {
         String accountId = UsersApi.newAccount().accountId();
-        Runnable follow = InstancesApi.following(follower, accountId);
         String key = "lost-" + UUID.randomUUID();
         long createsBefore = Sandbox.requests(CREATE);
         Sandbox.faults(Faults.dropConnections(1.0).afterProcessing().on(CREATE).times(1));
@@ -119,7 +117,7 @@ class InstanceOperationsTest {
                 .header("Location", "/v1/operations/" + operationId)
                 .body("operationId", equalTo(operationId));
 
-        Operation done = InstancesApi.awaitEnd(adminToken, operationId, follow);
+        Operation done = InstancesApi.awaitEnd(adminToken, operationId);
 
         assertThat(done.getState()).isEqualTo(io.amcfacade.api.model.OperationState.SUCCEEDED);
         assertThat(Sandbox.requests(CREATE) - createsBefore).as("AMC was asked to create once").isEqualTo(1);
@@ -131,8 +129,7 @@ class InstanceOperationsTest {
     @Test
     void anAdvertiserUpdateGoesThroughManualReviewToCompletedAndAnotherIsRejected() {
         String accountId = UsersApi.newAccount().accountId();
-        Runnable follow = InstancesApi.following(follower, accountId);
-        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Reviewed advertisers", follow);
+        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Reviewed advertisers");
         Map<String, Object> twoAdvertisers = Map.of("add", List.of(
                 Map.of("id", "ENTITYADDED" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "type", "SPONSORED_ADS",
                         "marketplaceId", "ATVPDKIKX0DER"),
@@ -140,7 +137,7 @@ class InstanceOperationsTest {
 
         String first = InstancesApi.updateAdvertisers(adminToken, accountId, instanceId, twoAdvertisers).statusCode(202)
                 .body("kind", equalTo("ADVERTISER_UPDATE")).extract().path("operationId");
-        Operation awaiting = InstancesApi.await(adminToken, first, o -> "AWAITING_APPROVAL".equals(o.getAmcStatus()), follow);
+        Operation awaiting = InstancesApi.await(adminToken, first, o -> "AWAITING_APPROVAL".equals(o.getAmcStatus()));
         assertThat(awaiting.getState()).isEqualTo(io.amcfacade.api.model.OperationState.RUNNING);
 
         long updatesBefore = Sandbox.requests(ADVERTISER_UPDATE);
@@ -149,7 +146,7 @@ class InstanceOperationsTest {
         assertThat(Sandbox.requests(ADVERTISER_UPDATE)).as("refused before AMC was asked").isEqualTo(updatesBefore);
 
         InstancesApi.review(accountId, instanceId, awaiting.getUpdateId(), "APPROVE");
-        Operation approved = InstancesApi.awaitEnd(adminToken, first, follow);
+        Operation approved = InstancesApi.awaitEnd(adminToken, first);
         assertThat(approved.getState()).isEqualTo(io.amcfacade.api.model.OperationState.SUCCEEDED);
         assertThat(approved.getAdvertiserUpdate().getStatus()).isEqualTo(AdvertiserUpdateStatus.COMPLETED);
         List<String> linked = given().auth().oauth2(adminToken)
@@ -161,9 +158,9 @@ class InstanceOperationsTest {
                 Map.of("id", accountId, "type", "SPONSORED_ADS", "marketplaceId", "ATVPDKIKX0DER"),
                 Map.of("id", linked.get(1), "type", "SPONSORED_ADS", "marketplaceId", "ATVPDKIKX0DER"))))
                 .statusCode(202).extract().path("operationId");
-        Operation awaitingAgain = InstancesApi.await(adminToken, second, o -> "AWAITING_APPROVAL".equals(o.getAmcStatus()), follow);
+        Operation awaitingAgain = InstancesApi.await(adminToken, second, o -> "AWAITING_APPROVAL".equals(o.getAmcStatus()));
         InstancesApi.review(accountId, instanceId, awaitingAgain.getUpdateId(), "REJECT");
-        Operation rejected = InstancesApi.awaitEnd(adminToken, second, follow);
+        Operation rejected = InstancesApi.awaitEnd(adminToken, second);
         assertThat(rejected.getState()).isEqualTo(io.amcfacade.api.model.OperationState.FAILED);
         assertThat(rejected.getAmcStatus()).isEqualTo("REJECTED");
         assertThat(rejected.getProblem()).isNotNull();
@@ -174,8 +171,7 @@ class InstanceOperationsTest {
     @Test
     void anUpdateAmcHoldsOpenFromElsewhereIsAClear409() {
         String accountId = UsersApi.newAccount().accountId();
-        Runnable follow = InstancesApi.following(follower, accountId);
-        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Updated elsewhere", follow);
+        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Updated elsewhere");
         // Another AMC client (AMC's own console, say) opens an update the facade knows nothing of.
         given().auth().oauth2(Sandbox.lwaToken()).header("Amazon-Advertising-API-ClientId", SandboxCredentials.CLIENT_ID)
                 .header("Amazon-Advertising-API-AdvertiserId", accountId)
@@ -194,8 +190,7 @@ class InstanceOperationsTest {
     @Test
     void aDeleteMustNameTheInstanceAsItIsAndIsAuditedWithIt() {
         String accountId = UsersApi.newAccount().accountId();
-        Runnable follow = InstancesApi.following(follower, accountId);
-        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Deleted deliberately", follow);
+        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Deleted deliberately");
         long deletesBefore = Sandbox.requests(DELETE);
 
         delete(accountId, instanceId, null).statusCode(428).body("code", equalTo("PRECONDITION_REQUIRED"));
@@ -206,7 +201,7 @@ class InstanceOperationsTest {
                 .then().statusCode(200).extract().header("ETag");
         String operationId = delete(accountId, instanceId, etag).statusCode(202)
                 .body("kind", equalTo("INSTANCE_DELETE")).extract().path("operationId");
-        Operation done = InstancesApi.awaitEnd(adminToken, operationId, follow);
+        Operation done = InstancesApi.awaitEnd(adminToken, operationId);
 
         assertThat(done.getState()).isEqualTo(io.amcfacade.api.model.OperationState.SUCCEEDED);
         given().auth().oauth2(adminToken).get("/v1/accounts/{a}/instances/{i}", accountId, instanceId)
@@ -255,8 +250,7 @@ class InstanceOperationsTest {
     @Test
     void aLostAnswerToAnAdvertiserUpdateAmcFinishedIsFoundNotSentAgain() {
         String accountId = UsersApi.newAccount().accountId();
-        Runnable follow = InstancesApi.following(follower, accountId);
-        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Lost update answer", follow);
+        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Lost update answer");
         long updatesBefore = Sandbox.requests(ADVERTISER_UPDATE);
         Sandbox.faults(Faults.dropConnections(1.0).afterProcessing().on(ADVERTISER_UPDATE).times(1));
 
@@ -265,9 +259,11 @@ class InstanceOperationsTest {
                 Map.of("id", "dsplostanswer", "type", "DISPLAY")))).statusCode(202)
                 .body("state", equalTo("RUNNING")).body("updateId", org.hamcrest.Matchers.nullValue())
                 .extract().path("operationId");
+        InstancesApi.postponed(operationId);
         Sandbox.clearFaults();
         InstancesApi.awaitAmcUpdates(adminToken, accountId, instanceId, "COMPLETED");
-        Operation done = InstancesApi.awaitEnd(adminToken, operationId, follow);
+        InstancesApi.dueNow(operationId);
+        Operation done = InstancesApi.awaitEnd(adminToken, operationId);
 
         assertThat(done.getState()).isEqualTo(io.amcfacade.api.model.OperationState.SUCCEEDED);
         assertThat(done.getUpdateId()).isNotNull();
@@ -279,12 +275,11 @@ class InstanceOperationsTest {
     @Test
     void anOperationStillOpenAtItsDeadlineEndsTimedOutAndIsAuditedOnce() {
         String accountId = UsersApi.newAccount().accountId();
-        Runnable follow = InstancesApi.following(follower, accountId);
-        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Past its deadline", follow);
+        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Past its deadline");
         String operationId = InstancesApi.updateAdvertisers(adminToken, accountId, instanceId, Map.of("add", List.of(
                 Map.of("id", "dspreview1", "type", "DISPLAY"), Map.of("id", "dspreview2", "type", "DISPLAY"))))
                 .statusCode(202).extract().path("operationId");
-        InstancesApi.await(adminToken, operationId, o -> "AWAITING_APPROVAL".equals(o.getAmcStatus()), follow);
+        InstancesApi.await(adminToken, operationId, o -> "AWAITING_APPROVAL".equals(o.getAmcStatus()));
 
         InstancesApi.pastDeadline(operationId);
         follower.followDue();
@@ -305,13 +300,12 @@ class InstanceOperationsTest {
     @Test
     void aCreationAmcReportsFailedEndsTheOperationFailedWithAProblem() {
         String accountId = UsersApi.newAccount().accountId();
-        Runnable follow = InstancesApi.following(follower, accountId);
         String operationId = InstancesApi.create(adminToken, accountId, "Doomed instance", null).statusCode(202)
                 .extract().path("operationId");
-        Operation named = InstancesApi.await(adminToken, operationId, o -> o.getInstanceId() != null, follow);
+        Operation named = InstancesApi.await(adminToken, operationId, o -> o.getInstanceId() != null);
         InstancesApi.pinCreationStatus(accountId, named.getInstanceId(), "FAILED");
 
-        Operation failed = InstancesApi.awaitEnd(adminToken, operationId, follow);
+        Operation failed = InstancesApi.awaitEnd(adminToken, operationId);
 
         assertThat(failed.getState()).isEqualTo(io.amcfacade.api.model.OperationState.FAILED);
         assertThat(failed.getAmcStatus()).isEqualTo("FAILED");

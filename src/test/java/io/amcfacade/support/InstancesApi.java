@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 import io.amcfacade.api.model.Operation;
 import io.amcfacade.api.model.OperationState;
 import io.amcfacade.instances.OperationFollower;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -39,75 +41,39 @@ public final class InstancesApi {
 
     /** Reads the operation until {@code until} holds of it, or fails after {@link #PATIENCE}. */
     public static Operation await(String token, String operationId, Predicate<Operation> until) {
-        return await(token, operationId, until, () -> { });
-    }
-
-    /**
-     * Reads the operation until {@code until} holds of it, running {@code between} before each look (a test that
-     * drives the follower itself, {@link #following}), or fails after {@link #PATIENCE}.
-     */
-    public static Operation await(String token, String operationId, Predicate<Operation> until, Runnable between) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         Operation last = null;
         while (System.nanoTime() < deadline) {
-            between.run();
             last = operation(token, operationId).statusCode(200).extract().as(Operation.class);
             if (until.test(last)) {
                 return last;
             }
+            followDueOperations();
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         throw new AssertionError("Operation " + operationId + " never got there; last seen: " + last);
+    }
+
+    /**
+     * Inside a {@code @QuarkusTest} the application's follower runs one round now, as its timer would on the next
+     * one-second tick (the lease keeps the two from looking at one operation twice); against a packaged jar there is
+     * no container here and the jar's own timer does it.
+     */
+    private static void followDueOperations() {
+        ArcContainer container = Arc.container();
+        if (container != null && container.isRunning()) {
+            container.instance(OperationFollower.class).get().followDue();
+        }
     }
 
     public static Operation awaitEnd(String token, String operationId) {
         return await(token, operationId, o -> o.getState() != OperationState.RUNNING);
     }
 
-    public static Operation awaitEnd(String token, String operationId, Runnable between) {
-        return await(token, operationId, o -> o.getState() != OperationState.RUNNING, between);
-    }
-
-    /**
-     * One round of {@code follower} with the account's open operations due now: a test moves them on as soon as
-     * AMC has, instead of waiting for the follower's next look on its one-second timer.
-     */
-    public static Runnable following(OperationFollower follower, String accountId) {
-        return () -> {
-            try (Connection connection = OwnerDatabase.connect(); PreparedStatement due = connection.prepareStatement(
-                    "UPDATE instance_operations SET next_check_at = now() WHERE account_id = ? AND state = 'RUNNING'")) {
-                due.setString(1, accountId);
-                due.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            follower.followDue();
-        };
-    }
-
-    /** As if the operation's deadline had passed: due now, with its deadline a second ago. */
-    public static void pastDeadline(String operationId) {
-        try (Connection connection = OwnerDatabase.connect(); PreparedStatement late = connection.prepareStatement(
-                "UPDATE instance_operations SET deadline = now() - interval '1 second', next_check_at = now() "
-                        + "WHERE operation_id = ?::uuid")) {
-            late.setString(1, operationId);
-            if (late.executeUpdate() != 1) {
-                throw new AssertionError("No operation " + operationId);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A created instance, followed to its end; answers its id. */
     public static String createdInstance(String adminToken, String accountId, String name) {
-        return createdInstance(adminToken, accountId, name, () -> { });
-    }
-
-    /** A created instance, followed to its end with {@code between} run before each look; answers its id. */
-    public static String createdInstance(String adminToken, String accountId, String name, Runnable between) {
         String operationId = create(adminToken, accountId, name, null).statusCode(202).extract().path("operationId");
-        Operation done = awaitEnd(adminToken, operationId, between);
+        Operation done = awaitEnd(adminToken, operationId);
         if (done.getState() != OperationState.SUCCEEDED) {
             throw new AssertionError("The create did not succeed: " + done);
         }
@@ -118,6 +84,32 @@ public final class InstancesApi {
             Object body) {
         return given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(body)
                 .post("/v1/accounts/{a}/instances/{i}/advertisers/updates", accountId, instanceId).then();
+    }
+
+    /** As if the operation's deadline had passed: due now, with its deadline a second ago. */
+    public static void pastDeadline(String operationId) {
+        operationRow(operationId, "deadline = now() - interval '1 second', next_check_at = now()");
+    }
+
+    /** Keeps the follower away from the operation (due in an hour) until {@link #dueNow}. */
+    public static void postponed(String operationId) {
+        operationRow(operationId, "next_check_at = now() + interval '1 hour'");
+    }
+
+    public static void dueNow(String operationId) {
+        operationRow(operationId, "next_check_at = now()");
+    }
+
+    private static void operationRow(String operationId, String set) {
+        try (Connection connection = OwnerDatabase.connect(); PreparedStatement update = connection.prepareStatement(
+                "UPDATE instance_operations SET " + set + " WHERE operation_id = ?::uuid")) {
+            update.setString(1, operationId);
+            if (update.executeUpdate() != 1) {
+                throw new AssertionError("No operation " + operationId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads the instance's advertiser updates through the facade until AMC reports each of them {@code status}. */
