@@ -35,6 +35,11 @@ public record ActionDetail(EventRow row, List<String> roles, String request, Str
         public boolean isPerson() {
             return "EMAIL".equals(kind) || "USER".equals(kind);
         }
+
+        /** An AMC instance: it has a page of its own, with its operations, under the action's account. */
+        public boolean isInstance() {
+            return "INSTANCE".equals(kind);
+        }
     }
 
     /** What AMC answered, when the action called it. */

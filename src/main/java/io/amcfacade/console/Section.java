@@ -8,6 +8,7 @@ public enum Section {
     ACTIVITY("/console/activity", "Activity"),
     TIMELINE("/console/timeline", "Timeline"),
     ACCESS("/console/access", "Access"),
+    INSTANCES("/console/instances", "Instances"),
     VERIFY("/console/verify", "Verify"),
     EXPORT("/console/export", "Export"),
     EVENTS("/console/subscriptions", "Event delivery");

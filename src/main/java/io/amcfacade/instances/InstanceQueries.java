@@ -12,14 +12,15 @@ import io.amcfacade.api.model.AdvertiserUpdate;
 import io.amcfacade.api.model.AdvertiserUpdatePage;
 import io.amcfacade.api.model.Instance;
 import io.amcfacade.api.model.InstancePage;
+import io.amcfacade.api.model.Operation;
 import io.amcfacade.upstream.AmcInstanceWire;
 import io.amcfacade.upstream.AmcInstancesClient;
 import io.amcfacade.web.PageCursor;
 
 /**
- * Reads an account's AMC instances, a page or one, with the account's marketplace AMC insists on, and an
- * instance's advertisers and advertiser updates. An instance the facade knows to be of AMC's instant
- * self-service access is marked so.
+ * Reads an account's AMC instances, a page or one, with the account's marketplace AMC insists on, an
+ * instance's advertisers and advertiser updates, and the operations the facade started on them. An instance the
+ * facade knows to be of AMC's instant self-service access is marked so.
  */
 @ApplicationScoped
 public class InstanceQueries {
@@ -34,6 +35,8 @@ public class InstanceQueries {
     AccountMarketplaces marketplaces;
     @Inject
     OperationStore store;
+    @Inject
+    OperationViews views;
 
     public InstancePage list(String accountId, int limit, String cursor) {
         String nextToken = PageCursor.upstreamToken(CURSOR_LIST, accountId, cursor);
@@ -74,6 +77,15 @@ public class InstanceQueries {
 
     public AdvertiserUpdate advertiserUpdate(String accountId, String instanceId, long updateId) {
         return AdvertiserMapper.toApi(amc.advertiserUpdate(accountId, marketplaces.of(accountId), instanceId, updateId));
+    }
+
+    /**
+     * An account's long-running operations as {@code GET /v1/operations/{operationId}} shows each, newest first, at
+     * most {@code limit}: all of them, or those on one instance ({@code instanceId} not {@code null}). They are the
+     * facade's own records; AMC is not asked.
+     */
+    public List<Operation> operations(String accountId, String instanceId, int limit) {
+        return store.newestOn(accountId, instanceId, limit).stream().map(views::toApi).toList();
     }
 
     Instance withMarks(String accountId, Instance instance) {

@@ -3,6 +3,7 @@ package io.amcfacade.instances;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +37,13 @@ class OperationChecks {
     private final AmcInstancesClient amc;
     private final AccountMarketplaces marketplaces;
     private final OperationViews views;
+    private final OperationStore store;
 
-    OperationChecks(AmcInstancesClient amc, AccountMarketplaces marketplaces, OperationViews views) {
+    OperationChecks(AmcInstancesClient amc, AccountMarketplaces marketplaces, OperationViews views, OperationStore store) {
         this.amc = amc;
         this.marketplaces = marketplaces;
         this.views = views;
+        this.store = store;
     }
 
     @ActivateRequestContext
@@ -118,9 +121,10 @@ class OperationChecks {
     private OperationRecord advertiserUpdate(OperationRecord operation, String marketplace, Instant now) {
         AmcInstanceWire.AdvertiserUpdate update;
         if (operation.updateId() == null) {
-            update = openUpdate(operation, marketplace).orElseGet(() -> amc.createAdvertiserUpdate(operation.accountId(),
-                    marketplace, operation.instanceId(),
-                    views.read(operation.request(), AmcInstanceWire.AdvertiserUpdateRequest.class)));
+            AmcInstanceWire.AdvertiserUpdateRequest request = views.read(operation.request(),
+                    AmcInstanceWire.AdvertiserUpdateRequest.class);
+            update = sentUpdate(operation, marketplace, request).orElseGet(() -> amc.createAdvertiserUpdate(
+                    operation.accountId(), marketplace, operation.instanceId(), request));
         } else {
             update = amc.advertiserUpdate(operation.accountId(), marketplace, operation.instanceId(), operation.updateId());
         }
@@ -129,16 +133,36 @@ class OperationChecks {
     }
 
     /**
-     * After a lost answer: the update AMC holds open, which can only be this one (one at a time, and the facade
-     * refuses a second while this operation is open). None open means AMC never took it.
+     * After a lost answer, the update AMC took from this operation, if it took one: the update AMC holds open, which
+     * can only be this one (one at a time, and the facade refuses a second while this operation is open); or, none
+     * open, AMC's newest update when it names exactly this operation's advertisers and no earlier operation of the
+     * facade's is following it (AMC may have finished this one before the first look: an update of one advertiser
+     * needs no review). Neither means AMC never took it.
      */
-    private Optional<AmcInstanceWire.AdvertiserUpdate> openUpdate(OperationRecord operation, String marketplace) {
+    private Optional<AmcInstanceWire.AdvertiserUpdate> sentUpdate(OperationRecord operation, String marketplace,
+            AmcInstanceWire.AdvertiserUpdateRequest request) {
         AmcInstanceWire.AdvertiserUpdatesPage page = amc.advertiserUpdates(operation.accountId(), marketplace,
                 operation.instanceId(), PAGE, null);
-        return page.advertiserUpdates() == null ? Optional.empty() : page.advertiserUpdates().stream()
-                .filter(u -> AmcVocabulary.advertiserUpdateOpen(u.status()) && u.updateId() != null)
-                .max(Comparator.comparing(AmcInstanceWire.AdvertiserUpdate::updateId))
-                .map(u -> amc.advertiserUpdate(operation.accountId(), marketplace, operation.instanceId(), u.updateId()));
+        List<AmcInstanceWire.AdvertiserUpdate> updates = page.advertiserUpdates() == null ? List.of()
+                : page.advertiserUpdates().stream().filter(u -> u.updateId() != null).toList();
+        Optional<AmcInstanceWire.AdvertiserUpdate> open = updates.stream()
+                .filter(u -> AmcVocabulary.advertiserUpdateOpen(u.status()))
+                .max(Comparator.comparing(AmcInstanceWire.AdvertiserUpdate::updateId));
+        Optional<AmcInstanceWire.AdvertiserUpdate> candidate = open.isPresent() ? open
+                : updates.stream().max(Comparator.comparing(AmcInstanceWire.AdvertiserUpdate::updateId))
+                        .filter(u -> !store.followsUpdate(operation.accountId(), operation.instanceId(), u.updateId()));
+        return candidate.map(u -> amc.advertiserUpdate(operation.accountId(), marketplace, operation.instanceId(),
+                u.updateId())).filter(u -> open.isPresent() || sameAdvertisers(u, request));
+    }
+
+    /** Whether AMC's update adds and removes exactly the advertisers {@code request} names, in any order. */
+    static boolean sameAdvertisers(AmcInstanceWire.AdvertiserUpdate update, AmcInstanceWire.AdvertiserUpdateRequest request) {
+        return asSet(update.advertisersToAdd()).equals(asSet(request.advertisersToAdd()))
+                && asSet(update.advertisersToRemove()).equals(asSet(request.advertisersToRemove()));
+    }
+
+    private static java.util.Set<AmcInstanceWire.AdvertiserId> asSet(List<AmcInstanceWire.AdvertiserId> ids) {
+        return ids == null ? java.util.Set.of() : java.util.Set.copyOf(ids);
     }
 
     private OperationRecord seen(OperationRecord operation, String instanceId, Long updateId, String amcStatus,

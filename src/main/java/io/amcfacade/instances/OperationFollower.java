@@ -72,8 +72,8 @@ public class OperationFollower {
         }
     }
 
-    /** One round: every due operation this replica could lease, looked at once. */
-    int followDue() {
+    /** One round: every due operation this replica could lease, looked at once (the timer's round; tests call it between ticks). */
+    public int followDue() {
         Instant now = Instant.now();
         List<OperationRecord> due = store.lease(owner, now, now.plus(config.lease()), config.batch());
         due.forEach(this::follow);

@@ -65,6 +65,23 @@ class OperationStore {
     }
 
     /**
+     * An account's operations, newest first, at most {@code limit}: all of them, or those on one instance
+     * ({@code instanceId} not {@code null}).
+     */
+    List<OperationRecord> newestOn(String accountId, String instanceId, int limit) {
+        return run("SELECT " + COLUMNS + " FROM instance_operations WHERE account_id = ? "
+                + (instanceId == null ? "" : "AND instance_id = ? ") + "ORDER BY created_at DESC LIMIT ?", statement -> {
+                    int i = 1;
+                    statement.setString(i++, accountId);
+                    if (instanceId != null) {
+                        statement.setString(i++, instanceId);
+                    }
+                    statement.setInt(i, limit);
+                    return all(statement);
+                });
+    }
+
+    /**
      * Takes up to {@code batch} due operations for {@code owner} until {@code leaseUntil}: running, due, and not
      * held by a live lease of another replica.
      */
@@ -78,13 +95,7 @@ class OperationStore {
                     statement.setTimestamp(3, Timestamp.from(now));
                     statement.setTimestamp(4, Timestamp.from(now));
                     statement.setInt(5, batch);
-                    List<OperationRecord> taken = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            taken.add(read(rows));
-                        }
-                    }
-                    return taken;
+                    return all(statement);
                 });
     }
 
@@ -123,6 +134,19 @@ class OperationStore {
                     statement.setObject(10, operation.operationId());
                     statement.executeUpdate();
                     return null;
+                });
+    }
+
+    /** Whether an operation of the facade's already follows AMC's update {@code updateId} of this instance. */
+    boolean followsUpdate(String accountId, String instanceId, long updateId) {
+        return run("SELECT 1 FROM instance_operations WHERE account_id = ? AND instance_id = ? AND update_id = ?",
+                statement -> {
+                    statement.setString(1, accountId);
+                    statement.setString(2, instanceId);
+                    statement.setLong(3, updateId);
+                    try (ResultSet row = statement.executeQuery()) {
+                        return row.next();
+                    }
                 });
     }
 
@@ -178,6 +202,16 @@ class OperationStore {
             throw new ProblemException(Problems.of(ProblemCode.INTERNAL_ERROR,
                     "The operations store could not be reached; nothing was sent to AMC."));
         }
+    }
+
+    private static List<OperationRecord> all(PreparedStatement statement) throws SQLException {
+        List<OperationRecord> found = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                found.add(read(rows));
+            }
+        }
+        return found;
     }
 
     private static Optional<OperationRecord> first(PreparedStatement statement) throws SQLException {

@@ -45,7 +45,8 @@ import io.restassured.path.json.JsonPath;
  * The three attacks of issue 14, exactly as reproduced against the previous version, on a database of
  * their own (they cut the trail for good), each refused or named through the API and through
  * {@code bin/audit-verify} with the public key alone. In order: the untouched trail first, the lasting
- * damage last.
+ * damage last. {@link TrailHoldAttacksTest} shares this database and runs after this class (the order of their
+ * names), so the trail is untouched here at the start and the sealer seals again at the end.
  */
 @QuarkusTest
 @TestProfile(TrailAttacksTest.OwnDatabase.class)
@@ -284,6 +285,18 @@ class TrailAttacksTest {
         assertThat(sealer.refusal().get().kind().name()).isEqualTo("SEAL_DIGEST_MISMATCH");
         assertThat(newestSealId()).isEqualTo(newestId + 1); // nothing chained on it
         assertThat(Callers.as("metrics", "auditor").get("/q/metrics").asString()).contains("amc_audit_seal_refused 1.0");
+
+        // The database owner removes the fake (around the append-only trigger, as only the owner can): the sealer chains on
+        // the genuine newest seal again and covers what waited.
+        try (Connection owner = OwnerDatabase.connect(); Statement statement = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            statement.execute("SET LOCAL session_replication_role = replica");
+            statement.execute("DELETE FROM audit_seals WHERE seal_id = " + (newestId + 1));
+            owner.commit();
+        }
+        assertThat(sealer.sealNow()).isPresent();
+        assertThat(sealer.refusal()).isEmpty();
+        assertThat(newestSealId()).isEqualTo(newestId + 1);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.amcfacade.console;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -30,12 +31,14 @@ import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
+import io.amcfacade.support.InstancesApi;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.OwnerDatabase;
 import io.amcfacade.support.UsersApi;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 /**
  * The console in a real browser, signed in through the sandbox's OpenID Connect provider: the scenarios
@@ -267,6 +270,138 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(11)
+    void instancesShowAnAccountsInstancesAdvertisersAndOperationsInEveryState() throws Exception {
+        String admin = Callers.token(Callers.uniqueSubject("onboarding"), "amc-admin");
+        String account = UsersApi.newAccount().accountId();
+        String created = InstancesApi.create(admin, account, "Console followed", null).statusCode(202)
+                .extract().path("operationId");
+        String doomed = InstancesApi.create(admin, account, "Console doomed", null).statusCode(202)
+                .extract().path("operationId");
+        // A seeded instance left with no advertiser: its one advertiser, the account itself, removed.
+        String seeded = given().auth().oauth2(admin).get("/v1/accounts/{a}/instances?limit=50", account).then().statusCode(200)
+                .extract().jsonPath().getString("instances.find { it.name.contains('production') }.instanceId");
+        String emptied = InstancesApi.updateAdvertisers(admin, account, seeded, Map.of("remove", List.of(Map.of("id", account,
+                "type", "SPONSORED_ADS", "marketplaceId", "ATVPDKIKX0DER")))).statusCode(202).extract().path("operationId");
+        String bare = UsersApi.newAccount().accountId(); // its three seeded instances deleted through the facade
+        for (String id : given().auth().oauth2(admin).get("/v1/accounts/{a}/instances", bare).then().statusCode(200)
+                .extract().jsonPath().getList("instances.instanceId", String.class)) {
+            String etag = given().auth().oauth2(admin).get("/v1/accounts/{a}/instances/{i}", bare, id).then().extract().header("ETag");
+            given().auth().oauth2(admin).header("If-Match", etag).delete("/v1/accounts/{a}/instances/{i}", bare, id)
+                    .then().statusCode(202);
+        }
+        String instant = InstancesApi.instantInstance(account, "Console instant");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "Renamed instant"))
+                .put("/v1/accounts/{a}/instances/{i}", account, instant).then().statusCode(409); // the facade learns it
+        String instanceId = InstancesApi.awaitEnd(admin, created).getInstanceId();
+        String doomedId = InstancesApi.await(admin, doomed, o -> o.getInstanceId() != null).getInstanceId();
+        InstancesApi.pinCreationStatus(account, doomedId, "FAILED");
+        InstancesApi.awaitEnd(admin, doomed);
+        // On one instance: an update rejected at review, one still awaiting review at its deadline, one awaiting review.
+        String rejected = reviewed(admin, account, instanceId, "rejected");
+        InstancesApi.review(account, instanceId, updateIdOf(admin, rejected), "REJECT");
+        InstancesApi.awaitEnd(admin, rejected);
+        String timedOut = reviewed(admin, account, instanceId, "late");
+        InstancesApi.pastDeadline(timedOut);
+        InstancesApi.awaitEnd(admin, timedOut);
+        InstancesApi.review(account, instanceId, updateIdOf(admin, timedOut), "REJECT"); // closed at AMC too
+        String awaiting = reviewed(admin, account, instanceId, "awaiting");
+        InstancesApi.awaitEnd(admin, emptied);
+
+        browser().open("/console/activity");
+        browser.find("nav a[href='/console/instances']").click();
+        browser.find("#i-account").sendKeys(account);
+        browser.find("#show-instances").click();
+        assertThat(browser.find("#account-id").getText()).isEqualTo(account);
+        assertThat(browser.currentPath()).isEqualTo("/console/accounts/" + account + "/instances");
+        WebElement instances = browser.find("#instances");
+        assertThat(row(instances, "data-instance", instanceId).getText()).contains("Console followed").contains("COMPLETED");
+        assertThat(row(instances, "data-instance", doomedId).getText()).contains("Console doomed").contains("FAILED");
+        assertThat(row(instances, "data-instance", instant).getText()).contains("Console instant").contains("instant access");
+        assertThat(row(instances, "data-instance", seeded).getText()).doesNotContain("instant access");
+        assertThat(browser.find("#operations").getText()).contains("INSTANCE_CREATE").contains("ADVERTISER_UPDATE")
+                .contains("TIMED_OUT").contains(doomedId);
+        browser.until(d -> !d.findElements(By.cssSelector("#instances time[data-local]")).isEmpty());
+        browser.screenshot("instances");
+
+        row(instances, "data-instance", instanceId).findElement(By.cssSelector("a.instance-link")).click();
+        assertThat(browser.find("#instance-id").getText()).isEqualTo(instanceId);
+        assertThat(browser.driver.findElements(By.id("instant-access"))).isEmpty();
+        assertThat(browser.find("#advertisers").getText()).contains(account);
+        WebElement operations = browser.find("#operations");
+        assertThat(row(operations, "data-operation", created).getText()).contains("INSTANCE_CREATE").contains("SUCCEEDED")
+                .contains("COMPLETED").contains("100 %").contains("REQUESTED → ");
+        assertThat(row(operations, "data-operation", rejected).getText()).contains("FAILED").contains("REJECTED")
+                .contains("AMC rejected the advertiser update");
+        assertThat(row(operations, "data-operation", timedOut).getText()).contains("TIMED_OUT").contains("AWAITING_APPROVAL")
+                .contains("AMC may still finish it");
+        assertThat(row(operations, "data-operation", awaiting).getText()).contains("RUNNING").contains("AWAITING_APPROVAL")
+                .contains("40 %").contains("deadline");
+        browser.until(d -> !d.findElements(By.cssSelector("#operations time[data-local]")).isEmpty());
+        browser.screenshot("instance");
+        String detail = browser.currentPath();
+
+        row(operations, "data-operation", created).findElement(By.cssSelector("a.started-by")).click();
+        assertThat(browser.find("main").getText()).contains("INSTANCE_CREATE").contains("Console followed");
+        browser.open(detail);
+        List<WebElement> transitions = row(browser.find("#operations"), "data-operation", timedOut)
+                .findElements(By.cssSelector("a.transition"));
+        assertThat(transitions).as("its transitions, oldest first").isNotEmpty();
+        WebElement last = transitions.get(transitions.size() - 1);
+        assertThat(last.getText()).isEqualTo("AWAITING_APPROVAL → AWAITING_APPROVAL");
+        last.click();
+        assertThat(browser.find("main").getText()).contains("OPERATION_TRANSITION").contains("system:operations")
+                .contains("TIMED_OUT").contains(timedOut);
+        assertThat(browser.find("#account-instances").getAttribute("href")).endsWith("/console/accounts/" + account + "/instances");
+        browser.find("a.instance-link").click(); // the transition's target, back to its instance
+        assertThat(browser.currentPath()).isEqualTo(detail);
+
+        browser.open("/console/accounts/" + account + "/instances/" + instant);
+        assertThat(browser.find("#instant-access").getText()).isEqualTo("instant access");
+        assertThat(browser.find("#instance").getText()).contains("instant self-service access");
+        assertThat(browser.find("#no-operations").isDisplayed()).isTrue();
+        browser.open("/console/accounts/" + account + "/instances/" + seeded);
+        assertThat(browser.find("#no-advertisers").getText()).contains("No advertiser is linked");
+        assertThat(row(browser.find("#operations"), "data-operation", emptied).getText()).contains("SUCCEEDED");
+
+        browser.open("/console/accounts/" + bare + "/instances");
+        assertThat(browser.find("#no-instances").getText()).contains("AMC lists no instances");
+        assertThat(browser.find("#operations").getText()).contains("INSTANCE_DELETE");
+
+        browser.open("/console/accounts/" + account + "/instances/amcnosuchinstance");
+        assertThat(browser.find("#error").getText()).contains("INSTANCE_NOT_FOUND").contains("404");
+        browser.open("/console/accounts/" + account + "/instances/not%20an%20id");
+        assertThat(browser.find("#error").getText()).contains("instanceId").contains("400");
+        browser.open("/console/instances?accountId=no%20such%20account");
+        assertThat(browser.find("#error").getText()).contains("accountId");
+
+        assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).returns("INSTANCES_LIST", AuditEvent::getAction)
+                .returns(account, AuditEvent::getAccountId).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome))
+                .anySatisfy(e -> assertThat(e).returns("INSTANCE_GET", AuditEvent::getAction)
+                        .returns(instanceId, AuditEvent::getTargetId).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome))
+                .anySatisfy(e -> assertThat(e).returns("INSTANCE_GET", AuditEvent::getAction)
+                        .returns("amcnosuchinstance", AuditEvent::getTargetId).returns(404, AuditEvent::getHttpStatus));
+    }
+
+    /** An advertiser update of two advertisers, followed until it awaits Amazon's review; answers its operation id. */
+    private static String reviewed(String admin, String account, String instanceId, String tag) {
+        String operationId = InstancesApi.updateAdvertisers(admin, account, instanceId, Map.of("add", List.of(
+                Map.of("id", "dsp" + tag + "1", "type", "DISPLAY"), Map.of("id", "dsp" + tag + "2", "type", "DISPLAY"))))
+                .statusCode(202).extract().path("operationId");
+        InstancesApi.await(admin, operationId, o -> "AWAITING_APPROVAL".equals(o.getAmcStatus()));
+        return operationId;
+    }
+
+    private static long updateIdOf(String admin, String operationId) {
+        return InstancesApi.operation(admin, operationId).statusCode(200).extract().as(io.amcfacade.api.model.Operation.class)
+                .getUpdateId();
+    }
+
+    private static WebElement row(WebElement table, String attribute, String value) {
+        return table.findElement(By.cssSelector("tr[" + attribute + "='" + value + "']"));
+    }
+
+    @Test
+    @Order(12)
     void signOutEndsTheSession() throws IOException {
         browser().open("/console/activity");
         browser.find("#sign-out").click();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +33,19 @@ import io.restassured.http.ContentType;
  * followed to COMPLETED and audited transition by transition; a lost answer and a retry after AMC forgot the
  * token making one instance; an advertiser update through manual review, approved and rejected, and a second
  * one refused while the first is open; a delete refused without naming the instance; an instant-access
- * instance refused without an AMC call once the facade knows it.
+ * instance refused without an AMC call once the facade knows it; a lost answer to an advertiser update AMC finished
+ * found instead of sent again; an operation past its deadline ending TIMED_OUT.
  */
 @QuarkusTest
 class InstanceOperationsTest {
 
     private static final String CREATE = "POST /amc/instances";
     private static final String DELETE = "DELETE /amc/instances/{id}";
+    private static final String RENAME = "PUT /amc/instances/{id}";
     private static final String ADVERTISER_UPDATE = "POST /amc/instances/{id}/advertisers/updates";
+
+    @Inject
+    OperationFollower follower;
 
     private String admin;
     private String adminToken;
@@ -209,21 +216,85 @@ class InstanceOperationsTest {
     void anInstantAccessInstanceIsMarkedAndItsWritesRefusedWithoutAskingAmcOnceKnown() {
         String accountId = UsersApi.newAccount().accountId();
         String instanceId = InstancesApi.instantInstance(accountId, "Instant access");
-        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", "Renamed instant"))
-                .put("/v1/accounts/{a}/instances/{i}", accountId, instanceId)
-                .then().statusCode(409).body("code", equalTo("INSTANT_ACCESS_INSTANCE"));
+        long renamesBefore = Sandbox.requests(RENAME);
+        rename(accountId, instanceId, "Renamed instant").statusCode(409).body("code", equalTo("INSTANT_ACCESS_INSTANCE"));
+        assertThat(Sandbox.requests(RENAME) - renamesBefore).as("the first write learns it from AMC's refusal").isEqualTo(1);
         String etag = given().auth().oauth2(adminToken).get("/v1/accounts/{a}/instances/{i}", accountId, instanceId)
                 .then().statusCode(200).body("instantAccess", equalTo(true)).extract().header("ETag");
+        assertThat(given().auth().oauth2(adminToken).get("/v1/accounts/{a}/instances?limit=50", accountId)
+                .then().statusCode(200).extract().jsonPath().getList("instances.findAll { it.instantAccess }.instanceId"))
+                .as("marked in the list too").containsExactly(instanceId);
         long updatesBefore = Sandbox.requests(ADVERTISER_UPDATE);
         long deletesBefore = Sandbox.requests(DELETE);
 
+        String refused = rename(accountId, instanceId, "Renamed again").statusCode(409)
+                .body("code", equalTo("INSTANT_ACCESS_INSTANCE"))
+                .body("detail", org.hamcrest.Matchers.containsString("instant self-service access"))
+                .extract().header("X-Request-Id");
         InstancesApi.updateAdvertisers(adminToken, accountId, instanceId, Map.of("add", List.of(
                 Map.of("id", "dspinstant", "type", "DISPLAY")))).statusCode(409)
                 .body("code", equalTo("INSTANT_ACCESS_INSTANCE"));
         delete(accountId, instanceId, etag).statusCode(409).body("code", equalTo("INSTANT_ACCESS_INSTANCE"));
 
+        assertThat(Sandbox.requests(RENAME) - renamesBefore).as("no second rename reached AMC").isEqualTo(1);
         assertThat(Sandbox.requests(ADVERTISER_UPDATE)).isEqualTo(updatesBefore);
         assertThat(Sandbox.requests(DELETE)).isEqualTo(deletesBefore);
+        AuditEvent refusal = io.amcfacade.support.AuditTrail.eventWithCorrelation(admin, refused);
+        assertThat(refusal.getAction()).isEqualTo("INSTANCE_UPDATE");
+        assertThat(refusal.getHttpStatus()).isEqualTo(409);
+        assertThat(refusal.getErrorCode()).isEqualTo("INSTANT_ACCESS_INSTANCE");
+        assertThat(refusal.getUpstream() == null || refusal.getUpstream().getAttempts() == null
+                || refusal.getUpstream().getAttempts() == 0).as("no AMC attempt recorded").isTrue();
+    }
+
+    @Test
+    void aLostAnswerToAnAdvertiserUpdateAmcFinishedIsFoundNotSentAgain() {
+        String accountId = UsersApi.newAccount().accountId();
+        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Lost update answer");
+        long updatesBefore = Sandbox.requests(ADVERTISER_UPDATE);
+        Sandbox.faults(Faults.dropConnections(1.0).afterProcessing().on(ADVERTISER_UPDATE).times(1));
+
+        // One advertiser: no manual review; AMC completes it in two steps, and only then does the follower look.
+        String operationId = InstancesApi.updateAdvertisers(adminToken, accountId, instanceId, Map.of("add", List.of(
+                Map.of("id", "dsplostanswer", "type", "DISPLAY")))).statusCode(202)
+                .body("state", equalTo("RUNNING")).body("updateId", org.hamcrest.Matchers.nullValue())
+                .extract().path("operationId");
+        InstancesApi.postponed(operationId);
+        Sandbox.clearFaults();
+        InstancesApi.awaitAmcUpdates(adminToken, accountId, instanceId, "COMPLETED");
+        InstancesApi.dueNow(operationId);
+        Operation done = InstancesApi.awaitEnd(adminToken, operationId);
+
+        assertThat(done.getState()).isEqualTo(io.amcfacade.api.model.OperationState.SUCCEEDED);
+        assertThat(done.getUpdateId()).isNotNull();
+        assertThat(Sandbox.requests(ADVERTISER_UPDATE) - updatesBefore).as("AMC was asked to update once").isEqualTo(1);
+        assertThat(given().auth().oauth2(adminToken).get("/v1/accounts/{a}/instances/{i}/advertisers/updates", accountId,
+                instanceId).then().statusCode(200).extract().jsonPath().getList("updates")).hasSize(1);
+    }
+
+    @Test
+    void anOperationStillOpenAtItsDeadlineEndsTimedOutAndIsAuditedOnce() {
+        String accountId = UsersApi.newAccount().accountId();
+        String instanceId = InstancesApi.createdInstance(adminToken, accountId, "Past its deadline");
+        String operationId = InstancesApi.updateAdvertisers(adminToken, accountId, instanceId, Map.of("add", List.of(
+                Map.of("id", "dspreview1", "type", "DISPLAY"), Map.of("id", "dspreview2", "type", "DISPLAY"))))
+                .statusCode(202).extract().path("operationId");
+        InstancesApi.await(adminToken, operationId, o -> "AWAITING_APPROVAL".equals(o.getAmcStatus()));
+
+        InstancesApi.pastDeadline(operationId);
+        follower.followDue();
+        follower.followDue();
+
+        Operation late = InstancesApi.operation(adminToken, operationId).statusCode(200).extract().as(Operation.class);
+        assertThat(late.getState()).isEqualTo(io.amcfacade.api.model.OperationState.TIMED_OUT);
+        assertThat(late.getAmcStatus()).as("as AMC last said").isEqualTo("AWAITING_APPROVAL");
+        assertThat(late.getFinishedAt()).isNotNull();
+        assertThat(late.getProblem().getCode()).isEqualTo("UPSTREAM_TIMEOUT");
+        assertThat(late.getProblem().getDetail()).contains("deadline").contains("AMC may still finish it");
+        List<AuditEvent> timedOut = transitionsOf(accountId, operationId).stream()
+                .filter(e -> e.getRequestSummary().contains("\"state\":\"TIMED_OUT\"")).toList();
+        assertThat(timedOut).as("recorded once").hasSize(1);
+        assertThat(timedOut.get(0).getOutcome()).isEqualTo(io.amcfacade.api.model.AuditOutcome.FAILED);
     }
 
     @Test
@@ -251,6 +322,11 @@ class InstanceOperationsTest {
         assertThat(Sandbox.requests(CREATE)).isEqualTo(createsBefore);
         InstancesApi.create(Callers.token(Callers.uniqueSubject("viewer"), "amc-viewer"), accountId, "Viewer create", null)
                 .statusCode(403);
+    }
+
+    private io.restassured.response.ValidatableResponse rename(String accountId, String instanceId, String name) {
+        return given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("name", name))
+                .put("/v1/accounts/{a}/instances/{i}", accountId, instanceId).then();
     }
 
     private io.restassured.response.ValidatableResponse delete(String accountId, String instanceId, String ifMatch) {

@@ -2,6 +2,9 @@ package io.amcfacade.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -9,6 +12,9 @@ import java.util.function.Predicate;
 
 import io.amcfacade.api.model.Operation;
 import io.amcfacade.api.model.OperationState;
+import io.amcfacade.instances.OperationFollower;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -42,9 +48,22 @@ public final class InstancesApi {
             if (until.test(last)) {
                 return last;
             }
+            followDueOperations();
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         throw new AssertionError("Operation " + operationId + " never got there; last seen: " + last);
+    }
+
+    /**
+     * Inside a {@code @QuarkusTest} the application's follower runs one round now, as its timer would on the next
+     * one-second tick (the lease keeps the two from looking at one operation twice); against a packaged jar there is
+     * no container here and the jar's own timer does it.
+     */
+    private static void followDueOperations() {
+        ArcContainer container = Arc.container();
+        if (container != null && container.isRunning()) {
+            container.instance(OperationFollower.class).get().followDue();
+        }
     }
 
     public static Operation awaitEnd(String token, String operationId) {
@@ -65,6 +84,47 @@ public final class InstancesApi {
             Object body) {
         return given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(body)
                 .post("/v1/accounts/{a}/instances/{i}/advertisers/updates", accountId, instanceId).then();
+    }
+
+    /** As if the operation's deadline had passed: due now, with its deadline a second ago. */
+    public static void pastDeadline(String operationId) {
+        operationRow(operationId, "deadline = now() - interval '1 second', next_check_at = now()");
+    }
+
+    /** Keeps the follower away from the operation (due in an hour) until {@link #dueNow}. */
+    public static void postponed(String operationId) {
+        operationRow(operationId, "next_check_at = now() + interval '1 hour'");
+    }
+
+    public static void dueNow(String operationId) {
+        operationRow(operationId, "next_check_at = now()");
+    }
+
+    private static void operationRow(String operationId, String set) {
+        try (Connection connection = OwnerDatabase.connect(); PreparedStatement update = connection.prepareStatement(
+                "UPDATE instance_operations SET " + set + " WHERE operation_id = ?::uuid")) {
+            update.setString(1, operationId);
+            if (update.executeUpdate() != 1) {
+                throw new AssertionError("No operation " + operationId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the instance's advertiser updates through the facade until AMC reports each of them {@code status}. */
+    public static void awaitAmcUpdates(String token, String accountId, String instanceId, String status) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.List<String> statuses = given().auth().oauth2(token)
+                    .get("/v1/accounts/{a}/instances/{i}/advertisers/updates", accountId, instanceId).then().statusCode(200)
+                    .extract().jsonPath().getList("updates.status", String.class);
+            if (!statuses.isEmpty() && statuses.stream().allMatch(status::equals)) {
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        throw new AssertionError("AMC's updates of " + instanceId + " never all became " + status);
     }
 
     /** An instance as AMC's instant self-service access makes it (a sandbox control); answers its id. */

@@ -34,7 +34,6 @@ import io.amcfacade.audit.storage.TrailRecordSql;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.OwnerDatabase;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
@@ -42,24 +41,17 @@ import io.restassured.path.json.JsonPath;
  * Issue 23: legal-hold changes are covered by the seals and checked by verify. A change made around the
  * audited {@code PUT /v1/audit/legal-hold} — by the service's role through a forged intent, or by the
  * database owner by hand — and a sealed change altered or deleted afterwards are each named by verify,
- * through the API and {@code bin/audit-verify} with the public key alone. On a database of its own: the
- * damage lasts, and a forged hold would stop other tests' purges.
+ * through the API and {@code bin/audit-verify} with the public key alone.
+ * <p>
+ * On {@link TrailAttacksTest}'s database (its profile: one application start fewer, issue 22): the damage lasts,
+ * and a forged hold would stop other tests' purges. That class runs first (a profile's classes run in the order of
+ * their names) and leaves a sealer that seals; each test here verifies from an instant of its own, after the
+ * attacks there, so neither class reads the other's damage.
  */
 @QuarkusTest
-@TestProfile(LegalHoldSealsTest.OwnDatabase.class)
+@TestProfile(TrailAttacksTest.OwnDatabase.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LegalHoldSealsTest {
-
-    /** A fresh database and anchor per run. */
-    public static class OwnDatabase implements QuarkusTestProfile {
-        static final Path DIR = Path.of("target", "test-data", "holds-" + System.currentTimeMillis()).toAbsolutePath();
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("amc.db.embedded.data-dir", DIR.resolve("postgres").toString(),
-                    "amc.audit.anchor-file", DIR.resolve("audit/seal-head").toString());
-        }
-    }
+class TrailHoldAttacksTest {
 
     @Inject
     AuditSealer sealer;
@@ -71,6 +63,7 @@ class LegalHoldSealsTest {
     @Test
     @Order(1)
     void genuineHoldChangesAreSealedAndVerify() throws Exception {
+        Instant from = sealedAndNow();
         long on = hold(true, "case 23");
         long off = hold(false, "case 23 over");
         Seal seal = NewSeals.made(sealer);
@@ -79,9 +72,9 @@ class LegalHoldSealsTest {
         JsonPath listed = JsonPath.from(holdsSealedUpTo(seal.sealId()));
         assertThat(listed.getList("changeId", Long.class)).contains(on, off);
         assertThat(listed.getList("unbound")).containsOnlyNulls();
-        VerifyResult report = verify(null);
+        VerifyResult report = verify(from);
         assertThat(report.getIntact()).as(String.valueOf(report.getFirstProblem())).isTrue();
-        RetentionAndCliTest.Cli cli = cli(null);
+        RetentionAndCliTest.Cli cli = cli(from);
         assertThat(cli.status()).as(cli.printed()).isZero();
     }
 
