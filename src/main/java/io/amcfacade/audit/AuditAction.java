@@ -60,5 +60,17 @@ public enum AuditAction {
     /** Placing or lifting the legal hold ({@code PUT /v1/audit/legal-hold}). */
     AUDIT_LEGAL_HOLD,
     /** An operator accepting a cut-off tail of seals ({@code POST /v1/audit/tail-acknowledgements}). */
-    AUDIT_TAIL_ACKNOWLEDGE
+    AUDIT_TAIL_ACKNOWLEDGE,
+    /** {@code POST /v1/event-subscriptions}: the endpoint, format, signing and filter; never the secret. */
+    EVENT_SUBSCRIPTION_CREATE,
+    EVENT_SUBSCRIPTIONS_LIST,
+    EVENT_SUBSCRIPTION_GET,
+    EVENT_SUBSCRIPTION_PAUSE,
+    EVENT_SUBSCRIPTION_RESUME,
+    EVENT_SUBSCRIPTION_DELETE,
+    /** {@code POST …/replay}: the position before and after in the summary. */
+    EVENT_SUBSCRIPTION_REPLAY,
+    EVENT_DELIVERIES_LIST,
+    /** The deliverer disabling a subscription (actor {@code system:events}): its receiver answered 410, or retries ran out. */
+    EVENT_SUBSCRIPTION_DISABLE
 }

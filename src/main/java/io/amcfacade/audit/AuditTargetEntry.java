@@ -25,6 +25,10 @@ public record AuditTargetEntry(TargetKind kind, String id, String role, TargetRe
         return new AuditTargetEntry(TargetKind.INSTANCE, instanceId, null, null, null);
     }
 
+    public static AuditTargetEntry subscription(String subscriptionId) {
+        return new AuditTargetEntry(TargetKind.EVENT_SUBSCRIPTION, subscriptionId, null, null, null);
+    }
+
     public AuditTargetEntry withResult(TargetResult outcome, String errorCode) {
         return new AuditTargetEntry(kind, id, role, outcome, errorCode);
     }

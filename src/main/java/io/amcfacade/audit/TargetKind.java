@@ -7,5 +7,7 @@ public enum TargetKind {
     INVITATION,
     USER,
     INSTANCE,
-    EVENT
+    EVENT,
+    /** An event subscription ({@code /v1/event-subscriptions/{subscriptionId}}). */
+    EVENT_SUBSCRIPTION
 }

@@ -10,7 +10,8 @@ public enum Section {
     ACCESS("/console/access", "Access"),
     INSTANCES("/console/instances", "Instances"),
     VERIFY("/console/verify", "Verify"),
-    EXPORT("/console/export", "Export");
+    EXPORT("/console/export", "Export"),
+    EVENTS("/console/subscriptions", "Event delivery");
 
     private final String path;
     private final String label;

@@ -26,6 +26,7 @@ public enum ProblemCode {
     INVITATION_LOOKUP_LIMIT(404, "Invitation beyond the lookup limit"),
     USER_NOT_FOUND(404, "User not found"),
     OPERATION_NOT_FOUND(404, "Operation not found"),
+    EVENT_SUBSCRIPTION_NOT_FOUND(404, "Event subscription not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     IDEMPOTENCY_KEY_IN_FLIGHT(409, "Idempotency key in flight"),

@@ -72,7 +72,8 @@ class ArchitectureTest {
      * Features reach the audit trail through its published API ({@code audit}: {@code @Audited},
      * {@code AuditTrail}, {@code SystemActions}, the vocabulary) and its query port ({@code audit.query}),
      * never through how it records, seals or stores. The console also downloads the export and runs verify,
-     * and the access-review pack is signed by the export's writer.
+     * the access-review pack is signed by the export's writer, and event delivery signs with the seal key and
+     * keeps subscribers' secrets under a key derived from the service's secret ({@code audit.integrity}).
      */
     @Test
     void featuresUseTheAuditsPublishedApiAndItsQueryPort() {
@@ -82,6 +83,7 @@ class ArchitectureTest {
                 ROOT + ".access.store..");
         onlyUsesOfTheAudit(with(published, AUDIT + ".export"), ROOT + ".access.query..");
         onlyUsesOfTheAudit(with(published, AUDIT + ".export", AUDIT + ".integrity.verifying"), ROOT + ".console..");
+        onlyUsesOfTheAudit(with(published, AUDIT + ".integrity"), ROOT + ".events..");
     }
 
     /**

@@ -24,12 +24,15 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.audit.AuditAction;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.maintenance.AuditRetention;
+import io.amcfacade.events.EventDeliverer;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InstancesApi;
 import io.amcfacade.support.InvitationsApi;
 import io.amcfacade.support.UsersApi;
+import io.amcfacade.support.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -53,6 +56,10 @@ class ConsoleShowsEveryActionTest {
 
     @Inject
     AuditRetention retention;
+    @Inject
+    AuditSealer sealer;
+    @Inject
+    EventDeliverer deliverer;
 
     /** One action in the trail: what the test calls it, and what finds it again. */
     record Recorded(String label, AuditAction action, String eventId, String actor, OffsetDateTime occurredAt) {
@@ -243,6 +250,46 @@ class ConsoleShowsEveryActionTest {
             all.add(ofActor(action.name(), action, auditor));
         }
 
+        // Event subscriptions: one created, read, listed, paused, resumed, replayed, its deliveries listed and deleted;
+        // another disabled by the deliverer (a system action) when its receiver answered 410 to its first event.
+        String subscriber = Callers.uniqueSubject("subscriber");
+        String subscriberToken = Callers.token(subscriber, "auditor");
+        String disabled;
+        try (WebhookReceiver gone = WebhookReceiver.answering(410)) {
+            String lifecycle = given().auth().oauth2(subscriberToken).contentType(ContentType.JSON)
+                    .body(Map.of("endpoint", gone.url(), "format", "ocsf", "signing", "ed25519",
+                            "filter", Map.of("actions", List.of(AuditAction.CONSOLE_SIGN_OUT.name()))))
+                    .post("/v1/event-subscriptions").then().statusCode(201).extract().path("subscriptionId");
+            given().auth().oauth2(subscriberToken).get("/v1/event-subscriptions/{id}", lifecycle).then().statusCode(200);
+            given().auth().oauth2(subscriberToken).post("/v1/event-subscriptions/{id}/pause", lifecycle).then().statusCode(200);
+            given().auth().oauth2(subscriberToken).post("/v1/event-subscriptions/{id}/resume", lifecycle).then().statusCode(200);
+            given().auth().oauth2(subscriberToken).contentType(ContentType.JSON)
+                    .body(Map.of("fromTime", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString()))
+                    .post("/v1/event-subscriptions/{id}/replay", lifecycle).then().statusCode(200);
+            given().auth().oauth2(subscriberToken).get("/v1/event-subscriptions/{id}/deliveries", lifecycle).then().statusCode(200);
+            given().auth().oauth2(subscriberToken).delete("/v1/event-subscriptions/{id}", lifecycle).then().statusCode(200);
+            disabled = given().auth().oauth2(subscriberToken).contentType(ContentType.JSON)
+                    .body(Map.of("endpoint", gone.url(), "format", "cloudevents", "signing", "hmac",
+                            "filter", Map.of("actions", List.of(AuditAction.EVENT_SUBSCRIPTIONS_LIST.name()))))
+                    .post("/v1/event-subscriptions").then().statusCode(201).extract().path("subscriptionId");
+            given().auth().oauth2(subscriberToken).get("/v1/event-subscriptions").then().statusCode(200);
+            for (int i = 0; i < 1000 && sealer.sealNow().isEmpty(); i++) {
+                // the timer's seal is being made: the next one covers the list above
+            }
+            for (int round = 0; round < 50 && gone.received().isEmpty(); round++) {
+                deliverer.deliverDue(); // every subscription in this database takes its turn, a batch at a time
+            }
+            given().auth().oauth2(subscriberToken).get("/v1/event-subscriptions/{id}", disabled).then().statusCode(200)
+                    .body("state", org.hamcrest.Matchers.equalTo("DISABLED"));
+        }
+        for (AuditAction action : List.of(AuditAction.EVENT_SUBSCRIPTION_CREATE, AuditAction.EVENT_SUBSCRIPTION_GET,
+                AuditAction.EVENT_SUBSCRIPTION_PAUSE, AuditAction.EVENT_SUBSCRIPTION_RESUME, AuditAction.EVENT_SUBSCRIPTION_REPLAY,
+                AuditAction.EVENT_DELIVERIES_LIST, AuditAction.EVENT_SUBSCRIPTION_DELETE, AuditAction.EVENT_SUBSCRIPTIONS_LIST)) {
+            all.add(ofActor(action.name(), action, subscriber));
+        }
+        all.add(find("EVENT_SUBSCRIPTION_DISABLE after a 410", AuditAction.EVENT_SUBSCRIPTION_DISABLE,
+                Map.of("actor", "system:events"), e -> true));
+
         // Denials: no token at all (401, an anonymous actor), and a viewer asking for an admin's action (403).
         String anonymous = "every-action-" + UUID.randomUUID();
         given().header("X-Request-Id", anonymous).get("/v1/accounts").then().statusCode(401);
@@ -276,6 +323,9 @@ class ConsoleShowsEveryActionTest {
         String visitor = Callers.uniqueSubject("visitor");
         Map<String, String> visit = ConsoleSignInTest.signIn(visitor, "auditor");
         given().cookies(visit).get("/console/activity").then().statusCode(200);
+        String health = given().cookies(visit).get("/console/subscriptions").then().statusCode(200).extract().asString();
+        assertThat(health).as("the Event delivery page shows the disabled subscription and why")
+                .contains("subscription-" + disabled).contains("DISABLED").contains("410");
         String form = given().cookies(visit).get("/console/verify").then().statusCode(200).extract().asString();
         Matcher csrf = CSRF.matcher(form);
         assertThat(csrf.find()).as("the sign-out form's token").isTrue();

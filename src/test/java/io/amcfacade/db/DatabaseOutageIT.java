@@ -8,24 +8,33 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.amcfacade.support.FacadeProcess;
+import io.amcfacade.support.WebhookReceiver;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
  * The packaged jar against a PostgreSQL this test owns, stopped mid-run and started again: while it is
  * down, admin actions are refused quickly with 503 and {@code Retry-After} and AMC is not called; once it
- * is back the service serves again by itself, without a restart. Its bounds are times, so it runs alone
+ * is back the service serves again by itself, without a restart, and an event subscription of its invitations loses
+ * nothing: every invitation the trail holds reaches the test's receiver, duplicates only under the same
+ * {@code webhook-id}. Its bounds are times, so it runs alone
  * ({@link Isolated}), not beside another integration test class.
  */
 @Isolated("its assertions are time bounds (a refusal within a second, readiness within half a second)")
@@ -41,9 +50,13 @@ class DatabaseOutageIT {
 
     private FacadeProcess facade;
     private EmbeddedDatabase database;
+    private WebhookReceiver receiver;
 
     @AfterEach
     void stop() throws Exception {
+        if (receiver != null) {
+            receiver.close();
+        }
         if (facade != null) {
             facade.close();
         }
@@ -69,7 +82,12 @@ class DatabaseOutageIT {
                 "QUARKUS_FLYWAY_PASSWORD", "trust",
                 "AMC_AUDIT_SIGNING_KEY", randomKey(),
                 "AMC_AUDIT_SEAL_KEY_FILE", workDir.resolve("keys/audit-seal-ed25519.key").toString()));
-        String admin = facade.sandboxToken("it-outage", "amc-admin");
+        String admin = facade.sandboxToken("it-outage", "amc-admin", "auditor");
+        receiver = WebhookReceiver.answering(200);
+        given().spec(facade.spec()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("endpoint", receiver.url(), "format", "splunk-hec", "signing", "hmac", "splunkToken", "it-outage",
+                        "filter", Map.of("actions", List.of("INVITATIONS_CREATE"))))
+                .post("/v1/event-subscriptions").then().statusCode(201);
         assertThat(invite(admin, "before").statusCode()).isEqualTo(200);
 
         database.close();
@@ -114,6 +132,23 @@ class DatabaseOutageIT {
                 (System.nanoTime() - restarted) / 1_000_000);
         assertThat(status).as("serves again without a restart").isEqualTo(200);
         assertThat(given().spec(facade.spec()).get("/q/health/ready").statusCode()).isEqualTo(200);
+
+        List<String> invited = given().spec(facade.spec()).auth().oauth2(admin).queryParam("actor", "it-outage")
+                .queryParam("action", "INVITATIONS_CREATE").queryParam("limit", 100).get("/v1/audit/events").then()
+                .statusCode(200).extract().jsonPath().getList("events.eventId");
+        assertThat(invited).as("before and after the outage").hasSizeGreaterThanOrEqualTo(2);
+        Map<String, Set<String>> delivered = new HashMap<>();
+        long deliveredBy = System.nanoTime() + RECOVERS_WITHIN_MS * 1_000_000;
+        while (!delivered.keySet().containsAll(invited) && System.nanoTime() < deliveredBy) {
+            LockSupport.parkNanos(200_000_000L);
+            delivered.clear();
+            for (WebhookReceiver.Received r : receiver.accepted()) {
+                String eventId = new ObjectMapper().readTree(r.body()).path("event").path("event").path("eventId").asText();
+                delivered.computeIfAbsent(eventId, e -> new TreeSet<>()).add(r.webhookId());
+            }
+        }
+        assertThat(delivered.keySet()).as("every invitation in the trail delivered across the outage").containsAll(invited);
+        assertThat(delivered.values()).as("an event sent twice carries the same webhook-id").allMatch(ids -> ids.size() == 1);
     }
 
     private Response invite(String token, String name) {

@@ -16,13 +16,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.support.FacadeProcess;
+import io.amcfacade.support.WebhookReceiver;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
  * The packaged jar is killed ({@code kill -9}) while an instance it is creating is IN_PROGRESS at AMC, and started
  * again on the same database: the operation is taken up again, followed to COMPLETED, and each transition is in
- * the trail once. AMC is another jar's sandbox, so it outlives the facade's death.
+ * the trail once. AMC is another jar's sandbox, so it outlives the facade's death. An event subscription of the
+ * account, delivered by the jar's own timer to a receiver in the test, loses nothing across the kill: every action
+ * of the account in the trail arrives, and an event that arrives twice has the same {@code webhook-id} both times.
  */
 class OperationSurvivesKillIT {
 
@@ -30,9 +33,13 @@ class OperationSurvivesKillIT {
 
     private FacadeProcess amc;
     private FacadeProcess facade;
+    private WebhookReceiver receiver;
 
     @AfterEach
     void stop() throws InterruptedException {
+        if (receiver != null) {
+            receiver.close();
+        }
         if (facade != null) {
             facade.close();
         }
@@ -48,13 +55,18 @@ class OperationSurvivesKillIT {
         Path workDir = Files.createTempDirectory("amc-facade-operations-it");
         Map<String, String> followsFast = Map.of("AMC_SANDBOX_BASE_URL", amc.baseUri() + "/sandbox",
                 "AMC_ACCESS_SCHEDULED", "false", "AMC_OPERATIONS_LEASE", "PT2S",
-                "AMC_OPERATIONS_MAX_CHECK_INTERVAL", "PT1S");
+                "AMC_OPERATIONS_MAX_CHECK_INTERVAL", "PT1S", "AMC_EVENTS_LEASE", "PT2S", "AMC_EVENTS_RETRY_BASE", "PT0.2S");
         facade = new FacadeProcess(workDir, FacadeProcess.freePort());
         facade.start("before-the-kill", followsFast);
         String token = facade.sandboxToken("it-operations", "amc-admin", "auditor");
 
         String accountId = given().spec(amc.spec()).contentType(ContentType.JSON).body(Map.of("accountName", "Kill test"))
                 .post("/sandbox/accounts").then().statusCode(201).extract().path("accountId");
+        receiver = WebhookReceiver.answering(200);
+        given().spec(facade.spec()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("endpoint", receiver.url(), "format", "cloudevents", "signing", "ed25519", "filter",
+                        Map.of("accountIds", List.of(accountId), "actions", List.of("INSTANCE_CREATE", "OPERATION_TRANSITION"))))
+                .post("/v1/event-subscriptions").then().statusCode(201);
         String operationId = given().spec(facade.spec()).auth().oauth2(token).contentType(ContentType.JSON)
                 .header("Idempotency-Key", "kill-" + System.nanoTime()).body(Map.of("name", "Survives a kill"))
                 .post("/v1/accounts/{a}/instances", accountId).then().statusCode(202).extract().path("operationId");
@@ -78,6 +90,32 @@ class OperationSurvivesKillIT {
         assertThat(ours.stream().filter(s -> s.contains("\"to\":\"IN_PROGRESS\""))).as("IN_PROGRESS recorded once").hasSize(1);
         assertThat(ours.stream().filter(s -> s.contains("\"to\":\"COMPLETED\""))).as("COMPLETED recorded once").hasSize(1);
         assertThat(ours).as("no transition recorded twice").doesNotHaveDuplicates();
+
+        List<String> actions = given().spec(facade.spec()).auth().oauth2(token).queryParam("accountId", accountId)
+                .queryParam("limit", 100).get("/v1/audit/events").then().statusCode(200).extract().jsonPath()
+                .getList("events.findAll { it.action == 'INSTANCE_CREATE' || it.action == 'OPERATION_TRANSITION' }.eventId");
+        assertThat(actions).as("the create and its transitions").hasSizeGreaterThanOrEqualTo(3);
+        Map<String, java.util.Set<String>> delivered = awaitDelivered(actions);
+        assertThat(delivered.keySet()).as("every action of the account delivered across the kill").containsAll(actions);
+        assertThat(delivered.values()).as("an event sent twice carries the same webhook-id").allMatch(ids -> ids.size() == 1);
+    }
+
+    /** Event id to the webhook ids it arrived under, once every one of {@code eventIds} arrived (or the patience ran out). */
+    private Map<String, java.util.Set<String>> awaitDelivered(List<String> eventIds) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Map<String, java.util.Set<String>> delivered = new java.util.HashMap<>();
+        while (System.nanoTime() < deadline) {
+            delivered.clear();
+            for (WebhookReceiver.Received r : receiver.accepted()) {
+                String eventId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("id").asText();
+                delivered.computeIfAbsent(eventId, e -> new java.util.TreeSet<>()).add(r.webhookId());
+            }
+            if (delivered.keySet().containsAll(eventIds)) {
+                return delivered;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+        return delivered;
     }
 
     private void pin(String accountId, String instanceId, String status) {

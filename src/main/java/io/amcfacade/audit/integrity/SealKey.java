@@ -62,7 +62,7 @@ public final class SealKey {
     }
 
     /** A key for another purpose, so one secret never MACs two kinds of message. */
-    byte[] derive(String purpose) {
+    public byte[] derive(String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

@@ -42,6 +42,11 @@ public final class SealPublicKey {
         return id;
     }
 
+    /** The key itself, for checks of other content signed with it (Standard Webhooks' {@code v1a}). */
+    public PublicKey key() {
+        return key;
+    }
+
     public String base64() {
         return Base64.getEncoder().encodeToString(key.getEncoded());
     }

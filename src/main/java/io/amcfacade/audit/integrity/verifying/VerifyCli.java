@@ -20,14 +20,17 @@ import io.amcfacade.audit.integrity.sealing.Witness;
  * PostgreSQL, with the seal public key alone:
  * <pre>bin/audit-verify --jdbc-url jdbc:postgresql://host/db --user auditor [--password …] --public-key FILE
  *     [--key-file HMAC_FILE] [--from ISO] [--to ISO] [--anchor "SEAL_ID DIGEST"] [--anchor-file FILE] [--witness FILE]</pre>
- * {@code --key-file} (the previous version's HMAC secret) also checks its seals' own signatures.
+ * {@code --key-file} (the previous version's HMAC secret) also checks its seals' own signatures. Offline, an export
+ * ({@code --export FILE}, {@link ExportCheck}) or delivered events ({@code --events FILE [--secret whsec_…]},
+ * {@link EventCheck}).
  * Exit status 0 when intact, 1 when a problem was found, 2 on bad usage.
  */
 public final class VerifyCli {
 
     private static final String USAGE = "usage: audit-verify --jdbc-url URL [--user U] [--password P] --public-key FILE"
             + " [--key-file HMAC_FILE] [--from ISO-INSTANT] [--to ISO-INSTANT] [--anchor 'SEAL_ID DIGEST'] [--anchor-file FILE]"
-            + " [--witness FILE]\n       audit-verify --export FILE --public-key FILE";
+            + " [--witness FILE]\n       audit-verify --export FILE --public-key FILE"
+            + "\n       audit-verify --events FILE --public-key FILE [--secret whsec_…]";
 
     private VerifyCli() {
     }
@@ -42,11 +45,15 @@ public final class VerifyCli {
             options.put(args[i], args[i + 1]);
         }
         PrintStream out = System.out;
-        if (!options.containsKey("--public-key") || !(options.containsKey("--jdbc-url") || options.containsKey("--export"))) {
+        if (!options.containsKey("--public-key") || !(options.containsKey("--jdbc-url") || options.containsKey("--export")
+                || options.containsKey("--events"))) {
             System.err.println(USAGE);
             return 2;
         }
         SealPublicKey publicKey = SealPublicKey.read(Path.of(options.get("--public-key")));
+        if (options.containsKey("--events")) {
+            return EventCheck.run(Path.of(options.get("--events")), publicKey, options.get("--secret"), out);
+        }
         if (options.containsKey("--export")) {
             return ExportCheck.run(Path.of(options.get("--export")), publicKey, out);
         }

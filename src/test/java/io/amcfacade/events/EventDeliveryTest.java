@@ -1,0 +1,368 @@
+package io.amcfacade.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.amcfacade.audit.integrity.sealing.AuditSealer;
+import io.amcfacade.audit.integrity.sealing.Sealing;
+import io.amcfacade.audit.integrity.verifying.VerifyCli;
+import io.amcfacade.support.Callers;
+import io.amcfacade.support.UsersApi;
+import io.amcfacade.support.WebhookReceiver;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The sealed trail delivered to a real HTTP receiver started by the test: signed per Standard Webhooks and checked
+ * here with the JDK alone (v1 HMAC with the {@code whsec_} secret, v1a Ed25519 with the published key) and offline by
+ * {@code bin/audit-verify --events}; in order through a receiver that answers 503 for a while, with the same
+ * {@code webhook-id} on every attempt; replayed from a cursor, exactly the range; disabled by a 410; never sent before
+ * its seal; and never to a private or link-local address. Sealing and delivery are driven by calling the sealer and
+ * the deliverer, not by waiting for their timers (the test profile turns the deliverer's timer off and retries at
+ * once).
+ */
+@QuarkusTest
+class EventDeliveryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EventDeliverer deliverer;
+    @Inject
+    AuditSealer sealer;
+    @Inject
+    AgroalDataSource dataSource;
+
+    private String auditor;
+    private final List<String> subscribed = new ArrayList<>();
+
+    @org.junit.jupiter.api.BeforeEach
+    void auditor() {
+        auditor = Callers.token(Callers.uniqueSubject("events"), "auditor");
+    }
+
+    /** Each test's subscriptions end with it, so the next test's deliveries do not wait behind them. */
+    @org.junit.jupiter.api.AfterEach
+    void unsubscribe() {
+        subscribed.forEach(id -> given().auth().oauth2(auditor).delete("/v1/event-subscriptions/{id}", id));
+    }
+
+    @Test
+    void eventsArriveSignedAndVerifyWithTheStandardWebhooksAlgorithmAndOffline() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        try (WebhookReceiver hmacReceiver = WebhookReceiver.answering(200);
+                WebhookReceiver edReceiver = WebhookReceiver.answering(200)) {
+            JsonPath hmac = subscribe(hmacReceiver, "cloudevents", "hmac", account, null);
+            JsonPath ed = subscribe(edReceiver, "ocsf", "ed25519", account, null);
+            String secret = hmac.getString("secret");
+            assertThat(secret).startsWith("whsec_");
+            assertThat(ed.getString("secret")).as("an ed25519 subscription has no secret").isNull();
+            given().auth().oauth2(auditor).get("/v1/event-subscriptions/{id}", hmac.getString("subscriptionId"))
+                    .then().statusCode(200).body("secret", org.hamcrest.Matchers.nullValue());
+
+            String idempotencyKey = "create-" + java.util.UUID.randomUUID();
+            Map<String, Object> request = Map.of("endpoint", hmacReceiver.url() + "/other", "format", "cloudevents",
+                    "signing", "hmac", "filter", Map.of("accountIds", List.of("none-" + idempotencyKey)));
+            JsonPath once = given().auth().oauth2(auditor).header("Idempotency-Key", idempotencyKey).contentType(ContentType.JSON)
+                    .body(request).post("/v1/event-subscriptions").then().statusCode(201).extract().jsonPath();
+            assertThat(once.getString("secret")).startsWith("whsec_");
+            given().auth().oauth2(auditor).header("Idempotency-Key", idempotencyKey).contentType(ContentType.JSON).body(request)
+                    .post("/v1/event-subscriptions").then().statusCode(201).header("Idempotent-Replayed", "true")
+                    .header("Location", org.hamcrest.Matchers.endsWith(once.getString("subscriptionId")))
+                    .body("subscriptionId", org.hamcrest.Matchers.equalTo(once.getString("subscriptionId")))
+                    .body("secret", org.hamcrest.Matchers.nullValue());
+            given().auth().oauth2(auditor).delete("/v1/event-subscriptions/{id}", once.getString("subscriptionId"))
+                    .then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("DELETED"));
+            given().auth().oauth2(auditor).get("/v1/event-subscriptions/{id}", once.getString("subscriptionId"))
+                    .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("EVENT_SUBSCRIPTION_NOT_FOUND"));
+
+            act(account, 2);
+            deliverAll(2, hmacReceiver, edReceiver);
+
+            byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+            for (WebhookReceiver.Received r : hmacReceiver.accepted()) {
+                String content = r.webhookId() + "." + r.timestamp() + "." + r.body();
+                assertThat(r.signature()).isEqualTo("v1," + hmacSha256(key, content));
+                assertThat(r.contentType()).isEqualTo("application/cloudevents+json");
+                JsonNode event = JSON.readTree(r.body());
+                assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+                assertThat(event.path("type").asText()).isEqualTo("io.amcfacade.action.recorded");
+                assertThat(event.path("data").path("event").path("action").asText()).isEqualTo("INSTANCES_LIST");
+                assertThat(event.path("data").path("event").path("outcome").asText()).isEqualTo("SUCCEEDED");
+                assertThat(event.path("data").path("genuine").asBoolean()).isTrue();
+                assertThat(event.path("data").path("seal").path("signature").asText()).isNotEmpty();
+            }
+            PublicKey publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
+                    Base64.getDecoder().decode(ed.getString("signingKey.publicKey"))));
+            for (WebhookReceiver.Received r : edReceiver.accepted()) {
+                assertThat(r.signature()).startsWith("v1a,");
+                Signature verifier = Signature.getInstance("Ed25519");
+                verifier.initVerify(publicKey);
+                verifier.update((r.webhookId() + "." + r.timestamp() + "." + r.body()).getBytes(StandardCharsets.UTF_8));
+                assertThat(verifier.verify(Base64.getDecoder().decode(r.signature().substring(4)))).isTrue();
+                JsonNode event = JSON.readTree(r.body());
+                assertThat(event.path("class_uid").asInt()).isEqualTo(6003);
+                assertThat(event.path("category_uid").asInt()).isEqualTo(6);
+                assertThat(event.path("type_uid").asLong()).isEqualTo(600302L);
+                assertThat(event.path("metadata").path("product").path("name").asText()).isEqualTo("AMC Admin Facade");
+                assertThat(event.has("time") && event.has("severity_id") && event.has("activity_id")).isTrue();
+            }
+
+            Path dir = Files.createTempDirectory("events");
+            Path pub = Files.writeString(dir.resolve("seal.pub"), ed.getString("signingKey.publicKey"));
+            Path edFile = lines(dir.resolve("ed.ndjson"), edReceiver.accepted());
+            Path hmacFile = lines(dir.resolve("hmac.ndjson"), hmacReceiver.accepted());
+            assertThat(verify("--events", edFile.toString(), "--public-key", pub.toString())).isZero();
+            assertThat(verify("--events", hmacFile.toString(), "--public-key", pub.toString(), "--secret", secret)).isZero();
+            assertThat(verify("--events", hmacFile.toString(), "--public-key", pub.toString()))
+                    .as("a v1-only event needs the secret").isEqualTo(1);
+            WebhookReceiver.Received first = edReceiver.accepted().get(0);
+            Path tampered = Files.writeString(dir.resolve("tampered.ndjson"), new WebhookReceiver.Received(first.webhookId(),
+                    first.timestamp(), first.signature(), null, null, first.body().replace("SUCCEEDED", "FAILED"), 200).line());
+            assertThat(verify("--events", tampered.toString(), "--public-key", pub.toString())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReceiverAnswering503ForAWhileGetsEverythingInOrderWithTheSameWebhookId() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200, 503, 503, 503)) {
+            String id = subscribe(receiver, "splunk-hec", "hmac", account, "hec-token-1").getString("subscriptionId");
+            List<String> made = act(account, 3);
+            String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            deliverAll(3, receiver);
+            String after = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metric(after, "amc_events_delivery_failures_total") - metric(before, "amc_events_delivery_failures_total"))
+                    .as("the three 503s").isGreaterThanOrEqualTo(3);
+            assertThat(metric(after, "amc_events_delivery_attempts_total") - metric(before, "amc_events_delivery_attempts_total"))
+                    .isGreaterThanOrEqualTo(6);
+            assertThat(metric(after, "amc_events_delivered_total") - metric(before, "amc_events_delivered_total"))
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(metric(after, "amc_events_delivery_lag_seconds_count")).isGreaterThanOrEqualTo(3);
+            assertThat(after).contains("amc_events_subscriptions_disabled");
+
+            List<WebhookReceiver.Received> all = receiver.received();
+            assertThat(all.subList(0, 4)).extracting(WebhookReceiver.Received::webhookId).containsOnly(all.get(0).webhookId());
+            assertThat(all.subList(0, 4)).extracting(WebhookReceiver.Received::body).containsOnly(all.get(0).body());
+            assertThat(receiver.accepted()).hasSize(3);
+            assertThat(receiver.accepted()).extracting(r -> correlationOf(r.body(), "event")).containsExactlyElementsOf(made);
+            assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::authorization).containsOnly("Splunk hec-token-1");
+            JsonNode hec = JSON.readTree(receiver.accepted().get(0).body());
+            assertThat(hec.fieldNames()).toIterable().contains("time", "host", "source", "sourcetype", "event");
+
+            JsonPath deliveries = given().auth().oauth2(auditor).get("/v1/event-subscriptions/{id}/deliveries", id)
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(deliveries.getList("deliveries.status")).containsOnly("DELIVERED");
+            assertThat(deliveries.getInt("deliveries[2].attempts")).as("the oldest: three 503s, then 200").isEqualTo(4);
+            assertThat(deliveries.getInt("deliveries[2].lastStatus")).isEqualTo(200);
+            assertThat(deliveries.getList("deliveries.latencyMs")).doesNotContainNull();
+        }
+    }
+
+    @Test
+    void aReplayFromACursorRedeliversExactlyTheRange() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            String id = subscribe(receiver, "cloudevents", "ed25519", account, null).getString("subscriptionId");
+            act(account, 3);
+            deliverAll(3, receiver);
+            List<String> firstIds = receiver.accepted().stream().map(WebhookReceiver.Received::webhookId).toList();
+            List<Map<String, Object>> deliveries = given().auth().oauth2(auditor)
+                    .get("/v1/event-subscriptions/{id}/deliveries", id).then().statusCode(200).extract().jsonPath()
+                    .getList("deliveries");
+            String afterFirst = (String) deliveries.get(2).get("cursor"); // newest first: [2] is the first event
+
+            given().auth().oauth2(auditor).contentType(ContentType.JSON).body(Map.of("fromCursor", afterFirst))
+                    .post("/v1/event-subscriptions/{id}/replay", id).then().statusCode(200).body("cursor",
+                            org.hamcrest.Matchers.equalTo(afterFirst));
+            deliverAll(5, receiver);
+            assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::webhookId)
+                    .containsExactly(firstIds.get(0), firstIds.get(1), firstIds.get(2), firstIds.get(1), firstIds.get(2));
+
+            given().auth().oauth2(auditor).contentType(ContentType.JSON).body(Map.of("fromCursor", "not-a-cursor"))
+                    .post("/v1/event-subscriptions/{id}/replay", id).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("fromCursor"));
+        }
+    }
+
+    @Test
+    void a410DisablesTheSubscriptionAsAnAuditedSystemAction() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        try (WebhookReceiver receiver = WebhookReceiver.answering(410)) {
+            String id = subscribe(receiver, "cloudevents", "hmac", account, null).getString("subscriptionId");
+            act(account, 2);
+            sealNow();
+            for (int round = 0; round < 50 && receiver.received().isEmpty(); round++) {
+                deliverer.deliverDue();
+            }
+            for (int round = 0; round < 5; round++) {
+                deliverer.deliverDue();
+            }
+            assertThat(receiver.received()).as("one attempt, then nothing more").hasSize(1);
+            JsonPath subscription = given().auth().oauth2(auditor).get("/v1/event-subscriptions/{id}", id).then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(subscription.getString("state")).isEqualTo("DISABLED");
+            assertThat(subscription.getString("stateReason")).contains("410");
+            List<Map<String, Object>> disabled = given().auth().oauth2(auditor).queryParam("action", "EVENT_SUBSCRIPTION_DISABLE")
+                    .queryParam("targetId", id).get("/v1/audit/events").then().statusCode(200).extract().jsonPath()
+                    .getList("events");
+            assertThat(disabled).hasSize(1);
+            assertThat(disabled.get(0)).extractingByKey("actor").extracting("subject").isEqualTo("system:events");
+        }
+    }
+
+    @Test
+    void privateAndLinkLocalEndpointsAreRefusedNamingTheField() {
+        for (String endpoint : List.of("https://169.254.169.254/latest/meta-data", "https://10.0.0.1/hook",
+                "http://[fd00::1]/hook", "ftp://example.com/hook")) {
+            given().auth().oauth2(auditor).contentType(ContentType.JSON)
+                    .body(Map.of("endpoint", endpoint, "format", "cloudevents", "signing", "hmac"))
+                    .post("/v1/event-subscriptions").then().statusCode(400).contentType("application/problem+json")
+                    .body("code", org.hamcrest.Matchers.equalTo("INVALID_REQUEST"))
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("endpoint"));
+        }
+        given().auth().oauth2(auditor).contentType(ContentType.JSON)
+                .body(Map.of("endpoint", "https://example.com/hook", "format", "splunk-hec", "signing", "hmac"))
+                .post("/v1/event-subscriptions").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("splunkToken"));
+        given().auth().oauth2(auditor).contentType(ContentType.JSON)
+                .body(Map.of("endpoint", "https://example.com/hook", "format", "xml", "signing", "hmac"))
+                .post("/v1/event-subscriptions").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnsealedRecordIsNotDeliveredBeforeItsSeal() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            subscribe(receiver, "cloudevents", "ed25519", account, null);
+            try (Connection sealingHeld = dataSource.getConnection()) {
+                sealingHeld.setAutoCommit(false);
+                try (PreparedStatement lock = sealingHeld.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, Sealing.LOCK); // no replica seals while this transaction holds it
+                    lock.execute();
+                }
+                act(account, 1);
+                for (int round = 0; round < 20; round++) {
+                    deliverer.deliverDue(); // every subscription has its turns, this one too
+                }
+                assertThat(receiver.received()).as("nothing before its seal").isEmpty();
+                sealingHeld.commit();
+            }
+            deliverAll(1, receiver);
+            assertThat(receiver.accepted()).hasSize(1);
+        }
+    }
+
+    private JsonPath subscribe(WebhookReceiver receiver, String format, String signing, String account, String splunkToken) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("endpoint", receiver.url());
+        body.put("format", format);
+        body.put("signing", signing);
+        body.put("filter", Map.of("accountIds", List.of(account)));
+        if (splunkToken != null) {
+            body.put("splunkToken", splunkToken);
+        }
+        JsonPath created = given().auth().oauth2(auditor).contentType(ContentType.JSON).body(body).post("/v1/event-subscriptions")
+                .then().statusCode(201).header("Location", org.hamcrest.Matchers.startsWith("/v1/event-subscriptions/"))
+                .extract().jsonPath();
+        subscribed.add(created.getString("subscriptionId"));
+        return created;
+    }
+
+    /** {@code n} audited actions on the account, one after the other; their correlation ids in order. */
+    private static List<String> act(String account, int n) {
+        String viewer = Callers.token(Callers.uniqueSubject("viewer"), "amc-viewer");
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String correlation = java.util.UUID.randomUUID().toString();
+            given().auth().oauth2(viewer).header("X-Request-Id", correlation).get("/v1/accounts/{a}/instances", account)
+                    .then().statusCode(200);
+            made.add(correlation);
+        }
+        return made;
+    }
+
+    /** Seals (once another replica's seal in progress is done) and delivers until every receiver accepted {@code n}. */
+    private void deliverAll(int n, WebhookReceiver... receivers) throws SQLException {
+        sealNow();
+        for (int round = 0; round < 50 && java.util.Arrays.stream(receivers).anyMatch(r -> r.accepted().size() < n); round++) {
+            deliverer.deliverDue();
+        }
+        for (WebhookReceiver receiver : receivers) {
+            assertThat(receiver.accepted()).hasSize(n);
+        }
+    }
+
+    /** A seal made now: it covers every action finished before it. */
+    private void sealNow() throws SQLException {
+        for (int i = 0; i < 1000 && sealer.sealNow().isEmpty(); i++) {
+            // another replica (the timer) holds the sealing lock for a moment
+        }
+    }
+
+    private static String correlationOf(String body, String payloadField) {
+        try {
+            return JSON.readTree(body).path(payloadField).path("event").path("correlationId").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A metric without labels (or the sum of its series) in the Prometheus text. */
+    private static double metric(String exposition, String name) {
+        return exposition.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .map(line -> line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line)
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static String hmacSha256(byte[] key, String content) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Path lines(Path file, List<WebhookReceiver.Received> received) throws java.io.IOException {
+        return Files.write(file, received.stream().map(WebhookReceiver.Received::line).toList());
+    }
+
+    private static int verify(String... args) throws Exception {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            return VerifyCli.run(args);
+        } finally {
+            System.setOut(out);
+        }
+    }
+}
