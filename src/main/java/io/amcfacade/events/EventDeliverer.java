@@ -94,28 +94,47 @@ public class EventDeliverer {
         }
     }
 
-    /** One round: every subscription this replica could lease, given one turn. Returns how many events were delivered. */
+    /**
+     * One poll: every subscription this replica could lease, given one turn each; while a turn ended with sealed
+     * events left ({@code amc.events.events-per-turn} sent), the due subscriptions are leased again and given
+     * another, so a subscription is not held to one turn a poll (about 100 events/s at one poll a second, below the
+     * rate audited writes are made) while the others still take turns. A poll stops starting rounds after
+     * {@code amc.events.lease}, so the timer's thread comes back; the next poll goes on. Returns how many events
+     * were delivered.
+     */
     public int deliverDue() {
-        Instant now = Instant.now();
-        List<Subscription> due = store.lease(owner, now, now.plus(config.lease()), config.batch());
+        Instant until = Instant.now().plus(config.lease());
         int sent = 0;
-        for (Subscription subscription : due) {
-            Instant next;
-            try {
-                Turn turn = turn(subscription);
-                sent += turn.delivered();
-                next = turn.next();
-            } catch (RuntimeException e) {
-                LOG.warnf("Subscription %s: delivery failed this round, tried again: %s", subscription.id(), e.getMessage());
-                next = Instant.now().plus(config.pollInterval());
+        boolean more = true;
+        while (more && Instant.now().isBefore(until)) {
+            more = false;
+            Instant now = Instant.now();
+            for (Subscription subscription : store.lease(owner, now, now.plus(config.lease()), config.batch())) {
+                Instant next;
+                try {
+                    Turn turn = turn(subscription);
+                    sent += turn.delivered();
+                    next = turn.next();
+                    more |= turn.more();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Subscription %s: delivery failed this round, tried again: %s", subscription.id(), e.getMessage());
+                    next = Instant.now().plus(config.pollInterval());
+                }
+                store.release(subscription.id(), owner, next);
             }
-            store.release(subscription.id(), owner, next);
         }
         return sent;
     }
 
-    /** How a turn ended: how many events arrived, and when the subscription is due again. */
-    private record Turn(int delivered, Instant next) {
+    /**
+     * How a turn ended: how many events arrived, when the subscription is due again, and whether it stopped only
+     * because the turn was used up (sealed events may remain).
+     */
+    private record Turn(int delivered, Instant next, boolean more) {
+
+        Turn(int delivered, Instant next) {
+            this(delivered, next, false);
+        }
     }
 
     private Turn turn(Subscription subscription) {
@@ -176,7 +195,7 @@ public class EventDeliverer {
                 return new Turn(sent, Instant.now());
             }
         }
-        return new Turn(sent, Instant.now());
+        return new Turn(sent, Instant.now(), true);
     }
 
     /**

@@ -42,7 +42,10 @@ public interface EventsConfig {
     @WithDefault("10")
     int batch();
 
-    /** Events one subscription is sent per turn, in order, before the lease is renewed. */
+    /**
+     * Events one subscription is sent per turn, in order, before it is given back; while sealed events remain it is
+     * leased again in the same poll, after the other due subscriptions had their turn.
+     */
     @WithDefault("100")
     int eventsPerTurn();
 
