@@ -20,9 +20,7 @@ import io.amcfacade.api.model.EventDeliveryStatus;
 import io.amcfacade.api.model.EventFormat;
 import io.amcfacade.api.model.EventSigning;
 import io.amcfacade.api.model.EventSubscriptionState;
-import io.amcfacade.problem.ProblemCode;
-import io.amcfacade.problem.ProblemException;
-import io.amcfacade.problem.Problems;
+import io.amcfacade.db.Statements;
 
 /**
  * {@code event_subscriptions} and {@code event_deliveries}. A replica takes subscriptions with something due with a
@@ -39,6 +37,8 @@ class SubscriptionStore {
     private static final String DELIVERY_COLUMNS = "delivery_id, subscription_id, webhook_id, event_id, type, seal_id, seq, "
             + "body, status, attempts, created_at, first_attempt_at, last_attempt_at, next_attempt_at, last_status, "
             + "last_error, latency_ms, delivered_at";
+
+    private static final String UNAVAILABLE = "The event subscriptions could not be reached; nothing was changed.";
 
     private final AgroalDataSource dataSource;
 
@@ -125,7 +125,7 @@ class SubscriptionStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable();
+            throw Statements.unavailable(UNAVAILABLE, e);
         }
     }
 
@@ -240,22 +240,8 @@ class SubscriptionStore {
         });
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T on(PreparedStatement statement) throws SQLException;
-    }
-
-    private <T> T run(String sql, Work<T> work) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            return work.on(statement);
-        } catch (SQLException e) {
-            throw unavailable();
-        }
-    }
-
-    private static ProblemException unavailable() {
-        return new ProblemException(Problems.of(ProblemCode.INTERNAL_ERROR,
-                "The event subscriptions could not be reached; nothing was changed."));
+    private <T> T run(String sql, Statements.Work<T> work) {
+        return Statements.run(dataSource, sql, work, UNAVAILABLE);
     }
 
     private static Timestamp time(Instant at) {

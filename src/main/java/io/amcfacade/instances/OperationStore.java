@@ -1,6 +1,5 @@
 package io.amcfacade.instances;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,9 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
-import io.amcfacade.problem.ProblemCode;
-import io.amcfacade.problem.ProblemException;
-import io.amcfacade.problem.Problems;
+import io.amcfacade.db.Statements;
 
 /**
  * {@code instance_operations} and {@code instant_access_instances}: the long-running operations every replica
@@ -189,19 +186,8 @@ class OperationStore {
                 });
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T on(PreparedStatement statement) throws SQLException;
-    }
-
-    private <T> T run(String sql, Work<T> work) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            return work.on(statement);
-        } catch (SQLException e) {
-            throw new ProblemException(Problems.of(ProblemCode.INTERNAL_ERROR,
-                    "The operations store could not be reached; nothing was sent to AMC."));
-        }
+    private <T> T run(String sql, Statements.Work<T> work) {
+        return Statements.run(dataSource, sql, work, "The operations store could not be reached; nothing was sent to AMC.");
     }
 
     private static List<OperationRecord> all(PreparedStatement statement) throws SQLException {

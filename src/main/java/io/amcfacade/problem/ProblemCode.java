@@ -55,6 +55,7 @@ public enum ProblemCode {
     UPSTREAM_CONNECTION_LOST(502, "Upstream connection lost"),
     UPSTREAM_CREDENTIALS(502, "Upstream credentials refused"),
     AUDIT_UNAVAILABLE(503, "Audit trail unavailable"),
+    DATABASE_UNAVAILABLE(503, "Database unavailable"),
     RATE_LIMIT_UNAVAILABLE(503, "Rate limit unavailable"),
     UPSTREAM_UNAVAILABLE(503, "Upstream unavailable"),
     UPSTREAM_THROTTLED(503, "AMC is throttling"),
