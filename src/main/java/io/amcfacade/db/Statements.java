@@ -2,8 +2,12 @@ package io.amcfacade.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -23,7 +27,31 @@ public final class Statements {
         T on(PreparedStatement statement) throws SQLException;
     }
 
+    /** Reads the current row of a result set into a value. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
     private Statements() {
+    }
+
+    /** Every row {@code statement}'s query answers, each read by {@code row}, in the query's order. */
+    public static <T> List<T> rows(PreparedStatement statement, Row<T> row) throws SQLException {
+        List<T> found = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                found.add(row.read(rows));
+            }
+        }
+        return found;
+    }
+
+    /** The first row {@code statement}'s query answers, read by {@code row}; empty when it answers none. */
+    public static <T> Optional<T> first(PreparedStatement statement, Row<T> row) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(row.read(rows)) : Optional.empty();
+        }
     }
 
     /** Runs {@code work} on {@code sql}; {@code unavailable} says what could not be reached and what that means. */

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -141,9 +140,7 @@ class OperationStore {
                     statement.setString(1, accountId);
                     statement.setString(2, instanceId);
                     statement.setLong(3, updateId);
-                    try (ResultSet row = statement.executeQuery()) {
-                        return row.next();
-                    }
+                    return Statements.first(statement, row -> true).isPresent();
                 });
     }
 
@@ -161,9 +158,7 @@ class OperationStore {
         return run("SELECT 1 FROM instant_access_instances WHERE account_id = ? AND instance_id = ?", statement -> {
             statement.setString(1, accountId);
             statement.setString(2, instanceId);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next();
-            }
+            return Statements.first(statement, row -> true).isPresent();
         });
     }
 
@@ -176,13 +171,7 @@ class OperationStore {
                 statement -> {
                     statement.setString(1, accountId);
                     statement.setArray(2, statement.getConnection().createArrayOf("text", instanceIds.toArray()));
-                    java.util.Set<String> found = new java.util.HashSet<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            found.add(rows.getString(1));
-                        }
-                    }
-                    return found;
+                    return java.util.Set.copyOf(Statements.rows(statement, row -> row.getString(1)));
                 });
     }
 
@@ -191,19 +180,11 @@ class OperationStore {
     }
 
     private static List<OperationRecord> all(PreparedStatement statement) throws SQLException {
-        List<OperationRecord> found = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                found.add(read(rows));
-            }
-        }
-        return found;
+        return Statements.rows(statement, OperationStore::read);
     }
 
     private static Optional<OperationRecord> first(PreparedStatement statement) throws SQLException {
-        try (ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? Optional.of(read(rows)) : Optional.empty();
-        }
+        return Statements.first(statement, OperationStore::read);
     }
 
     private static int bind(PreparedStatement s, OperationRecord o) throws SQLException {

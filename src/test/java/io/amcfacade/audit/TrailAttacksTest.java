@@ -288,12 +288,7 @@ class TrailAttacksTest {
 
         // The database owner removes the fake (around the append-only trigger, as only the owner can): the sealer chains on
         // the genuine newest seal again and covers what waited.
-        try (Connection owner = OwnerDatabase.connect(); Statement statement = owner.createStatement()) {
-            owner.setAutoCommit(false);
-            statement.execute("SET LOCAL session_replication_role = replica");
-            statement.execute("DELETE FROM audit_seals WHERE seal_id = " + (newestId + 1));
-            owner.commit();
-        }
+        OwnerDatabase.executeTriggersOff("DELETE FROM audit_seals WHERE seal_id = " + (newestId + 1));
         assertThat(sealer.sealNow()).isPresent();
         assertThat(sealer.refusal()).isEmpty();
         assertThat(newestSealId()).isEqualTo(newestId + 1);

@@ -140,9 +140,9 @@ class TrailHoldAttacksTest {
         NewSeals.made(sealer);
         assertThat(verify(from).getIntact()).isTrue();
 
-        asOwnerTriggersOff("UPDATE audit_legal_holds SET active = false WHERE change_id = " + change);
+        OwnerDatabase.executeTriggersOff("UPDATE audit_legal_holds SET active = false WHERE change_id = " + change);
         assertNamed(from, "LEGAL_HOLD_MODIFIED", null, "change " + change);
-        asOwnerTriggersOff("DELETE FROM audit_legal_holds WHERE change_id = " + change);
+        OwnerDatabase.executeTriggersOff("DELETE FROM audit_legal_holds WHERE change_id = " + change);
         assertNamed(from, "LEGAL_HOLD_DELETED", null, "change " + change);
     }
 
@@ -210,15 +210,6 @@ class TrailHoldAttacksTest {
         try (Connection connection = DriverManager.getConnection(OwnerDatabase.url(), "amc_app", "");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    private static void asOwnerTriggersOff(String sql) throws SQLException {
-        try (Connection owner = OwnerDatabase.connect(); Statement statement = owner.createStatement()) {
-            owner.setAutoCommit(false);
-            statement.execute("SET LOCAL session_replication_role = replica");
-            statement.execute(sql);
-            owner.commit();
         }
     }
 }

@@ -24,6 +24,21 @@ public final class OwnerDatabase {
         return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
     }
 
+    /**
+     * Runs these statements as the owner in one transaction with triggers off ({@code session_replication_role =
+     * replica}), past the trail's append-only triggers, as an attacker holding the owner's credentials would.
+     */
+    public static void executeTriggersOff(String... statements) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SET LOCAL session_replication_role = replica");
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        }
+    }
+
     public static void execute(String... statements) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
