@@ -6,9 +6,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
+import io.amcfacade.regions.Region;
 
-/** AMC accounts: the decorator the accounts feature calls instead of the raw REST client. */
+/** AMC accounts, one region at a time: the decorator {@link AccountRegions} calls instead of the raw REST client. */
 @ApplicationScoped
 public class AmcClient {
 
@@ -16,17 +16,14 @@ public class AmcClient {
     private static final int MAX_ACCOUNT_PAGES = 50;
     
     @Inject
-    @RestClient
-    AmcApi api;
-    @Inject
     UpstreamCaller upstream;
 
-    /** Every AMC account of the facade's identity, all pages. */
-    public List<AmcAccount> listAccounts() {
+    /** Every AMC account of the facade's identity that {@code region}'s host lists, all pages. */
+    List<AmcAccount> listAccounts(Region region) {
         List<AmcAccount> accounts = new ArrayList<>();
         PageWalk<AmcAccountsPage> walk = new PageWalk<>(AmcOperation.LIST_ACCOUNTS, MAX_ACCOUNT_PAGES,
-                pageToken -> upstream.call(AmcOperation.LIST_ACCOUNTS,
-                        bearer -> api.listAccounts(bearer, pageToken), AmcAccountsPage.class,
+                pageToken -> upstream.call(region, AmcOperation.LIST_ACCOUNTS,
+                        (api, bearer) -> api.listAccounts(bearer, pageToken), AmcAccountsPage.class,
                         ErrorMapping.NONE),
                 AmcAccountsPage::nextToken, upstream::lastRequestId);
         walk.whole(walk.walk(page -> {
