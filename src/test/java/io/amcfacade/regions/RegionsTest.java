@@ -23,6 +23,7 @@ import io.agroal.api.AgroalDataSource;
 import io.amcfacade.api.model.Account;
 import io.amcfacade.api.model.AccountList;
 import io.amcfacade.api.model.RegionStatus;
+import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.Faults;
 import io.amcfacade.support.InvitationsApi;
@@ -82,7 +83,8 @@ class RegionsTest {
     @Test
     void everyCallForAnEuAccountGoesToTheEuHostOnlyAndItsRegionIsKept() throws Exception {
         String eu = Sandbox.newAccountIn("eu", GERMANY);
-        String admin = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");
+        String subject = Callers.uniqueSubject("admin");
+        String admin = Callers.token(subject, "amc-admin");
         Map<String, Long> naBefore = Sandbox.requestsIn("na");
         Map<String, Long> feBefore = Sandbox.requestsIn("fe");
         Map<String, Long> euBefore = Sandbox.requestsIn("eu");
@@ -101,6 +103,9 @@ class RegionsTest {
         assertThat(atEu).containsEntry("POST /user-invitations", 1L).containsKeys("POST /user-invitations/list",
                 "POST /users/list", "GET /amc/instances");
         assertThat(regionStored(eu)).isEqualTo("eu");
+        // The trail names the region each action was sent to (inside the record's hash: RecordChecks verify it).
+        assertThat(AuditTrail.eventsOf(subject)).hasSize(4).allSatisfy(event -> assertThat(event.getUpstream().getRegion())
+                .isEqualTo(io.amcfacade.api.model.Region.EU));
 
         // Known now: the next calls cost no look-up anywhere, and reach EU only.
         naBefore = Sandbox.requestsIn("na");
