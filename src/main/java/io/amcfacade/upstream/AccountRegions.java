@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -98,19 +97,14 @@ public class AccountRegions {
                         + String.join(", ", regions().stream().map(Region::id).toList()) + "). Nothing was sent."));
     }
 
-    /** Every region's accounts, each region listed on its own host; a region that fails does not fail the others. */
+    /**
+     * Every region's accounts, each region listed on its own host, side by side; a region that fails does not fail
+     * or slow the others.
+     */
     public List<RegionAccounts> listEverywhere() {
         loadOnce();
-        List<RegionAccounts> listings = new ArrayList<>();
-        for (Region region : regions()) {
-            try {
-                List<AmcAccount> accounts = amc.listAccounts(region);
-                learn(region, accounts);
-                listings.add(new RegionAccounts(region, accounts, null));
-            } catch (ProblemException failure) {
-                listings.add(new RegionAccounts(region, List.of(), failure));
-            }
-        }
+        List<RegionAccounts> listings = amc.listAccounts(regions());
+        listings.stream().filter(RegionAccounts::available).forEach(listing -> learn(listing.region(), listing.accounts()));
         return listings;
     }
 

@@ -143,6 +143,14 @@ class UpstreamCaller {
         return hosts.host(region).tokens().accessToken();
     }
 
+    /**
+     * The region's current token, for a later read of a walk off the request thread: a token replaced after a 401
+     * on an earlier page is used from then on, not met again on every page.
+     */
+    String currentToken(Region region) {
+        return hosts.host(region).tokens().accessToken();
+    }
+
     /** The configured regions, in order. */
     List<Region> regions() {
         return hosts.regions();

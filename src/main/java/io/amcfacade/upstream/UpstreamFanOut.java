@@ -48,6 +48,14 @@ class UpstreamFanOut {
     }
 
     /**
+     * A task per input, all at once within the replica's bound, answers in input order; the task answers its own
+     * failures (say, one region's listing), none stops another.
+     */
+    <I, R> List<R> each(List<I> inputs, java.util.function.Function<I, R> task) {
+        return pool.map(inputs, task, result -> false);
+    }
+
+    /**
      * The same read for each input, answers in input order. Once an answer satisfies {@code enough} (or a
      * read fails), reads not yet started are skipped and answer {@code null}. A failure {@code absent}
      * accepts means the input has nothing to read (say, a user removed meanwhile): it answers {@code null}

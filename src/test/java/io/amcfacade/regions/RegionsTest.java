@@ -20,9 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.amcfacade.api.model.AccessGrant;
 import io.amcfacade.api.model.Account;
 import io.amcfacade.api.model.AccountList;
 import io.amcfacade.api.model.RegionStatus;
+import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.AuditTrail;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.Faults;
@@ -215,6 +217,20 @@ class RegionsTest {
     }
 
     @Test
+    void aRegionThrottledForTheWholeDeadlineDoesNotCostTheOthersTheirPlaceInTheList() {
+        String fe = Sandbox.newAccountIn("fe", JAPAN);
+        Sandbox.faultsIn("eu", Faults.throttle(1.0).retryAfter(1));
+
+        // Europe is listed beside the others, not before the Far East: its wait does not spend the Far East's deadline.
+        AccountList list = Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer").get("/v1/accounts")
+                .then().statusCode(200).extract().as(AccountList.class);
+
+        assertThat(list.getRegions()).extracting(RegionStatus::getAvailable).containsExactly(true, false, true);
+        assertThat(list.getAccounts()).filteredOn(account -> account.getAccountId().equals(fe)).singleElement()
+                .returns(true, Account::getAvailable);
+    }
+
+    @Test
     void anEuOutageOpensOnlyEuropesBreaker() {
         String eu = Sandbox.newAccountIn("eu", GERMANY);
         String viewer = Callers.token(Callers.uniqueSubject("viewer"), "amc-viewer");
@@ -234,6 +250,22 @@ class RegionsTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(Metrics.sum(metrics, "amc_upstream_requests_seconds_count", "region=\"eu\""))
                 .as("upstream metrics carry the region").isPositive();
+    }
+
+    @Test
+    void theReconcilersPassCoversEveryRegionEachOnItsOwnHost() {
+        String fe = Sandbox.newAccountIn("fe", JAPAN);
+        String email = InvitationsApi.uniqueEmail("fe-console");
+        AccessApi.consoleAddUser(fe, email, "viewer");
+        long feUserLists = Sandbox.requestsIn("fe", "POST /users/list");
+
+        // A whole pass, as the schedule runs it: the Far East account is found by listing the Far East's host.
+        Callers.as(Callers.uniqueSubject("auditor"), "auditor").post("/v1/access/reconciliations")
+                .then().statusCode(200);
+
+        assertThat(AccessApi.grants(fe, null).getGrants()).extracting(AccessGrant::getEmailAddress)
+                .contains(email, "admin@" + fe.toLowerCase(java.util.Locale.ROOT) + ".example");
+        assertThat(Sandbox.requestsIn("fe", "POST /users/list")).isGreaterThan(feUserLists);
     }
 
     private static io.restassured.response.ValidatableResponse invite(String token, String accountId) {
