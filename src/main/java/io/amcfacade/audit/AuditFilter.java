@@ -247,6 +247,7 @@ public class AuditFilter {
         outcome.upstreamAttempts = upstream.attempts();
         outcome.upstreamStatus = upstream.lastStatus();
         outcome.upstreamRequestId = upstream.lastRequestId();
+        outcome.upstreamRegion = upstream.lastRegion();
         outcome.latencyMs = request.elapsedMillis();
         return outcome;
     }

@@ -44,7 +44,7 @@ public record ActionDetail(EventRow row, List<String> roles, String request, Str
 
     /** What AMC answered, when the action called it. */
     @TemplateData
-    public record Upstream(Integer status, String requestId, int attempts) {
+    public record Upstream(Integer status, String requestId, int attempts, String region) {
     }
 
     public ActionDetail {
@@ -63,7 +63,8 @@ public record ActionDetail(EventRow row, List<String> roles, String request, Str
                 event.getCorrelationId(), event.getIdempotencyKey(), event.getRequestSummary(), targets(event.getTargets()),
                 Moment.of(event.getCompletedAt()), event.getHttpStatus(), event.getErrorCode(), event.getDetail(),
                 upstream == null ? null : new Upstream(upstream.getStatus(), upstream.getRequestId(),
-                        upstream.getAttempts() == null ? 0 : upstream.getAttempts()),
+                        upstream.getAttempts() == null ? 0 : upstream.getAttempts(),
+                        upstream.getRegion() == null ? null : upstream.getRegion().toString()),
                 event.getLatencyMs(), event.getTraceId());
     }
 

@@ -92,15 +92,15 @@ public class InvitationStateChanges {
     }
 
     public InvitationStateChange redeem(String invitationId, String inviteeToken) {
-        AmcInvitationWire.InvitationWithTerms found = amc.getAsInvitee(invitationId, inviteeToken);
-        AmcInvitationWire.Invitation invitation = found.invitation();
+        AmcInvitationsClient.InviteeView found = amc.getAsInvitee(invitationId, inviteeToken);
+        AmcInvitationWire.Invitation invitation = found.invitation().invitation();
         String email = invitation == null || invitation.user() == null ? null : invitation.user().emailAddress();
         String role = invitation == null || invitation.permissionSet() == null || invitation.permissionSet().role() == null
                 ? null : AmcVocabulary.facadeRole(invitation.permissionSet().role().name());
         audit.intend(email == null ? List.of() : List.of(AuditTargetEntry.email(email, role)),
                 AuditSummaries.of(invitation == null || invitation.targetId() == null ? Map.of()
                         : Map.of("accountId", invitation.targetId())));
-        amc.redeem(invitationId, inviteeToken);
+        amc.redeem(found.region(), invitationId, inviteeToken);
         return new InvitationStateChange(invitationId, InvitationState.ACCEPTED);
     }
 

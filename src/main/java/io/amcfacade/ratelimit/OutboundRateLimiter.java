@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
+import io.amcfacade.regions.Region;
 import io.amcfacade.web.RetryAfter;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
@@ -26,6 +27,9 @@ import io.micrometer.core.instrument.Timer;
  * io.amcfacade.resilience.UpstreamPolicies} decides how long that is. While AMC throttles, each
  * attempt of this replica costs more tokens ({@link AdaptiveShare}). A group whose budget allows it is
  * taken from in leases of a tenth of a second's tokens ({@link LeasedBuckets}), not a round trip per call.
+ * Each region has its own buckets, with the group's configured budget each (AMC's limits are each host's):
+ * NA keeps the buckets it had before regions ({@code amc-upstream:<group>}), the others are
+ * {@code amc-upstream:eu:<group>} and {@code amc-upstream:fe:<group>}.
  */
 @ApplicationScoped
 public class OutboundRateLimiter {
@@ -56,24 +60,25 @@ public class OutboundRateLimiter {
      * Takes what one attempt of {@code group} costs (one token, more while AMC throttles: {@link
      * AdaptiveShare}), waiting at most {@code maxWait} for it.
      */
-    public void acquire(String group, Duration maxWait) {
+    public void acquire(Region region, String group, Duration maxWait) {
         Limit limit = config.groups().get(group).limit();
-        BucketProxy bucket = store.bucket(KEY_PREFIX + group, limit);
-        long cost = share(group).cost(limit.burst());
-        ConsumptionProbe probe = leased.take(KEY_PREFIX + group, limit, cost, group);
+        String key = key(region, group);
+        BucketProxy bucket = store.bucket(key, limit);
+        long cost = share(region, group).cost(limit.burst());
+        ConsumptionProbe probe = leased.take(key, limit, cost, meter(region, group));
         if (probe.isConsumed()) {
             return;
         }
         Timer.Sample waited = Timer.start(registry);
         Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
         if (wait.compareTo(maxWait) <= 0 && BucketStore.take(() -> waitFor(bucket, cost, maxWait))) {
-            waited.stop(registry.timer("amc.ratelimit.outbound.waits", "group", group));
+            waited.stop(registry.timer("amc.ratelimit.outbound.waits", "group", group, "region", region.id()));
             return;
         }
-        registry.counter("amc.ratelimit.outbound.rejections", "group", group).increment();
+        registry.counter("amc.ratelimit.outbound.rejections", "group", group, "region", region.id()).increment();
         throw new ProblemException(Problems.of(ProblemCode.UPSTREAM_RATE_LIMITED,
-                "The facade's AMC budget for " + group + " calls is spent for now and the request's deadline "
-                        + "came first. Nothing was sent; retry after the indicated time."),
+                "The facade's AMC budget for " + group + " calls in region " + region + " is spent for now and the "
+                        + "request's deadline came first. Nothing was sent; retry after the indicated time."),
                 Map.of("Retry-After", RetryAfter.seconds(wait)), null);
     }
 
@@ -82,10 +87,10 @@ public class OutboundRateLimiter {
      * asked of the shared bucket without taking anything. A retry asks during its pause, to join the queue
      * when its token would come as the pause ends; a first attempt never asks.
      */
-    public Duration queueWait(String group) {
+    public Duration queueWait(Region region, String group) {
         Limit limit = config.groups().get(group).limit();
-        long cost = share(group).cost(limit.burst());
-        EstimationProbe probe = BucketStore.take(() -> store.bucket(KEY_PREFIX + group, limit).estimateAbilityToConsume(cost));
+        long cost = share(region, group).cost(limit.burst());
+        EstimationProbe probe = BucketStore.take(() -> store.bucket(key(region, group), limit).estimateAbilityToConsume(cost));
         return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
@@ -99,21 +104,32 @@ public class OutboundRateLimiter {
     }
 
     /** AMC answered an attempt of {@code group} with 429: this replica spends its budget more slowly. */
-    public void throttled(String group) {
-        share(group).throttled(System.nanoTime());
+    public void throttled(Region region, String group) {
+        share(region, group).throttled(System.nanoTime());
     }
 
     /** AMC accepted an attempt of {@code group}: this replica's share grows back. */
-    public void accepted(String group) {
-        share(group).accepted();
+    public void accepted(Region region, String group) {
+        share(region, group).accepted();
     }
 
-    private AdaptiveShare share(String group) {
-        return shares.computeIfAbsent(group, g -> {
+    private AdaptiveShare share(Region region, String group) {
+        return shares.computeIfAbsent(key(region, group), key -> {
             AdaptiveShare share = new AdaptiveShare(MIN_SHARE, SHARE_INCREASE, DECREASE_INTERVAL.toNanos());
-            registry.gauge("amc.ratelimit.outbound.share", Tags.of("group", g), share, AdaptiveShare::share);
+            registry.gauge("amc.ratelimit.outbound.share", Tags.of("group", group, "region", region.id()), share,
+                    AdaptiveShare::share);
             return share;
         });
+    }
+
+    /** The shared bucket of {@code group} in {@code region}; NA keeps the key it had before regions. */
+    static String key(Region region, String group) {
+        return KEY_PREFIX + (region == Region.NA ? "" : region.id() + ":") + group;
+    }
+
+    /** The {@code bucket} tag of the round-trip counter: the group, prefixed by the region outside NA. */
+    private static String meter(Region region, String group) {
+        return region == Region.NA ? group : region.id() + ":" + group;
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.ratelimit.OutboundRateLimiter;
+import io.amcfacade.regions.Region;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -19,7 +20,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * RetryClass} allows it, the attempts ({@code amc.upstream.retry.max-attempts}) and the retry budget
  * have room, and the wait ({@code Retry-After}, capped, or jittered back-off) ends before the caller's
  * deadline; a throttled attempt (429) only needs the deadline. Local refusals (rate limit, open
- * breaker, full bulkhead) are never retried.
+ * breaker, full bulkhead) are never retried. Budgets, breakers and the recent attempts that size a token wait
+ * are each region's own: a region that fails or throttles never slows another.
  */
 @ApplicationScoped
 public class UpstreamPolicies {
@@ -29,7 +31,7 @@ public class UpstreamPolicies {
     private final OutboundRateLimiter limiter;
     private final MeterRegistry registry;
     private final PolicyClock clock;
-    private final RetryBudget budget;
+    private final Map<Region, RetryBudget> budgets = new ConcurrentHashMap<>();
     private final Backoff backoff;
     private final Map<String, RecentAttempts> recentByGroup = new ConcurrentHashMap<>();
 
@@ -45,7 +47,6 @@ public class UpstreamPolicies {
         this.limiter = limiter;
         this.registry = registry;
         this.clock = clock;
-        this.budget = new RetryBudget(config.retry().budgetTokens(), config.retry().budgetTokenRatio());
         this.backoff = new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff());
     }
 
@@ -84,45 +85,46 @@ public class UpstreamPolicies {
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    public <T> T call(Operation operation, Deadline deadline, Supplier<T> attempt) {
+    public <T> T call(Region region, Operation operation, Deadline deadline, Supplier<T> attempt) {
         Tries tries = new Tries();
-        RecentAttempts recent = recentByGroup.computeIfAbsent(operation.rateGroup(), group -> new RecentAttempts());
+        RecentAttempts recent = recentByGroup.computeIfAbsent(region.id() + ":" + operation.rateGroup(),
+                group -> new RecentAttempts());
         long resumeAt = 0;
         for (int attempts = 1;; attempts++) {
             boolean retry = attempts > 1;
             try {
                 if (retry) {
-                    pauseUntilTheQueueIsAsLong(operation, resumeAt);
+                    pauseUntilTheQueueIsAsLong(region, operation, resumeAt);
                 }
-                guard.refuseWhileOpen();
-                limiter.acquire(operation.rateGroup(), tokenWait(recent, deadline));
+                guard.refuseWhileOpen(region);
+                limiter.acquire(region, operation.rateGroup(), tokenWait(recent, deadline));
                 if (retry) {
                     clock.sleep(Duration.ofNanos(resumeAt - clock.nanoTime()));
                 }
-                T result = timed(recent, attempt);
-                budget.succeeded();
-                limiter.accepted(operation.rateGroup());
+                T result = timed(region, recent, attempt);
+                budget(region).succeeded();
+                limiter.accepted(region, operation.rateGroup());
                 attempts(operation, attempts);
                 return result;
             } catch (ProblemException failed) {
-                Optional<Duration> wait = retryWait(operation, failed, tries, deadline);
+                Optional<Duration> wait = retryWait(region, operation, failed, tries, deadline);
                 if (wait.isEmpty()) {
                     attempts(operation, attempts);
                     throw failed;
                 }
                 registry.counter("amc.upstream.retries", "operation", operation.operationName(),
-                        "failure", ((ClassifiedFailure) failed).failure().name()).increment();
+                        "failure", ((ClassifiedFailure) failed).failure().name(), "region", region.id()).increment();
                 resumeAt = clock.nanoTime() + wait.get().toNanos();
             }
         }
     }
 
     /** Runs one attempt through the guard and notes how long AMC took, answer or failure. */
-    private <T> T timed(RecentAttempts recent, Supplier<T> attempt) {
+    private <T> T timed(Region region, RecentAttempts recent, Supplier<T> attempt) {
         long sent = clock.nanoTime();
         boolean reached = false;
         try {
-            T result = guard.call(attempt);
+            T result = guard.call(region, attempt);
             reached = true;
             return result;
         } catch (ProblemException failed) {
@@ -145,10 +147,10 @@ public class UpstreamPolicies {
      * ({@link #call}): AMC never sees a retry before its {@code Retry-After}. Only retries ask the bucket
      * how long its queue is; a first attempt goes straight to it.
      */
-    private void pauseUntilTheQueueIsAsLong(Operation operation, long resumeAt) {
+    private void pauseUntilTheQueueIsAsLong(Region region, Operation operation, long resumeAt) {
         long pause = resumeAt - clock.nanoTime();
         if (pause > 0) {
-            clock.sleep(Duration.ofNanos(pause).minus(limiter.queueWait(operation.rateGroup())));
+            clock.sleep(Duration.ofNanos(pause).minus(limiter.queueWait(region, operation.rateGroup())));
         }
     }
 
@@ -157,17 +159,18 @@ public class UpstreamPolicies {
      * tried again while the deadline allows, without counting against the attempts or the retry budget,
      * which are there for a failing AMC. It does slow this replica's share of the AMC budget down.
      */
-    private Optional<Duration> retryWait(Operation operation, ProblemException failed, Tries tries, Deadline deadline) {
+    private Optional<Duration> retryWait(Region region, Operation operation, ProblemException failed, Tries tries,
+            Deadline deadline) {
         if (!(failed instanceof ClassifiedFailure classified) || classified.failure() == null) {
             return Optional.empty();
         }
         boolean throttled = classified.failure() == AttemptFailure.THROTTLED;
         int retry;
         if (throttled) {
-            limiter.throttled(operation.rateGroup());
+            limiter.throttled(region, operation.rateGroup());
             retry = ++tries.throttled;
         } else {
-            boolean budgetLeft = budget.failedMayRetry();
+            boolean budgetLeft = budget(region).failedMayRetry();
             retry = ++tries.failed;
             if (!operation.retryClass().retries(classified.failure()) || retry >= config.retry().maxAttempts()
                     || !budgetLeft) {
@@ -180,6 +183,12 @@ public class UpstreamPolicies {
         }
         Duration wait = asked.orElseGet(() -> backoff.before(retry));
         return wait.compareTo(deadline.remainingAt(clock.nanoTime())) < 0 ? Optional.of(wait) : Optional.empty();
+    }
+
+    /** The region's retry budget: a failing region spends only its own. */
+    private RetryBudget budget(Region region) {
+        return budgets.computeIfAbsent(region,
+                r -> new RetryBudget(config.retry().budgetTokens(), config.retry().budgetTokenRatio()));
     }
 
     /** The failed attempts of one call so far: throttled ones and the others are counted apart. */

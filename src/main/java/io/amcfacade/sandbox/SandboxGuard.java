@@ -5,7 +5,7 @@ import java.util.Optional;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.amcfacade.problem.ProblemCode;
@@ -16,13 +16,8 @@ public class SandboxGuard {
 
     private final boolean enabled;
 
-    public SandboxGuard(@ConfigProperty(name = SandboxMode.BASE_URL) Optional<String> baseUrl,
-            @ConfigProperty(name = SandboxMode.ENABLED) Optional<String> explicit) {
-        this.enabled = SandboxMode.routesEnabled(name -> switch (name) {
-            case SandboxMode.BASE_URL -> baseUrl.orElse(null);
-            case SandboxMode.ENABLED -> explicit.orElse(null);
-            default -> null;
-        });
+    public SandboxGuard(Config config) {
+        this.enabled = SandboxMode.routesEnabled(name -> config.getOptionalValue(name, String.class).orElse(null));
     }
 
     @ServerRequestFilter(preMatching = true, nonBlocking = true)

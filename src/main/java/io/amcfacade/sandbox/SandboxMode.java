@@ -7,8 +7,9 @@ import io.amcfacade.startup.UpstreamTarget;
 /**
  * Decides the two sandbox switches from raw configuration.
  * <ul>
- * <li><b>sandbox mode</b>: no {@code amc.api.base-url} is configured, so the upstream is the built-in
- * simulator, Login with Amazon is the simulator's, and callers use sandbox-minted tokens;</li>
+ * <li><b>sandbox mode</b>: no AMC host is configured ({@code amc.api.base-url}, {@code amc.regions.*.base-url}),
+ * so the upstream is the built-in simulator in its three regions, Login with Amazon is the simulator's, and
+ * callers use sandbox-minted tokens;</li>
  * <li><b>sandbox routes</b>: {@code /sandbox/**} is served; on in sandbox mode, off otherwise unless
  * {@code amc.sandbox.enabled=true}.</li>
  * </ul>
@@ -23,7 +24,8 @@ public final class SandboxMode {
 
     /** @param config looks a property up, answering {@code null} when it is not set */
     public static boolean isSandboxMode(UnaryOperator<String> config) {
-        return !UpstreamTarget.isConfigured(config.apply(BASE_URL));
+        // The finished configuration holds the simulator's own region hosts: its marker says it stands in.
+        return UpstreamTarget.isSimulated(config) || !UpstreamTarget.isConfigured(config);
     }
 
     public static boolean routesEnabled(UnaryOperator<String> config) {

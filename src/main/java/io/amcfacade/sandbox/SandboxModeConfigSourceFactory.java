@@ -18,8 +18,8 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 
 /**
- * Supplies the defaults of sandbox mode: the upstream and Login with Amazon point at the simulator,
- * with its credentials, the console signs in through the sandbox's OpenID Connect provider, and
+ * Supplies the defaults of sandbox mode: the upstream (all three regions, each with its own token endpoint) and
+ * Login with Amazon point at the simulator, with its credentials, the console signs in through the sandbox's OpenID Connect provider, and
  * caller tokens are verified with the sandbox signing key (generated into the data directory on first
  * start, never committed). {@link io.amcfacade.startup.UpstreamTarget} asks for them while the runtime
  * configuration is built. Their ordinal sits just above the packaged {@code application.properties} and
@@ -47,6 +47,12 @@ public class SandboxModeConfigSourceFactory implements UpstreamSimulator {
                 values.put("quarkus.http.host", "127.0.0.1");
             }
             values.put("amc.lwa.token-url", "${amc.sandbox.base-url}/auth/o2/token");
+            // Three regions, each at its own prefix with its own token endpoint (SandboxRegion).
+            for (String region : SandboxRegion.ALL) {
+                String base = "${amc.sandbox.base-url}" + (region.equals(SandboxRegion.NA) ? "" : "/" + region);
+                values.put("amc.regions." + region + ".base-url", base);
+                values.put("amc.regions." + region + ".lwa.token-url", base + "/auth/o2/token");
+            }
             values.put("amc.lwa.client-id", SandboxCredentials.CLIENT_ID);
             values.put("amc.lwa.client-secret", SandboxCredentials.CLIENT_SECRET);
             values.put("amc.lwa.refresh-token", SandboxCredentials.REFRESH_TOKEN);

@@ -25,6 +25,8 @@ public class SandboxReplies {
     @Inject
     SandboxStats stats;
     @Inject
+    SandboxRegion region;
+    @Inject
     ObjectMapper mapper;
 
     /** A success in the operation's own (vendor) media type, written here so any media type carries JSON. */
@@ -50,10 +52,15 @@ public class SandboxReplies {
     /** A 406 carries no body: nothing the caller accepts could be written. */
     @ServerExceptionMapper
     public Response rejected(SandboxRejection rejection) {
+        return rejected(rejection, region.id());
+    }
+
+    /** A refusal in {@code regionId}, for code that runs outside the request's own flow (a delayed fault). */
+    public Response rejected(SandboxRejection rejection, String regionId) {
         String requestId = newRequestId();
         SandboxErrorBody shape = SandboxErrorBody.of(rejection.endpoint());
-        return rejection.status() == 406 ? reply(rejection.endpoint(), 406, requestId, null, null)
-                : reply(rejection.endpoint(), rejection.status(), requestId, shape.mediaType(),
+        return rejection.status() == 406 ? reply(regionId, rejection.endpoint(), 406, requestId, null, null)
+                : reply(regionId, rejection.endpoint(), rejection.status(), requestId, shape.mediaType(),
                         shape.body(rejection.code(), rejection.getMessage(), requestId));
     }
 
@@ -68,7 +75,12 @@ public class SandboxReplies {
     }
 
     private Response reply(String endpoint, int status, String requestId, String mediaType, Object body) {
-        stats.record(endpoint, status);
+        return reply(region.id(), endpoint, status, requestId, mediaType, body);
+    }
+
+    private Response reply(String regionId, String endpoint, int status, String requestId, String mediaType,
+            Object body) {
+        stats.record(regionId, endpoint, status);
         Response.ResponseBuilder reply = Response.status(status).header(REQUEST_ID_HEADER, requestId);
         if (body == null) {
             return reply.build();

@@ -7,15 +7,23 @@ import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** What the simulator was asked and answered, per endpoint, so tests can count real upstream calls. */
+/**
+ * What the simulator was asked and answered, per region ({@link SandboxRegion}) and endpoint, so tests can count
+ * real upstream calls, and which host they went to.
+ */
 @ApplicationScoped
 public class SandboxStats {
 
-    private final Map<String, Counters> endpoints = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counters>> regions = new ConcurrentHashMap<>();
     private final LongAdder withTraceContext = new LongAdder();
 
-    public void record(String endpoint, int status) {
-        Counters counters = endpoints.computeIfAbsent(endpoint, e -> new Counters());
+    private Counters counters(String region, String endpoint) {
+        return regions.computeIfAbsent(region, r -> new ConcurrentHashMap<>())
+                .computeIfAbsent(endpoint, e -> new Counters());
+    }
+
+    public void record(String region, String endpoint, int status) {
+        Counters counters = counters(region, endpoint);
         counters.requests.increment();
         if (status == 429) {
             counters.throttled.increment();
@@ -25,32 +33,28 @@ public class SandboxStats {
     }
 
     /** A request whose connection was closed before it was processed: no answer at all. */
-    public void recordDropped(String endpoint) {
-        Counters counters = endpoints.computeIfAbsent(endpoint, e -> new Counters());
+    public void recordDropped(String region, String endpoint) {
+        Counters counters = counters(region, endpoint);
         counters.requests.increment();
         counters.dropped.increment();
     }
 
     /** A processed request (already counted) whose answer was then lost: replaced by an error, or dropped. */
-    public void recordLostAnswer(String endpoint, boolean dropped) {
-        Counters counters = endpoints.computeIfAbsent(endpoint, e -> new Counters());
+    public void recordLostAnswer(String region, String endpoint, boolean dropped) {
+        Counters counters = counters(region, endpoint);
         (dropped ? counters.dropped : counters.errors).increment();
     }
 
-    public long requests(String endpoint) {
-        Counters counters = endpoints.get(endpoint);
-        return counters == null ? 0 : counters.requests.sum();
-    }
-
-    public Map<String, EndpointStats> snapshot() {
+    public Map<String, EndpointStats> snapshot(String region) {
         Map<String, EndpointStats> result = new TreeMap<>();
-        endpoints.forEach((endpoint, c) -> result.put(endpoint,
+        regions.getOrDefault(region, Map.of()).forEach((endpoint, c) -> result.put(endpoint,
                 new EndpointStats(c.requests.sum(), c.throttled.sum(), c.errors.sum(), c.dropped.sum())));
         return result;
     }
 
-    public void reset() {
-        endpoints.clear();
+    /** Forgets one region's counts (and the trace-context count, which is the simulator's as a whole). */
+    public void reset(String region) {
+        regions.remove(region);
         withTraceContext.reset();
     }
 

@@ -3,6 +3,7 @@ package io.amcfacade.security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.event.Observes;
 
@@ -13,15 +14,17 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Refuses to start against real AMC without what a real deployment needs: a way to verify caller tokens:
- * a public key or JWKS, and an issuer that is not the simulator's. (A missing {@code amc.api.base-url} where
- * no simulator is built in already stops the start-up in {@link UpstreamTarget}, and missing Login with Amazon
+ * a public key or JWKS, and an issuer that is not the simulator's. Real AMC is configured either way: the regions'
+ * hosts ({@code amc.regions.<na|eu|fe>.base-url}) or the one-region shorthand {@code amc.api.base-url}. (Neither,
+ * where no simulator is built in, already stops the start-up in {@link UpstreamTarget}, and missing Login with Amazon
  * credentials as required properties of {@code LwaConfig}.) With a simulator as the upstream there is nothing
  * to check; the simulator announces itself.
  */
 public class ProductionReadiness {
 
     void check(@Observes StartupEvent event, Config config) {
-        if (!UpstreamTarget.isConfigured(value(config, UpstreamTarget.BASE_URL).orElse(null))) {
+        UnaryOperator<String> raw = name -> value(config, name).orElse(null);
+        if (UpstreamTarget.isSimulated(raw) || !UpstreamTarget.isConfigured(raw)) {
             return;
         }
         List<String> missing = new ArrayList<>();
@@ -33,7 +36,8 @@ public class ProductionReadiness {
             missing.add("mp.jwt.verify.issuer (MP_JWT_VERIFY_ISSUER): issuer of caller tokens, not the sandbox's");
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("amc.api.base-url is set, so the facade runs against real AMC and needs: "
+            throw new IllegalStateException("An AMC host is set (amc.regions.*.base-url or amc.api.base-url), so the "
+                    + "facade runs against real AMC and needs: "
                     + String.join("; ", missing));
         }
     }

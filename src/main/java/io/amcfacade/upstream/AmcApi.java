@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.smallrye.mutiny.Uni;
 
@@ -32,10 +31,10 @@ import io.amcfacade.upstream.AmcUserWire.UpdatePermissionsRequest;
 /**
  * The raw AMC administration API, with AMC's headers (the facade's fixed client id declared once, here) and each operation's vendor media type in
  * {@code Accept} (and {@code Content-Type}), as contract/upstream/amc.yaml declares them. Only the
- * feature clients call it. Answers are {@link Uni}s so that {@link UpstreamCaller} can bound each
- * attempt by the caller's deadline.
+ * feature clients call it, through {@link UpstreamCaller}. Answers are {@link Uni}s so that {@link UpstreamCaller}
+ * can bound each attempt by the caller's deadline. {@link RegionalHosts} builds one client per region, at that
+ * region's host.
  */
-@RegisterRestClient(configKey = "amc-api")
 @RegisterProvider(AmcMediaTypes.class)
 @RegisterProvider(NoTraceContext.class)
 @ClientHeaderParam(name = AmcApi.CLIENT_ID, value = "${amc.lwa.client-id}")

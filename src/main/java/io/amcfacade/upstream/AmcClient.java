@@ -1,40 +1,105 @@
 package io.amcfacade.upstream;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
+import io.amcfacade.problem.ProblemException;
+import io.amcfacade.regions.Region;
+import io.amcfacade.resilience.Deadline;
+import io.amcfacade.upstream.AccountRegions.RegionAccounts;
 
-/** AMC accounts: the decorator the accounts feature calls instead of the raw REST client. */
+/**
+ * AMC accounts: every region's listing, the regions at once, each on its own host. The decorator {@link
+ * AccountRegions} calls instead of the raw REST client.
+ */
 @ApplicationScoped
 public class AmcClient {
 
     /** 100 accounts a page upstream; more than 50 pages means a paging loop, not a real identity. */
     private static final int MAX_ACCOUNT_PAGES = 50;
-    
-    @Inject
-    @RestClient
-    AmcApi api;
+
     @Inject
     UpstreamCaller upstream;
+    @Inject
+    UpstreamFanOut fanOut;
 
-    /** Every AMC account of the facade's identity, all pages. */
-    public List<AmcAccount> listAccounts() {
-        List<AmcAccount> accounts = new ArrayList<>();
-        PageWalk<AmcAccountsPage> walk = new PageWalk<>(AmcOperation.LIST_ACCOUNTS, MAX_ACCOUNT_PAGES,
-                pageToken -> upstream.call(AmcOperation.LIST_ACCOUNTS,
-                        bearer -> api.listAccounts(bearer, pageToken), AmcAccountsPage.class,
-                        ErrorMapping.NONE),
-                AmcAccountsPage::nextToken, upstream::lastRequestId);
-        walk.whole(walk.walk(page -> {
-            if (page.amcAccounts() != null) {
-                accounts.addAll(page.amcAccounts());
+    /**
+     * Every AMC account of the facade's identity that each region's host lists, all pages. The regions are listed
+     * side by side, off the request thread, within the request's deadline: one that is slow, throttled or down
+     * leaves the others their whole deadline. A region whose token cannot be had, or whose listing fails, answers
+     * its failure instead of its accounts.
+     */
+    List<RegionAccounts> listAccounts(List<Region> regions) {
+        Deadline deadline = upstream.deadline();
+        Map<Region, String> tokens = new EnumMap<>(Region.class);
+        Map<Region, ProblemException> refused = new EnumMap<>(Region.class);
+        for (Region region : regions) {
+            try {
+                tokens.put(region, upstream.accessToken(region));
+            } catch (ProblemException e) {
+                refused.put(region, e);
             }
-            return false;
-        }));
-        return accounts;
+        }
+        List<Region> listable = regions.stream().filter(tokens::containsKey).toList();
+        List<Listing> listings = fanOut.each(listable, region -> list(region, tokens.get(region), deadline));
+        List<RegionAccounts> answers = new ArrayList<>();
+        for (Region region : regions) {
+            int at = listable.indexOf(region);
+            if (at < 0) {
+                answers.add(new RegionAccounts(region, List.of(), refused.get(region)));
+                continue;
+            }
+            Listing listing = listings.get(at);
+            upstream.record(listing.answers());
+            answers.add(new RegionAccounts(region, listing.failure() == null ? listing.accounts() : List.of(),
+                    listing.failure()));
+        }
+        return answers;
+    }
+
+    /** One region's walk through its pages, and what AMC answered on the way (filed by the request thread). */
+    private record Listing(List<AmcAccount> accounts, ProblemException failure, List<UpstreamCaller.Answer> answers) {
+    }
+
+    private Listing list(Region region, String token, Deadline deadline) {
+        List<AmcAccount> accounts = new ArrayList<>();
+        List<UpstreamCaller.Answer> answers = new ArrayList<>();
+        PageWalk<AmcAccountsPage> walk = new PageWalk<>(AmcOperation.LIST_ACCOUNTS, MAX_ACCOUNT_PAGES, pageToken -> {
+            // The first page with the token fetched on the request thread, the next ones with whatever replaced it.
+            UpstreamCaller.Detached<AmcAccountsPage> page = upstream.detached(region, AmcOperation.LIST_ACCOUNTS,
+                    (api, bearer) -> api.listAccounts(bearer, pageToken),
+                    pageToken == null ? token : upstream.currentToken(region), deadline, AmcAccountsPage.class,
+                    ErrorMapping.NONE);
+            answers.addAll(page.answers());
+            if (page.failure() != null) {
+                throw page.failure();
+            }
+            return page.value();
+        }, AmcAccountsPage::nextToken, () -> lastRequestId(answers));
+        try {
+            walk.whole(walk.walk(page -> {
+                if (page.amcAccounts() != null) {
+                    accounts.addAll(page.amcAccounts());
+                }
+                return false;
+            }));
+            return new Listing(accounts, null, answers);
+        } catch (ProblemException e) {
+            return new Listing(accounts, e, answers);
+        }
+    }
+
+    private static String lastRequestId(List<UpstreamCaller.Answer> answers) {
+        for (int i = answers.size() - 1; i >= 0; i--) {
+            if (answers.get(i).requestId() != null) {
+                return answers.get(i).requestId();
+            }
+        }
+        return null;
     }
 }

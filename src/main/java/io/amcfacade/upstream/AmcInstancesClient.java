@@ -3,7 +3,6 @@ package io.amcfacade.upstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
@@ -22,21 +21,20 @@ import io.amcfacade.upstream.AmcInstanceWire.Page;
 public class AmcInstancesClient {
 
     @Inject
-    @RestClient
-    AmcApi api;
+    AccountRegions regions;
     @Inject
     UpstreamCaller upstream;
 
     public Page list(String accountId, String marketplaceId, int limit, String nextToken) {
-        return upstream.call(AmcOperation.LIST_INSTANCES,
-                bearer -> api.listInstances(bearer, accountId, marketplaceId, limit, nextToken),
+        return upstream.call(regions.of(accountId), AmcOperation.LIST_INSTANCES,
+                (api, bearer) -> api.listInstances(bearer, accountId, marketplaceId, limit, nextToken),
                 Page.class, errors(accountId, null));
     }
 
     /** AMC wraps the one instance in {@code instance}; an answer without it is an upstream error. */
     public Instance get(String accountId, String marketplaceId, String instanceId) {
-        Details details = upstream.call(AmcOperation.GET_INSTANCE,
-                bearer -> api.getInstance(bearer, accountId, marketplaceId, instanceId),
+        Details details = upstream.call(regions.of(accountId), AmcOperation.GET_INSTANCE,
+                (api, bearer) -> api.getInstance(bearer, accountId, marketplaceId, instanceId),
                 Details.class, errors(accountId, instanceId));
         if (details.instance() == null || details.instance().instanceId() == null) {
             throw UpstreamException.unreadable(AmcOperation.GET_INSTANCE, 200, upstream.lastRequestId(),
@@ -61,50 +59,50 @@ public class AmcInstancesClient {
 
     /** AMC answers at once with the instance as it is (usually REQUESTED); the creation carries on there. */
     public Instance create(String accountId, String marketplaceId, AmcInstanceWire.CreateRequest request) {
-        return instance(AmcOperation.CREATE_INSTANCE, upstream.call(AmcOperation.CREATE_INSTANCE,
-                bearer -> api.createInstance(bearer, accountId, marketplaceId, request), Details.class,
+        return instance(AmcOperation.CREATE_INSTANCE, upstream.call(regions.of(accountId), AmcOperation.CREATE_INSTANCE,
+                (api, bearer) -> api.createInstance(bearer, accountId, marketplaceId, request), Details.class,
                 writeErrors(accountId, null)));
     }
 
     public Instance update(String accountId, String marketplaceId, String instanceId,
             AmcInstanceWire.UpdateRequest request) {
-        return instance(AmcOperation.UPDATE_INSTANCE, upstream.call(AmcOperation.UPDATE_INSTANCE,
-                bearer -> api.updateInstance(bearer, accountId, marketplaceId, instanceId, request), Details.class,
+        return instance(AmcOperation.UPDATE_INSTANCE, upstream.call(regions.of(accountId), AmcOperation.UPDATE_INSTANCE,
+                (api, bearer) -> api.updateInstance(bearer, accountId, marketplaceId, instanceId, request), Details.class,
                 writeErrors(accountId, instanceId)));
     }
 
     public void delete(String accountId, String marketplaceId, String instanceId) {
-        upstream.call(AmcOperation.DELETE_INSTANCE,
-                bearer -> api.deleteInstance(bearer, accountId, marketplaceId, instanceId), Void.class,
+        upstream.call(regions.of(accountId), AmcOperation.DELETE_INSTANCE,
+                (api, bearer) -> api.deleteInstance(bearer, accountId, marketplaceId, instanceId), Void.class,
                 writeErrors(accountId, instanceId));
     }
 
     /** {@code type} (DISPLAY, SAS, SPONSORED_ADS) filters; {@code null} lists every advertiser. */
     public AmcInstanceWire.AdvertisersPage advertisers(String accountId, String marketplaceId, String instanceId,
             String type, int limit, String nextToken) {
-        return upstream.call(AmcOperation.LIST_ADVERTISERS,
-                bearer -> api.listAdvertisers(bearer, accountId, marketplaceId, instanceId, type, limit, nextToken),
+        return upstream.call(regions.of(accountId), AmcOperation.LIST_ADVERTISERS,
+                (api, bearer) -> api.listAdvertisers(bearer, accountId, marketplaceId, instanceId, type, limit, nextToken),
                 AmcInstanceWire.AdvertisersPage.class, errors(accountId, instanceId));
     }
 
     public AmcInstanceWire.AdvertiserUpdatesPage advertiserUpdates(String accountId, String marketplaceId,
             String instanceId, int limit, String nextToken) {
-        return upstream.call(AmcOperation.LIST_ADVERTISER_UPDATES,
-                bearer -> api.listAdvertiserUpdates(bearer, accountId, marketplaceId, instanceId, limit, nextToken),
+        return upstream.call(regions.of(accountId), AmcOperation.LIST_ADVERTISER_UPDATES,
+                (api, bearer) -> api.listAdvertiserUpdates(bearer, accountId, marketplaceId, instanceId, limit, nextToken),
                 AmcInstanceWire.AdvertiserUpdatesPage.class, errors(accountId, instanceId));
     }
 
     public AmcInstanceWire.AdvertiserUpdate createAdvertiserUpdate(String accountId, String marketplaceId,
             String instanceId, AmcInstanceWire.AdvertiserUpdateRequest request) {
-        return update(AmcOperation.CREATE_ADVERTISER_UPDATE, upstream.call(AmcOperation.CREATE_ADVERTISER_UPDATE,
-                bearer -> api.createAdvertiserUpdate(bearer, accountId, marketplaceId, instanceId, request),
+        return update(AmcOperation.CREATE_ADVERTISER_UPDATE, upstream.call(regions.of(accountId), AmcOperation.CREATE_ADVERTISER_UPDATE,
+                (api, bearer) -> api.createAdvertiserUpdate(bearer, accountId, marketplaceId, instanceId, request),
                 AmcInstanceWire.AdvertiserUpdateDetails.class, writeErrors(accountId, instanceId)));
     }
 
     public AmcInstanceWire.AdvertiserUpdate advertiserUpdate(String accountId, String marketplaceId, String instanceId,
             long updateId) {
-        return update(AmcOperation.GET_ADVERTISER_UPDATE, upstream.call(AmcOperation.GET_ADVERTISER_UPDATE,
-                bearer -> api.getAdvertiserUpdate(bearer, accountId, marketplaceId, instanceId, updateId),
+        return update(AmcOperation.GET_ADVERTISER_UPDATE, upstream.call(regions.of(accountId), AmcOperation.GET_ADVERTISER_UPDATE,
+                (api, bearer) -> api.getAdvertiserUpdate(bearer, accountId, marketplaceId, instanceId, updateId),
                 AmcInstanceWire.AdvertiserUpdateDetails.class, (status, details) -> switch (status) {
                     case 400, 422 -> AmcProblems.rejected(details);
                     case 403 -> AmcProblems.accessDenied(accountId);

@@ -6,11 +6,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
+import io.amcfacade.regions.Region;
 import io.amcfacade.upstream.AmcInvitationWire.CreateRequest;
 import io.amcfacade.upstream.AmcInvitationWire.CreateResult;
 import io.amcfacade.upstream.AmcInvitationWire.Invitation;
@@ -36,26 +36,25 @@ public class AmcInvitationsClient {
     public static final int MAX_FIND_PAGES = 20;
 
     @Inject
-    @RestClient
-    AmcApi api;
+    AccountRegions regions;
     @Inject
     UpstreamCaller upstream;
 
     public CreateResult create(String accountId, List<InvitationRequest> invitations, boolean notify) {
-        return upstream.call(AmcOperation.CREATE_INVITATIONS,
-                bearer -> api.createInvitations(bearer, accountId, new CreateRequest(invitations, notify)),
+        return upstream.call(regions.of(accountId), AmcOperation.CREATE_INVITATIONS,
+                (api, bearer) -> api.createInvitations(bearer, accountId, new CreateRequest(invitations, notify)),
                 CreateResult.class, (status, message) -> accountErrors(accountId, status, message));
     }
 
     public UpdateResult update(String accountId, List<Update> updates, boolean notify) {
-        return upstream.call(AmcOperation.UPDATE_INVITATIONS,
-                bearer -> api.updateInvitations(bearer, accountId, new UpdateRequest(updates, notify)),
+        return upstream.call(regions.of(accountId), AmcOperation.UPDATE_INVITATIONS,
+                (api, bearer) -> api.updateInvitations(bearer, accountId, new UpdateRequest(updates, notify)),
                 UpdateResult.class, (status, message) -> accountErrors(accountId, status, message));
     }
 
     public Page list(String accountId, int maxResults, String nextToken) {
-        return upstream.call(AmcOperation.LIST_INVITATIONS,
-                bearer -> api.listInvitations(bearer, accountId, new ListRequest(maxResults, nextToken)),
+        return upstream.call(regions.of(accountId), AmcOperation.LIST_INVITATIONS,
+                (api, bearer) -> api.listInvitations(bearer, accountId, new ListRequest(maxResults, nextToken)),
                 Page.class, (status, message) -> accountErrors(accountId, status, message));
     }
 
@@ -99,17 +98,35 @@ public class AmcInvitationsClient {
         };
     }
 
-    /** Reads an invitation as its invitee, with the invitee's own access token. */
-    public InvitationWithTerms getAsInvitee(String invitationId, String inviteeToken) {
-        return upstream.callWithToken(AmcOperation.GET_INVITATION, inviteeToken,
-                bearer -> api.getInvitation(bearer, invitationId),
-                InvitationWithTerms.class, (status, message) -> inviteeErrors(invitationId, status, message));
+    /** An invitation as its invitee reads it, and the region whose host holds it. */
+    public record InviteeView(Region region, InvitationWithTerms invitation) {
     }
 
-    /** Accepts an invitation as its invitee, with the invitee's own access token. */
-    public void redeem(String invitationId, String inviteeToken) {
-        upstream.callWithToken(AmcOperation.REDEEM_INVITATION, inviteeToken,
-                bearer -> api.redeemInvitation(bearer, new RedeemRequest(invitationId)),
+    /**
+     * Reads an invitation as its invitee, with the invitee's own access token. The caller names no account, so
+     * each region's host is asked in turn until one knows the invitation; when none does, the first region's
+     * failure other than "not found" is the answer (that region may hold it), else 404.
+     */
+    public InviteeView getAsInvitee(String invitationId, String inviteeToken) {
+        ProblemException failed = null;
+        for (Region region : regions.regions()) {
+            try {
+                return new InviteeView(region, upstream.callWithToken(region, AmcOperation.GET_INVITATION, inviteeToken,
+                        (api, bearer) -> api.getInvitation(bearer, invitationId),
+                        InvitationWithTerms.class, (status, message) -> inviteeErrors(invitationId, status, message)));
+            } catch (ProblemException e) {
+                if (failed == null && e.problem().getStatus() != 404) {
+                    failed = e;
+                }
+            }
+        }
+        throw failed != null ? failed : notFound(invitationId);
+    }
+
+    /** Accepts an invitation as its invitee, with the invitee's own access token, on the host that holds it. */
+    public void redeem(Region region, String invitationId, String inviteeToken) {
+        upstream.callWithToken(region, AmcOperation.REDEEM_INVITATION, inviteeToken,
+                (api, bearer) -> api.redeemInvitation(bearer, new RedeemRequest(invitationId)),
                 Void.class, (status, message) -> inviteeErrors(invitationId, status, message));
     }
 

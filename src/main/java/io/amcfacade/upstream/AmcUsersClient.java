@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
@@ -45,16 +44,15 @@ public class AmcUsersClient {
     private static final int MAX_ROLE_PAGES = 20;
     
     @Inject
-    @RestClient
-    AmcApi api;
+    AccountRegions regions;
     @Inject
     UpstreamCaller upstream;
     @Inject
     UpstreamFanOut fanOut;
 
     public UsersPage list(String accountId, int maxResults, String nextToken) {
-        return upstream.call(AmcOperation.LIST_USERS,
-                bearer -> api.listUsers(bearer, accountId, new ListUsersRequest(maxResults, nextToken)),
+        return upstream.call(regions.of(accountId), AmcOperation.LIST_USERS,
+                (api, bearer) -> api.listUsers(bearer, accountId, new ListUsersRequest(maxResults, nextToken)),
                 UsersPage.class, errors(accountId, null, true));
     }
 
@@ -78,8 +76,8 @@ public class AmcUsersClient {
      * {@link AmcVocabulary#facadeUserRole} (role grants only).
      */
     public Map<String, List<Role>> roles(String accountId, List<String> userIds, Predicate<List<Role>> enough) {
-        List<RolesPage> pages = fanOut.callEach(AmcOperation.LIST_USER_ROLES, userIds,
-                (userId, bearer) -> api.listUserRoles(bearer, accountId,
+        List<RolesPage> pages = fanOut.callEach(regions.of(accountId), AmcOperation.LIST_USER_ROLES, userIds,
+                (userId, api, bearer) -> api.listUserRoles(bearer, accountId,
                         new ListRolesRequest(userId, ROLES_PER_PAGE, null)),
                 RolesPage.class, errors(accountId, null, false), page -> enough.test(rolesOf(page)),
                 failure -> failure instanceof ProblemException problem && problem.problem().getStatus() == 404);
@@ -99,8 +97,8 @@ public class AmcUsersClient {
             return roles;
         }
         PageWalk<RolesPage> walk = new PageWalk<>(AmcOperation.LIST_USER_ROLES, MAX_ROLE_PAGES - 1,
-                pageToken -> upstream.call(AmcOperation.LIST_USER_ROLES,
-                        bearer -> api.listUserRoles(bearer, accountId,
+                pageToken -> upstream.call(regions.of(accountId), AmcOperation.LIST_USER_ROLES,
+                        (api, bearer) -> api.listUserRoles(bearer, accountId,
                                 new ListRolesRequest(userId, ROLES_PER_PAGE, pageToken)),
                         RolesPage.class, errors(accountId, null, false)),
                 RolesPage::nextToken, upstream::lastRequestId);
@@ -112,8 +110,8 @@ public class AmcUsersClient {
     }
 
     public PermissionsResult setRoles(String accountId, List<UserPermission> permissions) {
-        return upstream.call(AmcOperation.SET_USER_ROLES,
-                bearer -> api.updateUserPermissions(bearer, accountId,
+        return upstream.call(regions.of(accountId), AmcOperation.SET_USER_ROLES,
+                (api, bearer) -> api.updateUserPermissions(bearer, accountId,
                         new UpdatePermissionsRequest(permissions)),
                 PermissionsResult.class, errors(accountId, null, false));
     }
@@ -124,8 +122,8 @@ public class AmcUsersClient {
      * {@code UPSTREAM_REJECTED} with AMC's message. The facade's own last-admin check runs first.
      */
     public PermissionsResult remove(String accountId, List<String> userIds) {
-        return upstream.call(AmcOperation.REMOVE_USERS,
-                bearer -> api.deleteUserPermissions(bearer, accountId,
+        return upstream.call(regions.of(accountId), AmcOperation.REMOVE_USERS,
+                (api, bearer) -> api.deleteUserPermissions(bearer, accountId,
                         new DeletePermissionsRequest(userIds.stream().map(UserRef::new).toList())),
                 PermissionsResult.class, errors(accountId, userIds, false));
     }

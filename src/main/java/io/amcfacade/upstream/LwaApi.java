@@ -8,10 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The Login with Amazon token endpoint. Only {@link LwaTokenProvider} calls it. */
-@RegisterRestClient(configKey = "lwa")
 @RegisterProvider(NoTraceContext.class)
 interface LwaApi {
 

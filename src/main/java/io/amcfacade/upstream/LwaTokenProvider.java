@@ -5,24 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import io.amcfacade.regions.Region;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Supplies the LWA access token for AMC calls: refresh-token grant, cached until shortly before it
  * expires, one refresh at a time however many requests need one, and a forced refresh when AMC
- * rejects a token. The refresh token and client secret never leave this class.
+ * rejects a token. The refresh token and client secret never leave this class. One per region ({@link
+ * RegionalHosts}): a region's refresh, or a refusal, never holds up another region's calls.
  */
-@ApplicationScoped
-public class LwaTokenProvider {
+final class LwaTokenProvider {
 
     private static final Logger LOG = Logger.getLogger(LwaTokenProvider.class);
 
@@ -31,13 +29,18 @@ public class LwaTokenProvider {
     private volatile CachedToken current;
     private volatile String refreshToken;
 
-    @Inject
-    @RestClient
-    LwaApi lwa;
-    @Inject
-    LwaConfig config;
-    @Inject
-    MeterRegistry registry;
+    private final Region region;
+    private final LwaApi lwa;
+    private final LwaConfig config;
+    private final MeterRegistry registry;
+
+    LwaTokenProvider(Region region, LwaApi lwa, LwaConfig config, String refreshToken, MeterRegistry registry) {
+        this.region = region;
+        this.lwa = lwa;
+        this.config = config;
+        this.refreshToken = refreshToken;
+        this.registry = registry;
+    }
 
     /** A token that stays valid for at least {@code amc.lwa.refresh-before-expiry}. */
     public String accessToken() {
@@ -74,7 +77,7 @@ public class LwaTokenProvider {
     private CachedToken grant() {
         Form form = new Form()
                 .param("grant_type", "refresh_token")
-                .param("refresh_token", refreshToken == null ? config.refreshToken() : refreshToken)
+                .param("refresh_token", refreshToken)
                 .param("client_id", config.clientId())
                 .param("client_secret", config.clientSecret());
         LwaTokenResponse body;
@@ -84,13 +87,13 @@ public class LwaTokenProvider {
             body = response.hasEntity() ? response.readEntity(LwaTokenResponse.class) : null;
         } catch (ProcessingException e) {
             count("unreachable");
-            throw UpstreamException.tokenEndpointUnreachable("Login with Amazon token refresh", e);
+            throw UpstreamException.tokenEndpointUnreachable("Login with Amazon token refresh (" + region + ")", e);
         }
         if (status != 200 || body == null || body.accessToken() == null) {
             String error = body == null || body.error() == null ? "HTTP " + status : body.error();
             count("refused");
-            LOG.errorf("Login with Amazon refused the token refresh: %s", error);
-            throw UpstreamException.credentialsRefused(error);
+            LOG.errorf("Login with Amazon refused the token refresh of region %s: %s", region, error);
+            throw UpstreamException.credentialsRefused(region, error);
         }
         if (body.refreshToken() != null) {
             refreshToken = body.refreshToken();
@@ -101,7 +104,7 @@ public class LwaTokenProvider {
     }
 
     private void count(String outcome) {
-        registry.counter("amc.lwa.token.refreshes", "outcome", outcome).increment();
+        registry.counter("amc.lwa.token.refreshes", "outcome", outcome, "region", region.id()).increment();
     }
 
     private record CachedToken(String value, Instant expiresAt, Duration margin) {

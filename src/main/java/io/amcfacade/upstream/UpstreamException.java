@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.amcfacade.api.model.Problem;
+import io.amcfacade.regions.Region;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
@@ -151,10 +152,11 @@ public class UpstreamException extends ProblemException implements ClassifiedFai
                 "The request's time ran out before " + operation + " could be sent to AMC."), null, null);
     }
 
-    static UpstreamException credentialsRefused(String error) {
+    static UpstreamException credentialsRefused(Region region, String error) {
         return new UpstreamException(Problems.of(ProblemCode.UPSTREAM_CREDENTIALS,
-                "Login with Amazon refused the facade's credentials (" + error
-                        + "); an operator must renew amc.lwa.refresh-token or the client credentials."),
+                "Login with Amazon refused the facade's credentials for region " + region + " (" + error
+                        + "); an operator must renew amc.lwa.refresh-token (amc.regions." + region.id()
+                        + ".lwa.refresh-token where the region has its own) or the client credentials."),
                 null, null);
     }
 

@@ -2,6 +2,8 @@ package io.amcfacade.upstream;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import io.amcfacade.regions.Region;
+
 /**
  * What the AMC calls of the current request answered, for the audit trail; and what must happen
  * before the request's first AMC call (the audit trail commits the action's intent there).
@@ -13,6 +15,7 @@ public class UpstreamExchange {
     private int attempts;
     private Integer lastStatus;
     private String lastRequestId;
+    private Region lastRegion;
 
     /**
      * Runs {@code step} before every AMC call of this request (and before the token it is made with is
@@ -28,8 +31,12 @@ public class UpstreamExchange {
         }
     }
 
-    void record(Integer status, String requestId) {
+    /** @param region of an account-scoped call; {@code null} for a listing of accounts, which keeps the last one */
+    void record(Region region, Integer status, String requestId) {
         attempts++;
+        if (region != null) {
+            lastRegion = region;
+        }
         lastStatus = status;
         if (requestId != null) {
             lastRequestId = requestId;
@@ -47,5 +54,13 @@ public class UpstreamExchange {
 
     public String lastRequestId() {
         return lastRequestId;
+    }
+
+    /**
+     * The region whose AMC host the request's last account-scoped call went to: the account's region; {@code null}
+     * when it made none (a listing of every region's accounts is no one region's).
+     */
+    public String lastRegion() {
+        return lastRegion == null ? null : lastRegion.id();
     }
 }

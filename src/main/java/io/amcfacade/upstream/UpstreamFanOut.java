@@ -2,7 +2,6 @@ package io.amcfacade.upstream;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import jakarta.annotation.PostConstruct;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
+import io.amcfacade.regions.Region;
 import io.amcfacade.resilience.Deadline;
 import io.smallrye.mutiny.Uni;
 
@@ -23,6 +23,12 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 class UpstreamFanOut {
+
+    /** One input's request: the input, the region's REST client and the bearer header value in, the answer out. */
+    @FunctionalInterface
+    interface Request<I> {
+        Uni<Response> send(I input, AmcApi api, String bearer);
+    }
 
     @Inject
     UpstreamCaller upstream;
@@ -42,18 +48,26 @@ class UpstreamFanOut {
     }
 
     /**
+     * A task per input, all at once within the replica's bound, answers in input order; the task answers its own
+     * failures (say, one region's listing), none stops another.
+     */
+    <I, R> List<R> each(List<I> inputs, java.util.function.Function<I, R> task) {
+        return pool.map(inputs, task, result -> false);
+    }
+
+    /**
      * The same read for each input, answers in input order. Once an answer satisfies {@code enough} (or a
      * read fails), reads not yet started are skipped and answer {@code null}. A failure {@code absent}
      * accepts means the input has nothing to read (say, a user removed meanwhile): it answers {@code null}
      * too and stops nothing. Any other failure is thrown, after every answer that came back is recorded.
      */
-    <I, T> List<T> callEach(AmcOperation operation, List<I> inputs, BiFunction<I, String, Uni<Response>> request,
+    <I, T> List<T> callEach(Region region, AmcOperation operation, List<I> inputs, Request<I> request,
             Class<T> type, ErrorMapping errors, Predicate<T> enough, Predicate<RuntimeException> absent) {
-        String token = upstream.accessToken();
+        String token = upstream.accessToken(region);
         Deadline deadline = upstream.deadline();
         List<UpstreamCaller.Detached<T>> reads = pool.map(inputs,
-                input -> upstream.detached(operation, bearer -> request.apply(input, bearer), token, deadline, type,
-                        errors),
+                input -> upstream.detached(region, operation, (api, bearer) -> request.send(input, api, bearer), token,
+                        deadline, type, errors),
                 read -> read.failure() != null ? !absent.test(read.failure()) : enough.test(read.value()));
         List<UpstreamCaller.Detached<T>> ran = reads.stream().filter(Objects::nonNull).toList();
         ran.forEach(read -> upstream.record(read.answers()));

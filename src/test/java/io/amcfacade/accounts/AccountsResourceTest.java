@@ -30,20 +30,23 @@ class AccountsResourceTest {
     void listsEveryAccountAcrossUpstreamPagesInTheFacadesModel() {
         long before = Sandbox.requests(Sandbox.ACCOUNTS);
 
-        List<String> ids = Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer")
+        io.restassured.path.json.JsonPath list = Callers.as(Callers.uniqueSubject("viewer"), "amc-viewer")
                 .get("/v1/accounts")
                 .then().statusCode(200)
                 .contentType("application/json")
                 .body("accounts[0].accountName", equalTo("Acme Retail AMC"))
                 .body("accounts[0].marketplaceId", equalTo("ATVPDKIKX0DER"))
+                .body("accounts[0].region", equalTo("na"))
                 .body("accounts[0].amcAccounts", equalTo(null))
-                .extract().jsonPath().getList("accounts.accountId");
+                .extract().jsonPath();
+        List<String> ids = list.getList("accounts.accountId");
+        List<String> northAmerica = list.getList("accounts.findAll { it.region == 'na' }.accountId");
 
-        // The three seeded accounts, then any that tests added through POST /sandbox/accounts.
+        // The three seeded accounts (North America's), then any that tests added through POST /sandbox/accounts.
         assertThat(ids.subList(0, 3)).containsExactly("ENTITY1ACMERETAIL0", "ENTITY2GLOBEXEU000", "ENTITY3INITECHJP00");
         assertThat(ids).doesNotHaveDuplicates();
         // The test profile serves two accounts a page: three accounts take two upstream calls, five take three.
-        assertThat(Sandbox.requests(Sandbox.ACCOUNTS) - before).isEqualTo((ids.size() + 1) / 2);
+        assertThat(Sandbox.requests(Sandbox.ACCOUNTS) - before).isEqualTo((northAmerica.size() + 1) / 2);
     }
 
     @Test
@@ -56,14 +59,20 @@ class AccountsResourceTest {
         String subject = Callers.uniqueSubject("svc-onboarding");
         String correlationId = "corr-" + UUID.randomUUID();
 
-        int accounts = Callers.as(subject, "amc-viewer")
+        io.restassured.path.json.JsonPath list = Callers.as(subject, "amc-viewer")
                 .header("X-Request-Id", correlationId)
                 .header("X-On-Behalf-Of", "jane.doe@example.com")
                 .header("User-Agent", "onboarding-tool/2.3")
                 .get("/v1/accounts")
                 .then().statusCode(200)
                 .header("X-Request-Id", correlationId)
-                .extract().jsonPath().getList("accounts").size();
+                .extract().jsonPath();
+        // Each region is listed on its own host, two accounts a page (at least one page, even when empty).
+        int pages = 0;
+        for (String region : List.of("na", "eu", "fe")) {
+            int accounts = list.getList("accounts.findAll { it.region == '" + region + "' }").size();
+            pages += Math.max(1, (accounts + 1) / 2);
+        }
 
         AuditEvent event = AuditTrail.eventWithCorrelation(subject, correlationId);
         assertThat(event).returns("ACCOUNTS_LIST", AuditEvent::getAction)
@@ -78,8 +87,8 @@ class AccountsResourceTest {
         assertThat(event.getClient()).returns("onboarding-tool/2.3", AuditClient::getUserAgent)
                 .extracting(AuditClient::getIp).isNotNull();
         AuditUpstream upstream = event.getUpstream();
-        // One attempt per page of two accounts (the test profile's page size).
-        assertThat(upstream).returns(200, AuditUpstream::getStatus).returns((accounts + 1) / 2, AuditUpstream::getAttempts);
+        // One attempt per page of two accounts (the test profile's page size), in each of the three regions.
+        assertThat(upstream).returns(200, AuditUpstream::getStatus).returns(pages, AuditUpstream::getAttempts);
         assertThat(upstream.getRequestId()).isNotBlank();
         assertThat(event.getCompletedAt()).isNotNull();
     }

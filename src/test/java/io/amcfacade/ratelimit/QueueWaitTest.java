@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.amcfacade.regions.Region;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -28,20 +29,20 @@ class QueueWaitTest {
     @Test
     void askingHowLongTheQueueIsTellsWhenTheNextTokenComesAndTakesNothing() {
         String group = "queue-wait-" + UUID.randomUUID();
-        assertThat(limiter.queueWait(group)).as("a full bucket: no queue").isZero();
+        assertThat(limiter.queueWait(Region.NA, group)).as("a full bucket: no queue").isZero();
 
         for (int i = 0; i < BURST; i++) {
-            limiter.acquire(group, Duration.ZERO);
+            limiter.acquire(Region.NA, group, Duration.ZERO);
         }
-        Duration queue = limiter.queueWait(group);
+        Duration queue = limiter.queueWait(Region.NA, group);
         assertThat(queue).as("the burst spent: the next token a tenth of a second away at most")
                 .isPositive().isLessThanOrEqualTo(Duration.ofMillis(100));
         for (int i = 0; i < 5; i++) {
-            limiter.queueWait(group);
+            limiter.queueWait(Region.NA, group);
         }
 
         long asked = System.nanoTime();
-        limiter.acquire(group, Duration.ofMillis(150));
+        limiter.acquire(Region.NA, group, Duration.ofMillis(150));
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("five more questions reserved nothing")
                 .isLessThan(Duration.ofMillis(150));
     }

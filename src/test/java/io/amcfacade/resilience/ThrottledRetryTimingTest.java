@@ -16,6 +16,7 @@ import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.ratelimit.OutboundRateLimiter;
+import io.amcfacade.regions.Region;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -42,7 +43,7 @@ class ThrottledRetryTimingTest {
     void aRetryQueuesForItsTokenDuringItsRetryAfterSoEachAttemptIsOneRetryAfterApart() {
         UpstreamPolicies policies = policies(new BookedAhead(QUEUE));
 
-        assertThat(policies.call(CREATE, deadline(), amcThrottling(5))).isEqualTo("created");
+        assertThat(policies.call(Region.NA, CREATE, deadline(), amcThrottling(5))).isEqualTo("created");
 
         assertThat(sent).as("sent (ms): the first after the queue, each retry as its Retry-After ends")
                 .containsExactly(400L, 1400L, 2400L, 3400L, 4400L, 5400L);
@@ -52,7 +53,7 @@ class ThrottledRetryTimingTest {
     void aTokenWaitMayRunUntilTheReserveBeforeTheDeadline() {
         UpstreamPolicies policies = policies(new BookedAhead(QUEUE));
 
-        assertThat(policies.call(CREATE, deadline(), amcThrottling(6))).isEqualTo("created");
+        assertThat(policies.call(Region.NA, CREATE, deadline(), amcThrottling(6))).isEqualTo("created");
 
         assertThat(sent).as("the seventh attempt queued with 2 s left and went out with 1.6 s left")
                 .hasSize(7).endsWith(6400L);
@@ -63,7 +64,7 @@ class ThrottledRetryTimingTest {
     void aTokenThatWouldComeWithinTheReserveIsNotWaitedForAndNothingIsSent() {
         UpstreamPolicies policies = policies(new BookedAhead(QUEUE));
 
-        assertThatThrownBy(() -> policies.call(CREATE, deadline(), amcThrottling(7)))
+        assertThatThrownBy(() -> policies.call(Region.NA, CREATE, deadline(), amcThrottling(7)))
                 .isInstanceOfSatisfying(ProblemException.class, refused -> assertThat(refused.problem().getCode())
                         .isEqualTo(ProblemCode.UPSTREAM_RATE_LIMITED.name()));
         assertThat(sent).as("the eighth would queue with 1 s left: a token 0.4 s away leaves less than the reserve")
@@ -82,7 +83,7 @@ class ThrottledRetryTimingTest {
         answeredQuickly(policies, 32, Duration.ofMillis(20));
         long start = clock.millis();
 
-        assertThat(policies.call(CREATE, deadline(), amcThrottling(7, Duration.ofMillis(20)))).isEqualTo("created");
+        assertThat(policies.call(Region.NA, CREATE, deadline(), amcThrottling(7, Duration.ofMillis(20)))).isEqualTo("created");
 
         assertThat(sent.stream().map(at -> at - start)).as("eight attempts, the last queued 7.14 s in and sent as its Retry-After ended")
                 .containsExactly(400L, 1420L, 2440L, 3460L, 4480L, 5500L, 6520L, 7540L);
@@ -95,7 +96,7 @@ class ThrottledRetryTimingTest {
         answeredQuickly(policies, 31, Duration.ofMillis(20));
         answeredQuickly(policies, 1, Duration.ofMillis(600));
 
-        assertThatThrownBy(() -> policies.call(CREATE, deadline(), amcThrottling(7, Duration.ofMillis(20))))
+        assertThatThrownBy(() -> policies.call(Region.NA, CREATE, deadline(), amcThrottling(7, Duration.ofMillis(20))))
                 .isInstanceOfSatisfying(ProblemException.class, refused -> assertThat(refused.problem().getCode())
                         .isEqualTo(ProblemCode.UPSTREAM_RATE_LIMITED.name()));
         assertThat(sent).hasSize(7);
@@ -108,7 +109,7 @@ class ThrottledRetryTimingTest {
         limiter.estimate = Duration.ofMillis(800);
         UpstreamPolicies policies = policies(limiter);
 
-        assertThat(policies.call(CREATE, deadline(), amcThrottling(2))).isEqualTo("created");
+        assertThat(policies.call(Region.NA, CREATE, deadline(), amcThrottling(2))).isEqualTo("created");
 
         assertThat(sent).containsExactly(200L, 1200L, 2200L);
     }
@@ -117,7 +118,7 @@ class ThrottledRetryTimingTest {
     void withTokensToSpareARetryWaitsItsRetryAfterAndNoLonger() {
         UpstreamPolicies policies = policies(new BookedAhead(Duration.ZERO));
 
-        assertThat(policies.call(CREATE, deadline(), amcThrottling(3))).isEqualTo("created");
+        assertThat(policies.call(Region.NA, CREATE, deadline(), amcThrottling(3))).isEqualTo("created");
 
         assertThat(sent).containsExactly(0L, 1000L, 2000L, 3000L);
     }
@@ -133,7 +134,7 @@ class ThrottledRetryTimingTest {
     /** {@code calls} creates AMC accepts at once, each taking {@code took}; not counted in {@link #sent}. */
     private void answeredQuickly(UpstreamPolicies policies, int calls, Duration took) {
         for (int i = 0; i < calls; i++) {
-            assertThat(policies.call(CREATE, deadline(), () -> {
+            assertThat(policies.call(Region.NA, CREATE, deadline(), () -> {
                 clock.sleep(took);
                 return "created";
             })).isEqualTo("created");
@@ -207,7 +208,7 @@ class ThrottledRetryTimingTest {
         }
 
         @Override
-        public void acquire(String group, Duration maxWait) {
+        public void acquire(Region region, String group, Duration maxWait) {
             if (queue.compareTo(maxWait) > 0) {
                 throw new ProblemException(Problems.of(ProblemCode.UPSTREAM_RATE_LIMITED, "no token in time"), Map.of(),
                         null);
@@ -216,26 +217,26 @@ class ThrottledRetryTimingTest {
         }
 
         @Override
-        public Duration queueWait(String group) {
+        public Duration queueWait(Region region, String group) {
             return estimate;
         }
 
         @Override
-        public void throttled(String group) {
+        public void throttled(Region region, String group) {
         }
 
         @Override
-        public void accepted(String group) {
+        public void accepted(Region region, String group) {
         }
     }
 
     private static final class NoBreaker extends UpstreamGuard {
         @Override
-        void refuseWhileOpen() {
+        void refuseWhileOpen(Region region) {
         }
 
         @Override
-        <T> T call(Supplier<T> attempt) {
+        <T> T call(Region region, Supplier<T> attempt) {
             return attempt.get();
         }
     }

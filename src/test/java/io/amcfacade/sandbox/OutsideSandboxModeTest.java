@@ -1,6 +1,7 @@
 package io.amcfacade.sandbox;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.amcfacade.security.SimulatorTokens;
+import io.amcfacade.support.Metrics;
 import io.amcfacade.support.TestIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -87,5 +89,20 @@ class OutsideSandboxModeTest {
                 .body("code", equalTo("UPSTREAM_UNAVAILABLE"))
                 .body(not(containsString(CLIENT_SECRET)))
                 .body(not(containsString("Atzr|")));
+    }
+
+    /**
+     * The one-region shorthand {@code amc.api.base-url} is North America's host, and the only region asked: its
+     * Login with Amazon endpoint (unreachable here) is the only one tried, and the list names North America alone.
+     */
+    @Test
+    void theShorthandServesNorthAmericaAlone() {
+        given().auth().oauth2(TestIssuer.token("svc-onboarding", "amc-viewer")).get("/v1/accounts")
+                .then().statusCode(503);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(Metrics.sum(metrics, "amc_lwa_token_refreshes_total", "region=\"na\"")).isPositive();
+        assertThat(metrics.lines().filter(line -> line.startsWith("amc_lwa_token_refreshes_total{")
+                || line.startsWith("amc_upstream_requests_seconds_count{"))
+                .filter(line -> !line.contains("region=\"na\""))).isEmpty();
     }
 }

@@ -41,6 +41,20 @@ class ProductionReadinessTest {
     }
 
     @Test
+    void theRegionsFormIsRealAmcToo() {
+        assertThatThrownBy(() -> new ProductionReadiness().check(null,
+                config(Map.of("amc.regions.eu.base-url", "https://advertising-api-eu.amazon.com"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("MP_JWT_VERIFY_ISSUER");
+    }
+
+    @Test
+    void theSimulatorsOwnRegionsNeedNothing() {
+        assertThatCode(() -> new ProductionReadiness().check(null, config(Map.of("amc.upstream-simulator", "true",
+                "amc.regions.eu.base-url", "http://localhost:8080/sandbox/eu")))).doesNotThrowAnyException();
+    }
+
+    @Test
     void sandboxModeNeedsNothing() {
         assertThatCode(() -> new ProductionReadiness().check(null, config(Map.of()))).doesNotThrowAnyException();
     }

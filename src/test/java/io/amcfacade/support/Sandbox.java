@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.amcfacade.regions.Region;
 import io.amcfacade.resilience.UpstreamGuard;
 import io.amcfacade.sandbox.SandboxCredentials;
 import io.quarkus.arc.Arc;
@@ -51,6 +52,44 @@ public final class Sandbox {
         return value == null ? 0 : value.longValue();
     }
 
+    /** Every request the sandbox received in {@code region} ({@code na}, {@code eu}, {@code fe}), per endpoint. */
+    public static Map<String, Long> requestsIn(String region) {
+        Map<String, Map<String, Number>> endpoints = given().get(regionPath(region) + "/stats").then().statusCode(200)
+                .extract().path("endpoints");
+        Map<String, Long> requests = new java.util.TreeMap<>();
+        endpoints.forEach((endpoint, counts) -> requests.put(endpoint, counts.get("requests").longValue()));
+        return requests;
+    }
+
+    /** Requests the sandbox received in {@code region} on one endpoint so far. */
+    public static long requestsIn(String region, String endpoint) {
+        return requestsIn(region).getOrDefault(endpoint, 0L);
+    }
+
+    /** 429s the sandbox answered in {@code region} on one endpoint so far. */
+    public static long throttledIn(String region, String endpoint) {
+        Number value = given().get(regionPath(region) + "/stats").then().statusCode(200)
+                .extract().path("endpoints.'" + endpoint + "'.throttled");
+        return value == null ? 0 : value.longValue();
+    }
+
+    /** Injects faults into one region's endpoints only, replacing any set there before. */
+    public static void faultsIn(String region, Faults faults) {
+        given().contentType("application/json").body(faults).put(regionPath(region) + "/faults").then().statusCode(200);
+    }
+
+    /** Adds an account to {@code region} (the facade has not seen it yet); answers its id. */
+    public static String newAccountIn(String region, String marketplaceId) {
+        return given().contentType("application/json")
+                .body(Map.of("accountName", "Region " + region + " test account", "marketplaceId", marketplaceId))
+                .post(regionPath(region) + "/accounts").then().statusCode(201).extract().path("accountId");
+    }
+
+    /** Where the sandbox serves {@code region}: {@code /sandbox} for North America, {@code /sandbox/eu}, … */
+    public static String regionPath(String region) {
+        return "na".equals(region) ? "/sandbox" : "/sandbox/" + region;
+    }
+
     /** Injects faults ({@code PUT /sandbox/faults}), replacing any set before. */
     public static void faults(Faults faults) {
         given().contentType("application/json").body(faults).put("/sandbox/faults").then().statusCode(200);
@@ -63,8 +102,13 @@ public final class Sandbox {
 
     /** After a test's faults: none injected any more, and the breaker they may have opened closed again. */
     public static void healthyAgain() {
-        clearFaults();
-        Arc.container().instance(CircuitBreakerMaintenance.class).get().reset(UpstreamGuard.BREAKER);
+        for (Region region : Region.values()) {
+            given().delete(regionPath(region.id()) + "/faults").then().statusCode(200);
+        }
+        CircuitBreakerMaintenance breakers = Arc.container().instance(CircuitBreakerMaintenance.class).get();
+        for (Region region : Region.values()) {
+            breakers.reset(UpstreamGuard.breaker(region));
+        }
     }
 
     /** The invitee emails of every invitation the simulated AMC holds for an account, in any state, pages followed. */

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import io.amcfacade.access.reconcile.Observation.ObservedInvitation;
 import io.amcfacade.access.reconcile.Observation.ObservedUser;
 import io.amcfacade.problem.ProblemException;
+import io.amcfacade.upstream.AccountRegions;
 import io.amcfacade.upstream.AmcAccount;
-import io.amcfacade.upstream.AmcClient;
 import io.amcfacade.upstream.AmcInvitationWire;
 import io.amcfacade.upstream.AmcInvitationsClient;
 import io.amcfacade.upstream.AmcUserWire;
@@ -39,12 +39,12 @@ public class AmcAccessReader {
     /** Role look-ups per request context: the fan-out's parallelism, well inside one deadline. */
     private static final int ROLES_AT_ONCE = 4;
 
-    private final AmcClient accounts;
+    private final AccountRegions accounts;
     private final AmcUsersClient users;
     private final AmcInvitationsClient invitations;
     private final ReconcileBudget budget;
 
-    public AmcAccessReader(AmcClient accounts, AmcUsersClient users, AmcInvitationsClient invitations,
+    public AmcAccessReader(AccountRegions accounts, AmcUsersClient users, AmcInvitationsClient invitations,
             ReconcileBudget budget) {
         this.accounts = accounts;
         this.users = users;
@@ -52,12 +52,23 @@ public class AmcAccessReader {
         this.budget = budget;
     }
 
-    /** The ids of every AMC account the facade's identity administers. */
+    /**
+     * The ids of every AMC account the facade's identity administers, in every configured region. A region that
+     * cannot be listed now gives the accounts it listed last time: each is tried (and fails on its own, as any
+     * account's read may) rather than silently left out of the pass.
+     */
     public List<String> accountIds(ReconcileBudget.Spent spent) {
-        budget.take(1, spent);
-        List<AmcAccount> all = allAccounts();
-        budget.take((all.size() - 1) / ACCOUNTS_PAGE, spent);
-        return all.stream().map(AmcAccount::accountId).toList();
+        budget.take(accounts.regions().size(), spent);
+        List<String> ids = new ArrayList<>();
+        for (AccountRegions.RegionAccounts listing : allAccounts()) {
+            if (listing.available()) {
+                budget.take(Math.max(0, (listing.accounts().size() - 1) / ACCOUNTS_PAGE), spent);
+                listing.accounts().stream().map(AmcAccount::accountId).forEach(ids::add);
+            } else {
+                accounts.knownIn(listing.region()).forEach(known -> ids.add(known.accountId()));
+            }
+        }
+        return ids;
     }
 
     /** The account's users, every page; roles are not included (one call per user, see {@link #roles}). */
@@ -112,9 +123,16 @@ public class AmcAccessReader {
         return throttled(() -> users.roles(accountId, userIds, roles -> false));
     }
 
+    /** Every region's listing; when no region answers, its failure is the pass's, as with one region. */
     @ActivateRequestContext
-    List<AmcAccount> allAccounts() {
-        return throttled(accounts::listAccounts);
+    List<AccountRegions.RegionAccounts> allAccounts() {
+        List<AccountRegions.RegionAccounts> listings = accounts.listEverywhere();
+        if (listings.stream().noneMatch(AccountRegions.RegionAccounts::available)) {
+            return throttled(() -> {
+                throw listings.get(0).failure();
+            });
+        }
+        return listings;
     }
 
     @ActivateRequestContext

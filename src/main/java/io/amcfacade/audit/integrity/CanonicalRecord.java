@@ -13,6 +13,7 @@ import io.amcfacade.audit.storage.TrailRecord;
  * The position fields {@code seq} and {@code txid} are assigned by the database and covered by seals.
  * Version 2 (records with a MAC) leaves out {@code recorded_at}, which the database clock sets on insert,
  * after the hash is made; seals cover it instead. Version 1 (the previous version's records) includes it.
+ * The upstream region (V81) is a last field only on records that carry one: a record without it hashes as before.
  */
 public final class CanonicalRecord {
 
@@ -56,6 +57,9 @@ public final class CanonicalRecord {
                 r.targetKind, r.targetId, r.position, r.role, r.outcome, r.errorCode, r.requestSummary, r.httpStatus,
                 r.detail, r.upstreamStatus, r.upstreamRequestId, r.upstreamAttempts, r.latencyMs }) {
             field(canonical, value == null ? null : value.toString());
+        }
+        if (r.upstreamRegion != null) {
+            field(canonical, "upstream_region=" + r.upstreamRegion);
         }
         return sha256(canonical.toString());
     }

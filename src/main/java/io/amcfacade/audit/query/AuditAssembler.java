@@ -15,6 +15,7 @@ import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.api.model.AuditTarget;
 import io.amcfacade.api.model.AuditUpstream;
+import io.amcfacade.api.model.Region;
 
 /**
  * Puts the records of one action together as the API's one-line audit event, dated by the database's
@@ -53,7 +54,8 @@ final class AuditAssembler {
                     .detail(outcome.detail).latencyMs(outcome.latencyMs);
             if (outcome.upstreamAttempts != null && outcome.upstreamAttempts > 0) {
                 event.upstream(new AuditUpstream().status(outcome.upstreamStatus)
-                        .requestId(outcome.upstreamRequestId).attempts(outcome.upstreamAttempts));
+                        .requestId(outcome.upstreamRequestId).attempts(outcome.upstreamAttempts)
+                        .region(outcome.upstreamRegion == null ? null : Region.fromValue(outcome.upstreamRegion)));
             }
         }
         return event;

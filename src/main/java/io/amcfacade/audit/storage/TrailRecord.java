@@ -51,6 +51,8 @@ public final class TrailRecord {
     public String upstreamRequestId;
     public Integer upstreamAttempts;
     public Long latencyMs;
+    /** The region whose AMC host the action's calls went to ({@code na}, {@code eu}, {@code fe}); in the hash when set (V81). */
+    public String upstreamRegion;
     public String contentHash;
     /** HMAC of the content hash under the service's key (null on records of the previous version). */
     public String recordMac;

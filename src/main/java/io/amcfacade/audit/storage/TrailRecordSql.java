@@ -17,11 +17,14 @@ public final class TrailRecordSql {
             + "actor_roles, on_behalf_of, client_ip, user_agent, correlation_id, action, http_method, path, account_id, "
             + "idempotency_key, target_kind, target_id, position, role, outcome, error_code, request_summary, "
             + "http_status, detail, upstream_status, upstream_request_id, upstream_attempts, latency_ms, content_hash, record_mac";
-    /** Every column a read maps: the content, and the trace id, which is outside the content hash and MAC (V60). */
-    public static final String ALL_COLUMNS = "seq, txid, " + CONTENT_COLUMNS + ", trace_id";
+    /**
+     * Every column a read maps: the content, the trace id, which is outside the content hash and MAC (V60), and the
+     * upstream region, inside them when set (V81).
+     */
+    public static final String ALL_COLUMNS = "seq, txid, " + CONTENT_COLUMNS + ", trace_id, upstream_region";
     /** The service's insert: {@code recorded_at} comes from the database clock (its role may not set it). */
     public static final String INSERT = "INSERT INTO audit_records (" + CONTENT_COLUMNS.substring("recorded_at, ".length())
-            + ", trace_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + ", trace_id, upstream_region) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     /** An insert with the time given, which only the database owner may make (test fixtures, benchmarks). */
     public static final String INSERT_WITH_TIME = "INSERT INTO audit_records (" + CONTENT_COLUMNS
             + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -31,7 +34,9 @@ public final class TrailRecordSql {
 
     /** Binds for {@link #INSERT}. */
     public static void bind(PreparedStatement s, TrailRecord r) throws SQLException {
-        s.setString(bind(s, r, 1) + 1, r.traceId);
+        int last = bind(s, r, 1);
+        s.setString(last + 1, r.traceId);
+        s.setString(last + 2, r.upstreamRegion);
     }
 
     /** Binds for {@link #INSERT_WITH_TIME}. */
@@ -102,6 +107,7 @@ public final class TrailRecordSql {
         r.contentHash = rs.getString(32);
         r.recordMac = rs.getString(33);
         r.traceId = rs.getString(34);
+        r.upstreamRegion = rs.getString(35);
         return r;
     }
 

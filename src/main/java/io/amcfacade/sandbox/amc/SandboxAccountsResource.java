@@ -13,10 +13,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import io.amcfacade.sandbox.SandboxConfig;
+import io.amcfacade.sandbox.SandboxRegion;
 import io.amcfacade.sandbox.SandboxRejection;
 import io.amcfacade.sandbox.SandboxReplies;
 
-/** Simulates AMC {@code GET /amc/accounts}: header checks, pages of accounts, {@code nextToken}. */
+/** Simulates AMC {@code GET /amc/accounts}: header checks, pages of the region's accounts, {@code nextToken}. */
 @Path("/sandbox/amc/accounts")
 public class SandboxAccountsResource {
 
@@ -30,13 +31,15 @@ public class SandboxAccountsResource {
     SandboxReplies replies;
     @Inject
     SandboxConfig config;
+    @Inject
+    SandboxRegion region;
 
     /** No {@code @Produces}: the vendor media type is checked here, and a mismatch is AMC's own 406. */
     @GET
     public Response list(@Context HttpHeaders headers, @QueryParam("nextToken") String nextToken) {
         checks.asCaller(ENDPOINT, headers);
         SandboxMediaTypes.checkAccept(ENDPOINT, headers);
-        List<SandboxAccount> accounts = state.accounts();
+        List<SandboxAccount> accounts = state.accountsIn(region.id());
         int from = offset(nextToken, accounts.size());
         int to = Math.min(accounts.size(), from + config.accountsPageSize());
         Map<String, Object> body = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
+import io.amcfacade.sandbox.SandboxRegion;
 import io.amcfacade.sandbox.SandboxRequests;
 
 /**
@@ -30,6 +31,8 @@ public class SandboxAmcControlResource {
 
     @Inject
     SandboxState state;
+    @Inject
+    SandboxRegion region;
 
     /** An invitation as stored, with the flag the wire object leaves out. */
     public record InvitationRecord(SandboxWire.Invitation invitation, boolean notifyInvitedUsers) {
@@ -70,13 +73,16 @@ public class SandboxAmcControlResource {
                 .orElseThrow(() -> notFound("No invitation " + invitationId + "."));
     }
 
-    /** Adds an account with one admin (the seed's {@code admin@<account id in lower case>.example}). */
+    /**
+     * Adds an account with one admin (the seed's {@code admin@<account id in lower case>.example}) in the region
+     * the path names ({@code POST /sandbox/eu/accounts} adds a European one).
+     */
     @POST
     @Path("/accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createAccount(NewAccount request) {
         NewAccount wanted = request == null ? new NewAccount(null, null) : request;
-        SandboxAccount account = state.createAccount(
+        SandboxAccount account = state.createAccount(region.id(),
                 wanted.accountName() == null ? "Sandbox test account" : wanted.accountName(),
                 wanted.marketplaceId() == null ? "ATVPDKIKX0DER" : wanted.marketplaceId());
         return Response.status(201).entity(new CreatedAccount(account.accountId(), account.accountName(),

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.amcfacade.sandbox.SandboxCredentials;
+import io.amcfacade.sandbox.SandboxRegion;
 import io.amcfacade.sandbox.SandboxRejection;
 import io.amcfacade.sandbox.tokens.SandboxTokens;
 
@@ -28,6 +29,8 @@ class SandboxChecks {
     SandboxState state;
     @Inject
     SandboxTokens tokens;
+    @Inject
+    SandboxRegion region;
 
     /** Accounts: the app's client id and the facade's live access token, nothing else. */
     void asCaller(String endpoint, HttpHeaders headers) {
@@ -57,7 +60,8 @@ class SandboxChecks {
         asCaller(endpoint, headers);
         String advertiser = required(endpoint, headers, ADVERTISER_HEADER);
         String marketplace = required(endpoint, headers, MARKETPLACE_HEADER);
-        SandboxAccount account = state.accounts().stream().filter(a -> a.accountId().equals(advertiser)).findFirst()
+        SandboxAccount account = state.accountsIn(region.id()).stream().filter(a -> a.accountId().equals(advertiser))
+                .findFirst()
                 .orElseThrow(() -> new SandboxRejection(endpoint, 403, "Not authorized for advertiser " + advertiser));
         if (!account.marketplaceId().equals(marketplace)) {
             throw new SandboxRejection(endpoint, 400,
@@ -99,7 +103,8 @@ class SandboxChecks {
         if (accountId.length() > MAX_HEADER_LENGTH || accountId.chars().anyMatch(Character::isWhitespace)) {
             throw new SandboxRejection(endpoint, 400, "Invalid " + ACCOUNT_HEADER + " header");
         }
-        if (state.account(accountId).isEmpty()) {
+        // Another region's account is unknown on this region's host, as AMC's hosts keep their accounts apart.
+        if (state.account(accountId).isEmpty() || !state.isIn(accountId, region.id())) {
             throw new SandboxRejection(endpoint, 403, "Not an administrator of this account");
         }
     }

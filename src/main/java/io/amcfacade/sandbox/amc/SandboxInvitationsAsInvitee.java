@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.amcfacade.sandbox.SandboxRegion;
 import io.amcfacade.sandbox.SandboxRejection;
 import io.amcfacade.sandbox.SandboxReplies;
 import io.amcfacade.sandbox.SandboxRequests;
@@ -25,11 +26,13 @@ class SandboxInvitationsAsInvitee {
     @Inject
     SandboxReplies replies;
     @Inject
+    SandboxRegion region;
+    @Inject
     ObjectMapper mapper;
 
     Response get(String endpoint, String invitationId) {
         Instant now = state.now();
-        SandboxInvitation invitation = state.accountOfInvitation(invitationId)
+        SandboxInvitation invitation = state.accountOfInvitation(invitationId, region.id())
                 .flatMap(account -> account.invitation(invitationId))
                 .orElseThrow(() -> notFound(endpoint));
         return replies.ok(endpoint, SandboxMediaTypes.of(endpoint), new SandboxWire.InvitationDetails(invitation.toWire(now), SandboxInvitation.TERMS_TYPES));
@@ -41,7 +44,7 @@ class SandboxInvitationsAsInvitee {
         if (invitationId == null || invitationId.isBlank()) {
             throw new SandboxRejection(endpoint, 400, "invitationId is required");
         }
-        SandboxAccountState account = state.accountOfInvitation(invitationId).orElseThrow(() -> notFound(endpoint));
+        SandboxAccountState account = state.accountOfInvitation(invitationId, region.id()).orElseThrow(() -> notFound(endpoint));
         SandboxAccountState.Redemption redemption = account.redeem(invitationId, callerEmail, state.now());
         return switch (redemption.outcome()) {
             case REDEEMED -> replies.ok(endpoint);

@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.amcfacade.sandbox.SandboxRegion;
 import io.amcfacade.sandbox.SandboxRejection;
 import io.amcfacade.sandbox.SandboxReplies;
 import io.amcfacade.sandbox.SandboxStats;
@@ -31,6 +32,7 @@ public class SandboxFaultFilter {
     public static final String FAULTED = SandboxFaultFilter.class.getName() + ".faulted";
     private static final String ENDPOINT = SandboxFaultFilter.class.getName() + ".endpoint";
     private static final String CONNECTION = SandboxFaultFilter.class.getName() + ".connection";
+    private static final String REGION = SandboxFaultFilter.class.getName() + ".region";
     /** What the sandbox tells a caller over its own rate; AMC's limits are per second too. */
     private static final String RATE_LIMIT_RETRY_AFTER = "1";
 
@@ -41,6 +43,8 @@ public class SandboxFaultFilter {
     @Inject
     SandboxStats stats;
     @Inject
+    SandboxRegion region;
+    @Inject
     ObjectMapper mapper;
 
     @ServerRequestFilter
@@ -49,19 +53,22 @@ public class SandboxFaultFilter {
         if (endpoint == null) {
             return Uni.createFrom().nullItem();
         }
+        // Read while the request's context is active: a delayed fault is decided on another thread.
+        String regionId = region.id();
         request.setProperty(ENDPOINT, endpoint);
         request.setProperty(CONNECTION, http);
+        request.setProperty(REGION, regionId);
         Uni<Void> arrival = Uni.createFrom().voidItem();
-        int latency = faults.latencyMs(endpoint);
+        int latency = faults.latencyMs(regionId, endpoint);
         if (latency > 0) {
             arrival = arrival.onItem().delayIt().by(Duration.ofMillis(latency));
         }
         return arrival.flatMap(ignored -> {
-            Fault fault = faults.beforeProcessing(endpoint);
+            Fault fault = faults.beforeProcessing(regionId, endpoint);
             if (fault != Fault.NONE) {
                 request.setProperty(FAULTED, fault);
             }
-            return answer(fault, endpoint, http);
+            return answer(fault, regionId, endpoint, http);
         });
     }
 
@@ -71,21 +78,22 @@ public class SandboxFaultFilter {
         if (endpoint == null || response.getStatus() >= 400) {
             return;
         }
-        Fault fault = faults.afterProcessing(endpoint);
+        String regionId = (String) request.getProperty(REGION);
+        Fault fault = faults.afterProcessing(regionId, endpoint);
         if (fault != Fault.NONE) {
             request.setProperty(FAULTED, fault);
         }
         switch (fault) {
             case ERROR -> {
-                int status = faults.settings().status();
-                stats.recordLostAnswer(endpoint, false);
+                int status = faults.settings(regionId).status();
+                stats.recordLostAnswer(regionId, endpoint, false);
                 response.setStatus(status);
                 response.setEntity(json(SandboxReplies.errorBody(endpoint, status, "Internal failure after processing")),
                         null, MediaType.valueOf(SandboxReplies.errorMediaType(endpoint)));
             }
-            case REPLACED -> response.setEntity(faults.settings().answerBody(), null, response.getMediaType());
+            case REPLACED -> response.setEntity(faults.settings(regionId).answerBody(), null, response.getMediaType());
             case DROPPED -> {
-                stats.recordLostAnswer(endpoint, true);
+                stats.recordLostAnswer(regionId, endpoint, true);
                 // Closed before the answer is written, not racing it: this filter runs on a worker thread.
                 closed((HttpServerRequest) request.getProperty(CONNECTION)).await().indefinitely();
             }
@@ -94,20 +102,20 @@ public class SandboxFaultFilter {
         }
     }
 
-    private Uni<Response> answer(Fault fault, String endpoint, HttpServerRequest http) {
+    private Uni<Response> answer(Fault fault, String regionId, String endpoint, HttpServerRequest http) {
         if (fault == Fault.DROPPED) {
-            stats.recordDropped(endpoint);
+            stats.recordDropped(regionId, endpoint);
             return closed(http).replaceWith(Response.status(500).build());
         }
         return Uni.createFrom().item(() -> switch (fault) {
             case NONE, DROPPED, REPLACED -> null;
-            case RATE_LIMITED -> throttled(endpoint, RATE_LIMIT_RETRY_AFTER);
+            case RATE_LIMITED -> throttled(regionId, endpoint, RATE_LIMIT_RETRY_AFTER);
             case THROTTLED -> {
-                Integer seconds = faults.settings().retryAfterSeconds();
-                yield throttled(endpoint, seconds == null ? null : seconds.toString());
+                Integer seconds = faults.settings(regionId).retryAfterSeconds();
+                yield throttled(regionId, endpoint, seconds == null ? null : seconds.toString());
             }
-            case ERROR -> replies.rejected(new SandboxRejection(endpoint, faults.settings().status(),
-                    "Internal failure"));
+            case ERROR -> replies.rejected(new SandboxRejection(endpoint, faults.settings(regionId).status(),
+                    "Internal failure"), regionId);
         });
     }
 
@@ -123,9 +131,9 @@ public class SandboxFaultFilter {
         return Uni.createFrom().completionStage(http.connection().close().toCompletionStage());
     }
 
-    private Response throttled(String endpoint, String retryAfter) {
+    private Response throttled(String regionId, String endpoint, String retryAfter) {
         Response.ResponseBuilder throttled = Response.fromResponse(
-                replies.rejected(new SandboxRejection(endpoint, 429, "Too Many Requests")))
+                replies.rejected(new SandboxRejection(endpoint, 429, "Too Many Requests"), regionId))
                 .header("amazon-advertising-api-throttled", "true");
         return (retryAfter == null ? throttled : throttled.header("Retry-After", retryAfter)).build();
     }

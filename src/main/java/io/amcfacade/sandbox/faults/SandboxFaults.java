@@ -1,6 +1,8 @@
 package io.amcfacade.sandbox.faults;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,9 +14,9 @@ import io.amcfacade.sandbox.amc.SandboxInvitationsResource;
 import io.amcfacade.sandbox.amc.SandboxUsersResource;
 
 /**
- * The faults the simulated AMC endpoints currently suffer ({@code PUT /sandbox/faults}) and the rate
- * above which they throttle. Decides, request by request, which fault strikes; {@link SandboxFaultFilter}
- * carries it out.
+ * The faults the simulated AMC endpoints of each region currently suffer ({@code PUT /sandbox/faults}, {@code PUT
+ * /sandbox/eu/faults}, …) and the rate above which they throttle. Decides, request by request, which fault strikes;
+ * {@link SandboxFaultFilter} carries it out. One region's faults never touch another's.
  */
 @ApplicationScoped
 public class SandboxFaults {
@@ -34,9 +36,18 @@ public class SandboxFaults {
             SandboxUsersResource.REMOVE);
     private static final String PREFIX = "/sandbox";
 
-    private volatile SandboxFaultSettings settings = SandboxFaultSettings.NONE;
-    private volatile SandboxTokenBucket rateLimit;
-    private final AtomicInteger remaining = new AtomicInteger();
+    private final Map<String, RegionFaults> regions = new ConcurrentHashMap<>();
+
+    /** One region's faults. */
+    private static final class RegionFaults {
+        private volatile SandboxFaultSettings settings = SandboxFaultSettings.NONE;
+        private volatile SandboxTokenBucket rateLimit;
+        private final AtomicInteger remaining = new AtomicInteger();
+    }
+
+    private RegionFaults of(String region) {
+        return regions.computeIfAbsent(region, r -> new RegionFaults());
+    }
 
     /**
      * The simulated AMC endpoint a request is for, named as in {@code /sandbox/stats}, or {@code null}
@@ -57,62 +68,66 @@ public class SandboxFaults {
         return AMC_ENDPOINTS.contains(endpoint) ? endpoint : null;
     }
 
-    SandboxFaultSettings settings() {
-        return settings;
+    SandboxFaultSettings settings(String region) {
+        return of(region).settings;
     }
 
-    void set(SandboxFaultSettings wanted) {
-        remaining.set(wanted.times() == null ? Integer.MAX_VALUE : wanted.times());
-        rateLimit = wanted.maxRequestsPerSecond() == null ? null : new SandboxTokenBucket(wanted.maxRequestsPerSecond());
-        settings = wanted;
+    void set(String region, SandboxFaultSettings wanted) {
+        RegionFaults faults = of(region);
+        faults.remaining.set(wanted.times() == null ? Integer.MAX_VALUE : wanted.times());
+        faults.rateLimit = wanted.maxRequestsPerSecond() == null ? null
+                : new SandboxTokenBucket(wanted.maxRequestsPerSecond());
+        faults.settings = wanted;
     }
 
-    void reset() {
-        set(SandboxFaultSettings.NONE);
+    void reset(String region) {
+        set(region, SandboxFaultSettings.NONE);
     }
 
-    int latencyMs(String endpoint) {
-        SandboxFaultSettings current = settings;
+    int latencyMs(String region, String endpoint) {
+        SandboxFaultSettings current = of(region).settings;
         return current.applies(endpoint) ? current.latency() : 0;
     }
 
     /** The fault that strikes a request as it arrives, before it is processed. */
-    Fault beforeProcessing(String endpoint) {
-        SandboxFaultSettings current = settings;
+    Fault beforeProcessing(String region, String endpoint) {
+        RegionFaults faults = of(region);
+        SandboxFaultSettings current = faults.settings;
         if (!current.applies(endpoint)) {
             return Fault.NONE;
         }
-        SandboxTokenBucket bucket = rateLimit;
+        SandboxTokenBucket bucket = faults.rateLimit;
         if (bucket != null && !bucket.tryTake()) {
             return Fault.RATE_LIMITED;
         }
-        if (strikes(current.throttle())) {
+        if (strikes(faults, current.throttle())) {
             return Fault.THROTTLED;
         }
-        return current.after() ? Fault.NONE : errorOrDrop(current);
+        return current.after() ? Fault.NONE : errorOrDrop(faults, current);
     }
 
     /** The fault that strikes a processed request's answer: a replaced body, or ({@code phase: AFTER}) an error or a drop. */
-    Fault afterProcessing(String endpoint) {
-        SandboxFaultSettings current = settings;
+    Fault afterProcessing(String region, String endpoint) {
+        RegionFaults faults = of(region);
+        SandboxFaultSettings current = faults.settings;
         if (!current.applies(endpoint)) {
             return Fault.NONE;
         }
         if (current.answerBody() != null) {
-            return remaining.getAndDecrement() > 0 ? Fault.REPLACED : Fault.NONE;
+            return faults.remaining.getAndDecrement() > 0 ? Fault.REPLACED : Fault.NONE;
         }
-        return current.after() ? errorOrDrop(current) : Fault.NONE;
+        return current.after() ? errorOrDrop(faults, current) : Fault.NONE;
     }
 
-    private Fault errorOrDrop(SandboxFaultSettings current) {
-        if (strikes(current.error())) {
+    private static Fault errorOrDrop(RegionFaults faults, SandboxFaultSettings current) {
+        if (strikes(faults, current.error())) {
             return Fault.ERROR;
         }
-        return strikes(current.drop()) ? Fault.DROPPED : Fault.NONE;
+        return strikes(faults, current.drop()) ? Fault.DROPPED : Fault.NONE;
     }
 
     /** A fault strikes at its rate while the {@code times} budget lasts. */
-    private boolean strikes(double rate) {
-        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate && remaining.getAndDecrement() > 0;
+    private static boolean strikes(RegionFaults faults, double rate) {
+        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate && faults.remaining.getAndDecrement() > 0;
     }
 }

@@ -9,31 +9,38 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code /sandbox/faults}: what the simulated AMC endpoints suffer, set, read and cleared by people and tests. */
+import io.amcfacade.sandbox.SandboxRegion;
+
+/**
+ * {@code /sandbox/faults}: what the simulated AMC endpoints of a region suffer ({@code /sandbox/eu/faults} Europe's),
+ * set, read and cleared by people and tests.
+ */
 @Path("/sandbox/faults")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxFaultsResource {
 
     @Inject
     SandboxFaults faults;
+    @Inject
+    SandboxRegion region;
 
     /** Injects faults into the simulated AMC endpoints, replacing the ones set before. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public SandboxFaultSettings setFaults(SandboxFaultSettings wanted) {
-        faults.set((wanted == null ? SandboxFaultSettings.NONE : wanted).validated());
-        return faults.settings();
+        faults.set(region.id(), (wanted == null ? SandboxFaultSettings.NONE : wanted).validated());
+        return faults.settings(region.id());
     }
 
     @GET
     public SandboxFaultSettings faults() {
-        return faults.settings();
+        return faults.settings(region.id());
     }
 
     /** Back to a healthy upstream with no rate limit of its own. */
     @DELETE
     public SandboxFaultSettings resetFaults() {
-        faults.reset();
-        return faults.settings();
+        faults.reset(region.id());
+        return faults.settings(region.id());
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +22,15 @@ public class SandboxTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, InviteeToken> inviteeTokens = new ConcurrentHashMap<>();
+    /** The regions whose token endpoint refuses every grant ({@code PUT /sandbox/<region>/lwa/refusal}). */
+    private final Set<String> refusing = ConcurrentHashMap.newKeySet();
     private final Clock clock;
+
+    /** An access token, and the region whose token endpoint issued it (it works in every region). */
+    private record AccessToken(Instant expiry, String region) {
+    }
 
     /** An invitee's stand-in for their own Login with Amazon token: it says who the caller is. */
     private record InviteeToken(String emailAddress, Instant expiry) {
@@ -37,15 +44,16 @@ public class SandboxTokens {
         this.clock = clock;
     }
 
-    public String issueAccessToken(Duration ttl) {
+    public String issueAccessToken(Duration ttl, String region) {
         String token = newToken();
-        accessTokens.put(token, clock.instant().plus(ttl));
+        accessTokens.put(token, new AccessToken(clock.instant().plus(ttl), region));
         return token;
     }
 
+    /** Any region's live access token: a token from any Login with Amazon host works in every region. */
     public boolean isValidAccessToken(String token) {
-        Instant expiry = token == null ? null : accessTokens.get(token);
-        return expiry != null && expiry.isAfter(clock.instant());
+        AccessToken issued = token == null ? null : accessTokens.get(token);
+        return issued != null && issued.expiry().isAfter(clock.instant());
     }
 
     public String issueInviteeToken(String emailAddress, Duration ttl) {
@@ -62,12 +70,32 @@ public class SandboxTokens {
                 : Optional.empty();
     }
 
-    /** Forgets every issued access and invitee token, as if they had all expired; answers how many. */
-    public int expireAll() {
-        int count = accessTokens.size() + inviteeTokens.size();
-        accessTokens.clear();
+    /**
+     * Forgets the access tokens {@code region}'s endpoint issued and every invitee token, as if they had expired;
+     * answers how many.
+     */
+    public int expire(String region) {
+        int count = inviteeTokens.size();
         inviteeTokens.clear();
+        for (Map.Entry<String, AccessToken> issued : accessTokens.entrySet()) {
+            if (region.equals(issued.getValue().region()) && accessTokens.remove(issued.getKey()) != null) {
+                count++;
+            }
+        }
         return count;
+    }
+
+    /** Makes {@code region}'s token endpoint refuse every grant, or grant again. */
+    public void refuseGrants(String region, boolean refuse) {
+        if (refuse) {
+            refusing.add(region);
+        } else {
+            refusing.remove(region);
+        }
+    }
+
+    public boolean refusesGrants(String region) {
+        return refusing.contains(region);
     }
 
     private static String newToken() {
