@@ -47,8 +47,9 @@ public class SandboxModeConfigSourceFactory implements UpstreamSimulator {
                 values.put("quarkus.http.host", "127.0.0.1");
             }
             values.put("amc.lwa.token-url", "${amc.sandbox.base-url}/auth/o2/token");
-            // Three regions, each at its own prefix with its own token endpoint (SandboxRegion).
-            for (String region : SandboxRegion.ALL) {
+            // Three regions, each at its own prefix with its own token endpoint (SandboxRegion); amc.sandbox.regions
+            // narrows the facade to some of them (bench/run: one region, as its direct baseline lists).
+            for (String region : SandboxRegion.chosen(config.apply(SandboxRegion.CHOSEN))) {
                 String base = "${amc.sandbox.base-url}" + (region.equals(SandboxRegion.NA) ? "" : "/" + region);
                 values.put("amc.regions." + region + ".base-url", base);
                 values.put("amc.regions." + region + ".lwa.token-url", base + "/auth/o2/token");

@@ -15,8 +15,31 @@ public class SandboxRegion {
 
     public static final String NA = "na";
     public static final List<String> ALL = List.of(NA, "eu", "fe");
+    /** The regions sandbox mode configures the facade for (comma-separated; all three when unset). */
+    public static final String CHOSEN = "amc.sandbox.regions";
 
     private String id = NA;
+
+    /**
+     * The regions {@code amc.sandbox.regions} names, in {@link #ALL}'s order; every region when unset or blank.
+     *
+     * @throws IllegalArgumentException naming the property, for a region the sandbox does not serve
+     */
+    public static List<String> chosen(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return ALL;
+        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (String part : configured.split(",")) {
+            String region = part.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!ALL.contains(region)) {
+                throw new IllegalArgumentException(CHOSEN + " names \"" + part.strip() + "\": the sandbox serves "
+                        + String.join(", ", ALL));
+            }
+            named.add(region);
+        }
+        return ALL.stream().filter(named::contains).toList();
+    }
 
     /** {@code na}, {@code eu} or {@code fe}. */
     public String id() {

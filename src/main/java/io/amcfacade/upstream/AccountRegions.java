@@ -46,7 +46,17 @@ public class AccountRegions {
         }
     }
 
+    /**
+     * How long an account every region's listing just said it does not hold is answered 404 without listing again:
+     * a caller (or a fuzzer) repeating a wrong account id costs the regions' listings once, not once a request.
+     * {@code GET /v1/accounts} lists afresh whenever it is called, so an account created meanwhile is seen there at once.
+     */
+    static final java.time.Duration NOT_FOUND_FOR = java.time.Duration.ofSeconds(30);
+    /** At most this many such ids are remembered; past it the memory starts again (the cost is one more listing each). */
+    static final int NOT_FOUND_REMEMBERED = 10_000;
+
     private final Map<String, KnownAccount> known = new ConcurrentHashMap<>();
+    private final Map<String, Instant> notFound = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
     @Inject
@@ -82,6 +92,10 @@ public class AccountRegions {
             known.put(accountId, stored.get());
             return stored.get();
         }
+        Instant listedBefore = notFound.get(accountId);
+        if (listedBefore != null && listedBefore.plus(NOT_FOUND_FOR).isAfter(Instant.now())) {
+            throw notFound(accountId);
+        }
         List<RegionAccounts> listed = listEverywhere();
         account = known.get(accountId);
         if (account != null) {
@@ -92,7 +106,15 @@ public class AccountRegions {
         if (failure.isPresent()) {
             throw failure.get();
         }
-        throw new ProblemException(Problems.of(ProblemCode.ACCOUNT_NOT_FOUND,
+        if (notFound.size() >= NOT_FOUND_REMEMBERED) {
+            notFound.clear();
+        }
+        notFound.put(accountId, Instant.now());
+        throw notFound(accountId);
+    }
+
+    private ProblemException notFound(String accountId) {
+        return new ProblemException(Problems.of(ProblemCode.ACCOUNT_NOT_FOUND,
                 "The facade's Amazon identity administers no AMC account " + accountId + " in any of its regions ("
                         + String.join(", ", regions().stream().map(Region::id).toList()) + "). Nothing was sent."));
     }
@@ -120,6 +142,7 @@ public class AccountRegions {
             if (listed.accountId() == null) {
                 continue;
             }
+            notFound.remove(listed.accountId());
             KnownAccount account = new KnownAccount(listed.accountId(), region, listed.accountName(),
                     listed.marketplaceId());
             if (!account.equals(known.put(account.accountId(), account))) {

@@ -159,6 +159,29 @@ class RegionsTest {
     }
 
     @Test
+    void aWrongAccountIdRepeatedCostsTheListingsOnceAndAnAccountListedLaterIsFoundAtOnce() {
+        String admin = Callers.token(Callers.uniqueSubject("admin"), "amc-admin");
+        String wrong = "ENTITYREPEATED" + System.nanoTime() % 100;
+        given().auth().oauth2(admin).get("/v1/accounts/{a}/invitations", wrong).then().statusCode(404)
+                .body("code", equalTo("ACCOUNT_NOT_FOUND"));
+        long listings = Sandbox.requestsIn("na", ACCOUNTS) + Sandbox.requestsIn("eu", ACCOUNTS)
+                + Sandbox.requestsIn("fe", ACCOUNTS);
+
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(admin).get("/v1/accounts/{a}/invitations", wrong).then().statusCode(404)
+                    .contentType("application/problem+json").body("code", equalTo("ACCOUNT_NOT_FOUND"))
+                    .body("detail", containsString(wrong));
+        }
+        assertThat(Sandbox.requestsIn("na", ACCOUNTS) + Sandbox.requestsIn("eu", ACCOUNTS)
+                + Sandbox.requestsIn("fe", ACCOUNTS)).as("no region listed again for the same wrong id").isEqualTo(listings);
+
+        // An account created afterwards is seen as soon as the accounts are listed, mark or not.
+        String created = Sandbox.newAccountIn("eu", GERMANY);
+        given().auth().oauth2(admin).get("/v1/accounts").then().statusCode(200);
+        given().auth().oauth2(admin).get("/v1/accounts/{a}/invitations", created).then().statusCode(200);
+    }
+
+    @Test
     void anEuTokenFailureLeavesNorthAmericaUnaffectedAndShowsInTheList() {
         String eu = Sandbox.newAccountIn("eu", GERMANY);
         String viewer = Callers.token(Callers.uniqueSubject("viewer"), "amc-viewer");
