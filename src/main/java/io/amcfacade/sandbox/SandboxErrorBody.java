@@ -1,22 +1,33 @@
 package io.amcfacade.sandbox;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The error body each simulated API answers with, as Amazon's own APIs differ: the accounts API
  * {@code {"message","requestId"}}, the invitation API {@code {"message"}}, the user-permissions API
  * {@code {"code","message"}}, the instances API {@code {"code","details"}}, Login with Amazon
- * {@code {"error","error_description"}}. Decided by the endpoint, so a check shared by several APIs
+ * {@code {"error","error_description"}}; the manager-account listing none at all (Amazon declares no error body), its
+ * links {@code {"code","message"}} with Amazon's five codes, in their vendor media type. Decided by the endpoint, so a check shared by several APIs
  * still answers in the shape of the API it guards.
  */
 enum SandboxErrorBody {
-    MESSAGE_REQUEST_ID, MESSAGE, CODE_MESSAGE, CODE_DETAILS, OAUTH;
+    MESSAGE_REQUEST_ID, MESSAGE, CODE_MESSAGE, CODE_DETAILS, OAUTH, NONE, MANAGER_ACCOUNT_ERROR;
+
+    private static final Set<String> MANAGER_ACCOUNT_CODES = Set.of("BAD_REQUEST", "FORBIDDEN",
+            "INTERNAL_SERVICE_ERROR", "TOO_MANY_REQUESTS", "UNAUTHORIZED");
 
     /** @param endpoint as counted in {@link SandboxStats}, e.g. {@code POST /users/list} */
     static SandboxErrorBody of(String endpoint) {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1);
         if (path.startsWith("/users/") || path.startsWith("/userRoles/") || path.startsWith("/userPermissions")) {
             return CODE_MESSAGE;
+        }
+        if (path.equals("/managerAccounts")) {
+            return NONE;
+        }
+        if (path.startsWith("/managerAccounts/")) {
+            return MANAGER_ACCOUNT_ERROR;
         }
         if (path.startsWith("/amc/instances")) {
             return CODE_DETAILS;
@@ -32,6 +43,8 @@ enum SandboxErrorBody {
         return switch (this) {
             case MESSAGE_REQUEST_ID -> "application/vnd.amcaudiencesconnections.v1+json";
             case CODE_DETAILS -> "application/vnd.amcinstances.v1+json";
+            case MANAGER_ACCOUNT_ERROR -> "application/vnd.updateadvertisingaccountsinmanageraccountresponse.v1+json";
+            case NONE -> null;
             default -> "application/json";
         };
     }
@@ -43,6 +56,20 @@ enum SandboxErrorBody {
             case CODE_MESSAGE -> Map.of("code", code, "message", message);
             case CODE_DETAILS -> Map.of("code", code, "details", message);
             case OAUTH -> Map.of("error", code, "error_description", message);
+            case NONE -> null;
+            case MANAGER_ACCOUNT_ERROR -> Map.of("code", managerAccountCode(code), "message", message);
+        };
+    }
+
+    /** Amazon's ErrorDetail knows five codes; the sandbox's others read as the nearest of them. */
+    private static String managerAccountCode(String code) {
+        if (MANAGER_ACCOUNT_CODES.contains(code)) {
+            return code;
+        }
+        return switch (code) {
+            case "THROTTLED" -> "TOO_MANY_REQUESTS";
+            case "INTERNAL_ERROR" -> "INTERNAL_SERVICE_ERROR";
+            default -> "BAD_REQUEST";
         };
     }
 

@@ -34,6 +34,11 @@ public class SandboxReplies {
         return reply(endpoint, 200, newRequestId(), mediaType, body);
     }
 
+    /** A 207 with each item's result, as Amazon's manager-account links answer. */
+    public Response multiStatus(String endpoint, String mediaType, Object body) {
+        return reply(endpoint, 207, newRequestId(), mediaType, body);
+    }
+
     /** A success with no body, as redeem answers. */
     public Response ok(String endpoint) {
         return reply(endpoint, 200, newRequestId(), null, null);

@@ -115,6 +115,32 @@ interface AmcApi {
     Uni<Response> deleteUserPermissions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(ACCOUNT) String accountId, DeletePermissionsRequest body);
 
+    @POST
+    @Path("userPermissions/list")
+    @Consumes(AmcMediaTypes.LIST_USER_PERMISSIONS)
+    @Produces(AmcMediaTypes.LIST_USER_PERMISSIONS)
+    Uni<Response> listUserPermissions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ACCOUNT) String accountId, AmcUserWire.ListPermissionsRequest body);
+
+    @GET
+    @Path("managerAccounts")
+    @Produces(AmcMediaTypes.MANAGER_ACCOUNTS)
+    Uni<Response> listManagerAccounts(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @POST
+    @Path("managerAccounts/{managerAccountId}/associate")
+    @Consumes(AmcMediaTypes.LINK_ACCOUNTS)
+    @Produces(AmcMediaTypes.LINKED_ACCOUNTS)
+    Uni<Response> linkToManagerAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("managerAccountId") String managerAccountId, AmcManagerAccountWire.LinkRequest body);
+
+    @POST
+    @Path("managerAccounts/{managerAccountId}/disassociate")
+    @Consumes(AmcMediaTypes.LINK_ACCOUNTS)
+    @Produces(AmcMediaTypes.LINKED_ACCOUNTS)
+    Uni<Response> unlinkFromManagerAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("managerAccountId") String managerAccountId, AmcManagerAccountWire.LinkRequest body);
+
     @GET
     @Path("amc/instances")
     @Produces(AmcMediaTypes.INSTANCES)

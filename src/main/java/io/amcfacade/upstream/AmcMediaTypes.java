@@ -33,12 +33,18 @@ public final class AmcMediaTypes implements ClientRequestFilter {
             "application/vnd.MinosAuthorizationNativeServicePublicAPI.UpdateUserPermissionsResource.v1+json";
     public static final String REMOVE_USERS =
             "application/vnd.MinosAuthorizationNativeServicePublicAPI.DeleteUserPermissionsResource.v1+json";
+    public static final String LIST_USER_PERMISSIONS = "application/vnd.queryuserpermissions.v1+json";
+    public static final String MANAGER_ACCOUNTS = "application/vnd.getmanageraccountsresponse.v1+json";
+    /** Linking and unlinking send this and answer {@link #LINKED_ACCOUNTS}: the only operations with two types. */
+    public static final String LINK_ACCOUNTS = "application/vnd.updateadvertisingaccountsinmanageraccountrequest.v1+json";
+    public static final String LINKED_ACCOUNTS =
+            "application/vnd.updateadvertisingaccountsinmanageraccountresponse.v1+json";
     /** Sent with every AMC call, so Amazon (and the sandbox's contract check) can tell the facade's calls apart. */
     public static final String USER_AGENT = "amc-admin-facade";
 
     private static final Map<String, String> SPELLING = List.of(ACCOUNTS, INSTANCES, CREATE_INVITATIONS,
             UPDATE_INVITATIONS, LIST_INVITATIONS, GET_INVITATION, REDEEM_INVITATION, LIST_USERS, LIST_USER_ROLES,
-            SET_USER_ROLES, REMOVE_USERS).stream()
+            SET_USER_ROLES, REMOVE_USERS, LIST_USER_PERMISSIONS, MANAGER_ACCOUNTS, LINK_ACCOUNTS, LINKED_ACCOUNTS).stream()
             .collect(Collectors.toMap(type -> type.toLowerCase(Locale.ROOT), Function.identity()));
 
     @Override

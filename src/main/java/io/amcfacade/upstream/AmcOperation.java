@@ -24,6 +24,14 @@ enum AmcOperation implements UpstreamPolicies.Operation {
     SET_USER_ROLES("PUT /userPermissions", "users", RetryClass.REPEATABLE, null),
     REMOVE_USERS("POST /userPermissions/delete", "users", RetryClass.ONLY_IF_NOT_PROCESSED,
             "List the account's users (GET /v1/accounts/{accountId}/users) to see whether they were removed."),
+    LIST_USER_PERMISSIONS("POST /userPermissions/list", "users", RetryClass.REPEATABLE, null),
+    LIST_MANAGER_ACCOUNTS("GET /managerAccounts", "accounts", RetryClass.REPEATABLE, null),
+    // A link repeated after it took effect fails as "already linked": the per-account results would mislead.
+    LINK_MANAGER_ACCOUNT("POST /managerAccounts/{id}/associate", "accounts", RetryClass.ONLY_IF_NOT_PROCESSED,
+            "Read the manager accounts (GET /managerAccounts) to see which accounts are linked before linking again."),
+    UNLINK_MANAGER_ACCOUNT("POST /managerAccounts/{id}/disassociate", "accounts", RetryClass.ONLY_IF_NOT_PROCESSED,
+            "Read the manager accounts (GET /managerAccounts) to see which accounts are still linked before unlinking "
+                    + "again."),
     LIST_INSTANCES("GET /amc/instances", "instances", RetryClass.REPEATABLE, null),
     GET_INSTANCE("GET /amc/instances/{id}", "instances", RetryClass.REPEATABLE, null),
     CREATE_INSTANCE("POST /amc/instances", "instances", RetryClass.ONLY_IF_NOT_PROCESSED,

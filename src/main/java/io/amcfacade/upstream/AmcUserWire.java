@@ -14,7 +14,36 @@ public final class AmcUserWire {
     private AmcUserWire() {
     }
 
-    public record ListUsersRequest(int maxResults, String nextToken) {
+    /** {@code accessScopeFilter} {@code null}: not sent, AMC's default (the account's direct users, as far as known). */
+    public record ListUsersRequest(AccessScopeFilter accessScopeFilter, int maxResults, String nextToken) {
+
+        public ListUsersRequest(int maxResults, String nextToken) {
+            this(null, maxResults, nextToken);
+        }
+    }
+
+    /** Which access a listing covers: exactly one {@link AccessScope}, as Amazon's definition requires. */
+    public record AccessScopeFilter(List<AccessScope> include) {
+
+        public static AccessScopeFilter of(AccessScope scope) {
+            return new AccessScopeFilter(List.of(scope));
+        }
+    }
+
+    public record ListPermissionsRequest(String userId, AccessScopeFilter accessScopeFilter, int maxResults,
+            String nextToken) {
+    }
+
+    /**
+     * One of a user's permissions on the account. Amazon types the fields as strings and publishes none of their
+     * values; what the sandbox writes is in docs/upstream.md.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Permission(String id, String resourceType, String accessLevel, List<String> countryCodes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PermissionsPage(List<Permission> permissions, String nextToken) {
     }
 
     /** A user; AMC may mask part of the email address. */

@@ -136,7 +136,7 @@ public class AmcUsersClient {
      * @param removing the users a removal names; {@code null} for other calls
      * @param listing a 404 to the user list is about the account, not about a user
      */
-    private static ErrorMapping errors(String accountId, List<String> removing, boolean listing) {
+    static ErrorMapping errors(String accountId, List<String> removing, boolean listing) {
         return ErrorMapping.withCode((status, code, message) -> {
             String facadeCode = AmcVocabulary.userErrorCode(code);
             if (status == 400 && removing != null && ProblemCode.LAST_ADMIN.name().equals(facadeCode)) {

@@ -28,6 +28,11 @@ final class SandboxMediaTypes {
     static final String REMOVE_USERS =
             "application/vnd.MinosAuthorizationNativeServicePublicAPI.DeleteUserPermissionsResource.v1+json";
 
+    static final String LIST_USER_PERMISSIONS = "application/vnd.queryuserpermissions.v1+json";
+    static final String MANAGER_ACCOUNTS = "application/vnd.getmanageraccountsresponse.v1+json";
+    static final String LINK_ACCOUNTS = "application/vnd.updateadvertisingaccountsinmanageraccountrequest.v1+json";
+    static final String LINKED_ACCOUNTS = "application/vnd.updateadvertisingaccountsinmanageraccountresponse.v1+json";
+
     private static final Map<String, String> BY_ENDPOINT = Map.ofEntries(
             Map.entry(SandboxAccountsResource.ENDPOINT, ACCOUNTS),
             Map.entry(SandboxInstancesResource.LIST, INSTANCES),
@@ -47,7 +52,14 @@ final class SandboxMediaTypes {
             Map.entry(SandboxUsersResource.LIST_USERS, LIST_USERS),
             Map.entry(SandboxUsersResource.LIST_ROLES, LIST_USER_ROLES),
             Map.entry(SandboxUsersResource.SET_ROLES, SET_USER_ROLES),
-            Map.entry(SandboxUsersResource.REMOVE, REMOVE_USERS));
+            Map.entry(SandboxUsersResource.REMOVE, REMOVE_USERS),
+            Map.entry(SandboxUsersResource.LIST_PERMISSIONS, LIST_USER_PERMISSIONS),
+            Map.entry(SandboxManagerAccountsResource.LIST, MANAGER_ACCOUNTS),
+            Map.entry(SandboxManagerAccountsResource.LINK, LINKED_ACCOUNTS),
+            Map.entry(SandboxManagerAccountsResource.UNLINK, LINKED_ACCOUNTS));
+    /** The manager-account links take a request media type of their own, unlike every other operation. */
+    private static final Map<String, String> REQUEST_BY_ENDPOINT = Map.of(
+            SandboxManagerAccountsResource.LINK, LINK_ACCOUNTS, SandboxManagerAccountsResource.UNLINK, LINK_ACCOUNTS);
 
     private SandboxMediaTypes() {
     }
@@ -80,7 +92,7 @@ final class SandboxMediaTypes {
     static void checkContentType(String endpoint, HttpHeaders headers) {
         String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         String essence = sent == null ? "" : sent.split(";", 2)[0].trim();
-        if (!essence.equalsIgnoreCase(of(endpoint))) {
+        if (!essence.equalsIgnoreCase(REQUEST_BY_ENDPOINT.getOrDefault(endpoint, of(endpoint)))) {
             throw new SandboxRejection(endpoint, 415, "Unsupported media type");
         }
     }

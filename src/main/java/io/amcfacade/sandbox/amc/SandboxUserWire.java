@@ -26,6 +26,19 @@ final class SandboxUserWire {
     record RolesPage(List<Role> roles, String nextToken) {
     }
 
+    /**
+     * One of a user's permissions on the account (the values are the sandbox's: Amazon's definition types these fields
+     * as strings and publishes none): the account's own grant or a manager account's, with the role held there.
+     */
+    record Permission(String id, String resourceType, String accessLevel, List<String> countryCodes) {
+        static final String AMC_ACCOUNT = "AMC_ACCOUNT";
+        static final String MANAGER_ACCOUNT = "MANAGER_ACCOUNT";
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PermissionsPage(List<Permission> permissions, String nextToken) {
+    }
+
     record UserRef(String userId) {
     }
 

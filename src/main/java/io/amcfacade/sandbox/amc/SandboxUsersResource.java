@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Simulates AMC's user-permissions API ({@code /users/list}, {@code /userRoles/list},
- * {@code /userPermissions}). Like the invitation API it names the account in {@code Amazon-Ads-AccountId}
+ * {@code /userPermissions}, {@code /userPermissions/list}). Like the invitation API it names the account in {@code Amazon-Ads-AccountId}
  * and checks its vendor media types itself; its errors are {@code {"code","message"}}.
  */
 @Path("/sandbox")
@@ -20,7 +20,7 @@ public class SandboxUsersResource {
     public static final String LIST_ROLES = "POST /userRoles/list";
     public static final String SET_ROLES = "PUT /userPermissions";
     public static final String REMOVE = "POST /userPermissions/delete";
-
+    public static final String LIST_PERMISSIONS = "POST /userPermissions/list";
 
     @Inject
     SandboxChecks checks;
@@ -53,6 +53,13 @@ public class SandboxUsersResource {
     public Response remove(@Context HttpHeaders headers, String body) {
         checks.asAdministrator(REMOVE, headers);
         return permissions.remove(REMOVE, accountId(headers), body);
+    }
+
+    @POST
+    @Path("/userPermissions/list")
+    public Response listPermissions(@Context HttpHeaders headers, String body) {
+        checks.asAdministrator(LIST_PERMISSIONS, headers);
+        return permissions.listPermissions(LIST_PERMISSIONS, accountId(headers), body);
     }
 
     private static String accountId(HttpHeaders headers) {

@@ -88,8 +88,13 @@ public class SandboxFaultFilter {
                 int status = faults.settings(regionId).status();
                 stats.recordLostAnswer(regionId, endpoint, false);
                 response.setStatus(status);
-                response.setEntity(json(SandboxReplies.errorBody(endpoint, status, "Internal failure after processing")),
-                        null, MediaType.valueOf(SandboxReplies.errorMediaType(endpoint)));
+                Object body = SandboxReplies.errorBody(endpoint, status, "Internal failure after processing");
+                if (body == null) {
+                    // An API that declares no error body (the manager-account listing) answers none.
+                    response.setEntity(null);
+                } else {
+                    response.setEntity(json(body), null, MediaType.valueOf(SandboxReplies.errorMediaType(endpoint)));
+                }
             }
             case REPLACED -> response.setEntity(faults.settings(regionId).answerBody(), null, response.getMediaType());
             case DROPPED -> {

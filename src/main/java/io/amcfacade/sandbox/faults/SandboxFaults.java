@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.amcfacade.sandbox.amc.SandboxAccountsResource;
 import io.amcfacade.sandbox.amc.SandboxInstancesResource;
 import io.amcfacade.sandbox.amc.SandboxInvitationsResource;
+import io.amcfacade.sandbox.amc.SandboxManagerAccountsResource;
 import io.amcfacade.sandbox.amc.SandboxUsersResource;
 
 /**
@@ -33,7 +34,8 @@ public class SandboxFaults {
             SandboxInvitationsResource.CREATE, SandboxInvitationsResource.UPDATE, SandboxInvitationsResource.LIST,
             SandboxInvitationsResource.GET, SandboxInvitationsResource.REDEEM,
             SandboxUsersResource.LIST_USERS, SandboxUsersResource.LIST_ROLES, SandboxUsersResource.SET_ROLES,
-            SandboxUsersResource.REMOVE);
+            SandboxUsersResource.REMOVE, SandboxUsersResource.LIST_PERMISSIONS, SandboxManagerAccountsResource.LIST,
+            SandboxManagerAccountsResource.LINK, SandboxManagerAccountsResource.UNLINK);
     private static final String PREFIX = "/sandbox";
 
     private final Map<String, RegionFaults> regions = new ConcurrentHashMap<>();
@@ -60,6 +62,8 @@ public class SandboxFaults {
         String amcPath = path.substring(PREFIX.length());
         if ("GET".equals(method) && amcPath.startsWith("/user-invitations/")) {
             amcPath = "/user-invitations/{id}";
+        } else if (amcPath.startsWith("/managerAccounts/")) {
+            amcPath = amcPath.replaceFirst("^/managerAccounts/[^/]+", "/managerAccounts/{id}");
         } else if (amcPath.startsWith("/amc/instances/")) {
             amcPath = amcPath.replaceFirst("^/amc/instances/[^/]+", "/amc/instances/{id}")
                     .replaceFirst("/updates/[^/]+$", "/updates/{updateId}");

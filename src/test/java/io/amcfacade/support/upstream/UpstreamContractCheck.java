@@ -33,7 +33,7 @@ public class UpstreamContractCheck {
     private static final String EXCHANGE = UpstreamContractCheck.class.getName() + ".exchange";
     private static final String PREFIX = "/sandbox";
     private static final List<String> SIMULATED = List.of("/amc/", "/user-invitations", "/users/", "/userRoles/",
-            "/userPermissions", "/auth/o2/token");
+            "/userPermissions", "/managerAccounts", "/auth/o2/token");
 
     @Inject
     ObjectMapper mapper;

@@ -76,6 +76,46 @@ class UpstreamContractCheckTest {
                 .anySatisfy(v -> assertThat(v).contains("POST /user-invitations/list answer 200").contains("countries"));
     }
 
+    @Test
+    void aLinkToAManagerAccountMustAcceptIts207sMediaType() {
+        String body = "{\"accounts\":[{\"id\":\"ENTITY1\",\"type\":\"ACCOUNT_ID\"}]}";
+        UpstreamContract.Exchange link = new UpstreamContract.Exchange("POST", "/managerAccounts/amzn1.ma.1/associate",
+                Map.of(), headers(AmcMediaTypes.LINK_ACCOUNTS, AmcMediaTypes.LINKED_ACCOUNTS), body);
+        UpstreamContract.Exchange wrongAccept = new UpstreamContract.Exchange("POST",
+                "/managerAccounts/amzn1.ma.1/associate", Map.of(), headers(AmcMediaTypes.LINK_ACCOUNTS,
+                        "application/json"), body);
+
+        assertThat(UpstreamContract.checkRequest(link)).isEmpty();
+        assertThat(UpstreamContract.checkRequest(wrongAccept)).anySatisfy(v -> assertThat(v)
+                .contains("POST /managerAccounts/{managerAccountId}/associate request").contains("Accept is"));
+    }
+
+    @Test
+    void anAccessScopeFilterNamingTwoScopesIsCaught() {
+        String two = "{\"accessScopeFilter\":{\"include\":[\"DIRECT\",\"INDIRECT\"]},\"maxResults\":100}";
+        UpstreamContract.Exchange list = new UpstreamContract.Exchange("POST", "/users/list", Map.of(),
+                headers(AmcMediaTypes.LIST_USERS, AmcMediaTypes.LIST_USERS), two);
+
+        assertThat(UpstreamContract.checkRequest(list)).anySatisfy(v -> assertThat(v)
+                .contains("POST /users/list request").contains("accessScopeFilter"));
+        assertThat(UpstreamContract.checkRequest(new UpstreamContract.Exchange("POST", "/users/list", Map.of(),
+                headers(AmcMediaTypes.LIST_USERS, AmcMediaTypes.LIST_USERS), two.replace(",\"INDIRECT\"", ""))))
+                .isEmpty();
+    }
+
+    @Test
+    void aLinkFailureWithACodeAmazonDoesNotDefineIsCaught() {
+        UpstreamContract.Exchange link = new UpstreamContract.Exchange("POST", "/managerAccounts/amzn1.ma.1/associate",
+                Map.of(), Map.of(), null);
+        String failed = "{\"succeedAccounts\":[],\"failedAccounts\":[{\"account\":{\"id\":\"E\",\"type\":\"ACCOUNT_ID\"},"
+                + "\"error\":{\"code\":\"BAD_REQUEST\",\"message\":\"m\"}}]}";
+
+        assertThat(UpstreamContract.checkResponse(link, 207, AmcMediaTypes.LINKED_ACCOUNTS, failed)).isEmpty();
+        assertThat(UpstreamContract.checkResponse(link, 207, AmcMediaTypes.LINKED_ACCOUNTS,
+                failed.replace("BAD_REQUEST", "ALREADY_LINKED")))
+                .anySatisfy(v -> assertThat(v).contains("answer 207"));
+    }
+
     private static UpstreamContract.Exchange roleChange(String accept, String body) {
         return new UpstreamContract.Exchange("PUT", "/userPermissions", Map.of(),
                 headers(AmcMediaTypes.SET_USER_ROLES, accept), body);
