@@ -192,19 +192,24 @@ class SubscriptionStore {
         }
     }
 
+    /** A delivery's first seven columns: subscription, webhook id, event, type, position and body. */
+    private static void bindEvent(PreparedStatement statement, Delivery d) throws SQLException {
+        statement.setObject(1, d.subscriptionId());
+        statement.setString(2, d.webhookId());
+        statement.setObject(3, d.eventId());
+        statement.setString(4, d.type());
+        statement.setLong(5, d.position().sealId());
+        statement.setLong(6, d.position().seq());
+        statement.setString(7, d.body());
+    }
+
     /** The deliveries of a batch, as delivered with their one attempt, in one round trip. */
     private static void insertDelivered(Connection connection, List<Delivery> delivered) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_deliveries (subscription_id, webhook_id, "
                 + "event_id, type, seal_id, seq, body, status, attempts, created_at, first_attempt_at, last_attempt_at, "
                 + "last_status, latency_ms, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Delivery d : delivered) {
-                insert.setObject(1, d.subscriptionId());
-                insert.setString(2, d.webhookId());
-                insert.setObject(3, d.eventId());
-                insert.setString(4, d.type());
-                insert.setLong(5, d.position().sealId());
-                insert.setLong(6, d.position().seq());
-                insert.setString(7, d.body());
+                bindEvent(insert, d);
                 insert.setString(8, d.status().toString());
                 insert.setInt(9, d.attempts());
                 insert.setTimestamp(10, time(d.createdAt()));
@@ -243,13 +248,7 @@ class SubscriptionStore {
     Delivery insert(Delivery d) {
         return run("INSERT INTO event_deliveries (subscription_id, webhook_id, event_id, type, seal_id, seq, body, status, "
                 + "attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING " + DELIVERY_COLUMNS, statement -> {
-                    statement.setObject(1, d.subscriptionId());
-                    statement.setString(2, d.webhookId());
-                    statement.setObject(3, d.eventId());
-                    statement.setString(4, d.type());
-                    statement.setLong(5, d.position().sealId());
-                    statement.setLong(6, d.position().seq());
-                    statement.setString(7, d.body());
+                    bindEvent(statement, d);
                     statement.setString(8, EventDeliveryStatus.PENDING.toString());
                     statement.setTimestamp(9, Timestamp.from(d.createdAt()));
                     return deliveries(statement).get(0);
