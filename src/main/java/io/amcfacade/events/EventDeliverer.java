@@ -3,7 +3,9 @@ package io.amcfacade.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,12 @@ public class EventDeliverer {
     static final String ACTOR = "system:events";
     private static final Logger LOG = Logger.getLogger(EventDeliverer.class);
 
-    private final String owner = UUID.randomUUID().toString();
+    /**
+     * This replica as lease owner: its process ({@code pid@host}, so an operator, or a test, can tell which replica
+     * delivers a subscription) and a random part (a restarted process may get the same pid).
+     */
+    private final String owner = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     private final SubscriptionStore store;
     private final SealedActions sealed;
     private final AuditQueries queries;
@@ -112,7 +119,7 @@ public class EventDeliverer {
             for (Subscription subscription : store.lease(owner, now, now.plus(config.lease()), config.batch())) {
                 Instant next;
                 try {
-                    Turn turn = turn(subscription);
+                    Turn turn = turn(subscription, now.plus(config.lease().dividedBy(2)));
                     sent += turn.delivered();
                     next = turn.next();
                     more |= turn.more();
@@ -137,7 +144,12 @@ public class EventDeliverer {
         }
     }
 
-    private Turn turn(Subscription subscription) {
+    /**
+     * One turn of a leased subscription. Events are sent until {@code sendUntil} (half the lease) at most, so the
+     * page being sent is committed while this replica still holds the lease: another replica takes a subscription
+     * over only once the lease lapsed, and then finds the position this one committed.
+     */
+    private Turn turn(Subscription subscription, Instant sendUntil) {
         String secret = secrets.open(subscription.id().toString(), subscription.secretSealed());
         String splunkToken = secrets.open(subscription.id().toString(), subscription.splunkTokenSealed());
         Position at = subscription.position();
@@ -148,7 +160,7 @@ public class EventDeliverer {
             if (pending.nextAttemptAt() != null && pending.nextAttemptAt().isAfter(Instant.now())) {
                 return new Turn(0, pending.nextAttemptAt());
             }
-            Optional<Instant> retry = attempt(subscription, pending, secret, splunkToken);
+            Optional<Instant> retry = recorded(subscription, pending, send(subscription, pending, secret, splunkToken));
             if (retry.isPresent()) {
                 return new Turn(0, retry.get());
             }
@@ -160,27 +172,6 @@ public class EventDeliverer {
         }
         while (sent < config.eventsPerTurn()) {
             SealedActions.Page page = sealed.after(at.sealId(), at.seq(), config.eventsPerTurn() - sent);
-            for (SealedAction action : page.actions()) {
-                Position position = new Position(action.sealId(), action.seq());
-                Optional<AuditEvent> event = queries.find(action.eventId());
-                Long lagMs = null;
-                if (event.isPresent() && subscription.wants(event.get().getAction(), event.get().getAccountId(),
-                        event.get().getOutcome())) {
-                    Delivery delivery = store.insert(delivery(subscription, action, event.get(), position));
-                    Optional<Instant> retry = attempt(subscription, delivery, secret, splunkToken);
-                    if (retry.isPresent()) {
-                        // This one waits, and nothing after it is sent before it; the position stays before it.
-                        return new Turn(sent, retry.get());
-                    }
-                    lagMs = Math.max(0, Duration.between(action.sealedAt(), Instant.now()).toMillis());
-                    lag.record(lagMs, TimeUnit.MILLISECONDS);
-                    sent++;
-                }
-                if (!store.advance(subscription.id(), owner, at, position, lagMs == null ? null : Instant.now(), lagMs)) {
-                    return new Turn(sent, Instant.now());
-                }
-                at = position;
-            }
             if (page.actions().isEmpty()) {
                 if (page.exhaustedThroughSeal() > at.sealId() || page.exhaustedThroughSeal() == at.sealId()
                         && at.seq() != Long.MAX_VALUE) {
@@ -194,17 +185,81 @@ public class EventDeliverer {
                 // Caught up: due again at once, so every poll looks (and subscriptions take turns by this time).
                 return new Turn(sent, Instant.now());
             }
+            Batch batch = batch(subscription, page, at, sendUntil, secret, splunkToken);
+            sent += batch.delivered().size();
+            if (!store.deliveredThrough(subscription.id(), owner, at, batch.reached(), batch.delivered(), batch.deliveredAt(),
+                    batch.lagMs())) {
+                return new Turn(sent, Instant.now()); // a replay, a pause or another replica came first
+            }
+            at = batch.reached();
+            if (batch.failed() != null) {
+                // This one waits, and nothing after it is sent before it; the position stays before it.
+                Delivery failed = store.insert(batch.failed());
+                return new Turn(sent, recorded(subscription, failed, batch.failedAttempt()).orElseGet(Instant::now));
+            }
+            if (batch.cut()) {
+                return new Turn(sent, Instant.now(), true); // leased again for the rest
+            }
         }
         return new Turn(sent, Instant.now(), true);
     }
 
     /**
-     * Sends one attempt and records it: empty when it arrived; otherwise when to try again, or empty after the
-     * subscription was disabled (410, or retries ran out: the position stays before it).
+     * What one page's sending came to: the deliveries accepted, in order, the position after the last event passed
+     * (sent or not wanted), and the first event the receiver did not accept, if any (nothing after it was sent).
      */
-    private Optional<Instant> attempt(Subscription subscription, Delivery delivery, String secret, String splunkToken) {
-        EventSender.Attempt attempt = sender.send(subscription, delivery, secret, splunkToken);
+    private record Batch(List<Delivery> delivered, Position reached, Instant deliveredAt, Long lagMs, Delivery failed,
+            EventSender.Attempt failedAttempt, boolean cut) {
+    }
+
+    /**
+     * Sends one page of sealed actions, in order, one request per event: the actions assembled in one read, and
+     * nothing written until the page is done ({@link SubscriptionStore#deliveredThrough}), so a page costs one
+     * transaction, not three per event. Stops at the first event not accepted, and before sending once
+     * {@code sendUntil} passed ({@code cut}: the rest of the page waits for the next turn).
+     */
+    private Batch batch(Subscription subscription, SealedActions.Page page, Position from, Instant sendUntil, String secret,
+            String splunkToken) {
+        Map<UUID, AuditEvent> events = queries.findAll(page.actions().stream().map(SealedAction::eventId).toList());
+        List<Delivery> delivered = new ArrayList<>();
+        Position reached = from;
+        Instant deliveredAt = null;
+        Long lagMs = null;
+        for (SealedAction action : page.actions()) {
+            Position position = new Position(action.sealId(), action.seq());
+            AuditEvent event = events.get(action.eventId());
+            if (event != null && subscription.wants(event.getAction(), event.getAccountId(), event.getOutcome())) {
+                if (!delivered.isEmpty() && Instant.now().isAfter(sendUntil)) {
+                    return new Batch(delivered, reached, deliveredAt, lagMs, null, null, true);
+                }
+                Delivery delivery = delivery(subscription, action, event, position);
+                EventSender.Attempt attempt = send(subscription, delivery, secret, splunkToken);
+                Instant now = Instant.now();
+                if (!attempt.delivered()) {
+                    return new Batch(delivered, reached, deliveredAt, lagMs, delivery, attempt, false);
+                }
+                delivered.add(delivery.attempted(EventDeliveryStatus.DELIVERED, now, null, attempt.status(), null,
+                        attempt.latencyMs()));
+                this.delivered.increment();
+                lagMs = Math.max(0, Duration.between(action.sealedAt(), now).toMillis());
+                lag.record(lagMs, TimeUnit.MILLISECONDS);
+                deliveredAt = now;
+            }
+            reached = position;
+        }
+        return new Batch(delivered, reached, deliveredAt, lagMs, null, null, false);
+    }
+
+    private EventSender.Attempt send(Subscription subscription, Delivery delivery, String secret, String splunkToken) {
         attempts.increment();
+        return sender.send(subscription, delivery, secret, splunkToken);
+    }
+
+    /**
+     * Records one attempt of a stored delivery: empty when it arrived; otherwise when to try again, or empty after
+     * the subscription was disabled (410, or retries ran out: the position stays before it).
+     */
+    private Optional<Instant> recorded(Subscription subscription, Delivery delivery, EventSender.Attempt attempt) {
         Instant now = Instant.now();
         if (attempt.delivered()) {
             store.attempted(delivery.attempted(EventDeliveryStatus.DELIVERED, now, null, attempt.status(), null,

@@ -34,7 +34,10 @@ public interface EventsConfig {
     @WithDefault("PT1S")
     Duration pollInterval();
 
-    /** How long a replica holds a subscription it delivers; a replica that dies lets it lapse after this, and another takes over. */
+    /**
+     * How long a replica holds a subscription it delivers; a replica that dies lets it lapse after this, and another
+     * takes over. A page being sent is cut short and committed once half of it has passed.
+     */
     @WithDefault("PT30S")
     Duration lease();
 
@@ -43,8 +46,9 @@ public interface EventsConfig {
     int batch();
 
     /**
-     * Events one subscription is sent per turn, in order, before it is given back; while sealed events remain it is
-     * leased again in the same poll, after the other due subscriptions had their turn.
+     * Events one subscription is sent per turn, in order, before it is given back, read as one page and committed in
+     * one transaction at its end (a crash re-sends the page's tail under the same {@code webhook-id}); while sealed
+     * events remain it is leased again in the same poll, after the other due subscriptions had their turn.
      */
     @WithDefault("100")
     int eventsPerTurn();

@@ -149,19 +149,79 @@ class SubscriptionStore {
      * active; {@code false} when a replay, a pause or another replica came first.
      */
     boolean advance(UUID id, String owner, Position from, Position to, Instant deliveredAt, Long lagMs) {
-        return run("UPDATE event_subscriptions SET cursor_seal = ?, cursor_seq = ?, last_delivered_at = coalesce(?, "
-                + "last_delivered_at), lag_ms = coalesce(?, lag_ms) WHERE subscription_id = ? AND lease_owner = ? AND state = "
-                + "'ACTIVE' AND cursor_seal = ? AND cursor_seq = ?", statement -> {
-                    statement.setLong(1, to.sealId());
-                    statement.setLong(2, to.seq());
-                    statement.setTimestamp(3, deliveredAt == null ? null : Timestamp.from(deliveredAt));
-                    statement.setObject(4, lagMs);
-                    statement.setObject(5, id);
-                    statement.setString(6, owner);
-                    statement.setLong(7, from.sealId());
-                    statement.setLong(8, from.seq());
-                    return statement.executeUpdate() == 1;
-                });
+        return deliveredThrough(id, owner, from, to, List.of(), deliveredAt, lagMs);
+    }
+
+    /**
+     * One batch's end, in one transaction: the deliveries the receiver accepted (each stored as delivered, with its
+     * attempt) and the position moved from {@code from} to {@code to}, both only while {@code owner} holds the lease,
+     * the subscription is active and its position is still {@code from}; {@code false} (nothing written) when a
+     * replay, a pause or another replica came first. Nothing is written per event while a batch is sent: a crash
+     * before this sends the batch again from {@code from}, each event under its same {@code webhook-id}.
+     */
+    boolean deliveredThrough(UUID id, String owner, Position from, Position to, List<Delivery> delivered, Instant deliveredAt,
+            Long lagMs) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement move = connection.prepareStatement("UPDATE event_subscriptions SET cursor_seal = ?, "
+                    + "cursor_seq = ?, last_delivered_at = coalesce(?, last_delivered_at), lag_ms = coalesce(?, lag_ms) "
+                    + "WHERE subscription_id = ? AND lease_owner = ? AND state = 'ACTIVE' AND cursor_seal = ? AND cursor_seq = ?")) {
+                move.setLong(1, to.sealId());
+                move.setLong(2, to.seq());
+                move.setTimestamp(3, time(deliveredAt));
+                move.setObject(4, lagMs);
+                move.setObject(5, id);
+                move.setString(6, owner);
+                move.setLong(7, from.sealId());
+                move.setLong(8, from.seq());
+                if (move.executeUpdate() != 1) {
+                    connection.rollback();
+                    return false;
+                }
+                if (!delivered.isEmpty()) {
+                    insertDelivered(connection, delivered);
+                }
+                connection.commit();
+                return true;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Statements.unavailable(UNAVAILABLE, e);
+        }
+    }
+
+    /** A delivery's first seven columns: subscription, webhook id, event, type, position and body. */
+    private static void bindEvent(PreparedStatement statement, Delivery d) throws SQLException {
+        statement.setObject(1, d.subscriptionId());
+        statement.setString(2, d.webhookId());
+        statement.setObject(3, d.eventId());
+        statement.setString(4, d.type());
+        statement.setLong(5, d.position().sealId());
+        statement.setLong(6, d.position().seq());
+        statement.setString(7, d.body());
+    }
+
+    /** The deliveries of a batch, as delivered with their one attempt, in one round trip. */
+    private static void insertDelivered(Connection connection, List<Delivery> delivered) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_deliveries (subscription_id, webhook_id, "
+                + "event_id, type, seal_id, seq, body, status, attempts, created_at, first_attempt_at, last_attempt_at, "
+                + "last_status, latency_ms, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Delivery d : delivered) {
+                bindEvent(insert, d);
+                insert.setString(8, d.status().toString());
+                insert.setInt(9, d.attempts());
+                insert.setTimestamp(10, time(d.createdAt()));
+                insert.setTimestamp(11, time(d.firstAttemptAt()));
+                insert.setTimestamp(12, time(d.lastAttemptAt()));
+                insert.setObject(13, d.lastStatus());
+                insert.setObject(14, d.latencyMs());
+                insert.setTimestamp(15, time(d.deliveredAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Gives the lease back, due again at {@code next}. */
@@ -188,13 +248,7 @@ class SubscriptionStore {
     Delivery insert(Delivery d) {
         return run("INSERT INTO event_deliveries (subscription_id, webhook_id, event_id, type, seal_id, seq, body, status, "
                 + "attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING " + DELIVERY_COLUMNS, statement -> {
-                    statement.setObject(1, d.subscriptionId());
-                    statement.setString(2, d.webhookId());
-                    statement.setObject(3, d.eventId());
-                    statement.setString(4, d.type());
-                    statement.setLong(5, d.position().sealId());
-                    statement.setLong(6, d.position().seq());
-                    statement.setString(7, d.body());
+                    bindEvent(statement, d);
                     statement.setString(8, EventDeliveryStatus.PENDING.toString());
                     statement.setTimestamp(9, Timestamp.from(d.createdAt()));
                     return deliveries(statement).get(0);

@@ -12,15 +12,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.FacadeProcess;
 import io.amcfacade.support.TwoReplicas;
+import io.amcfacade.support.WebhookReceiver;
 import io.restassured.http.ContentType;
 
 /**
@@ -30,6 +40,7 @@ import io.restassured.http.ContentType;
  * has one baseline, and the pass log shows no two passes over one account overlapping in time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReconcileTogetherIT {
 
     private static final int ACCOUNTS = 4;
@@ -45,6 +56,7 @@ class ReconcileTogetherIT {
     }
 
     @Test
+    @Order(1)
     void twoReplicasNeverRecordAChangeTwiceNorReconcileOneAccountAtOnce() throws Exception {
         FacadeProcess upstream = replicas.get(0);
         List<String> accounts = new ArrayList<>();
@@ -105,6 +117,85 @@ class ReconcileTogetherIT {
         }
         given().spec(replicas.get(1).spec()).auth().oauth2(token(replicas.get(1))).get("/v1/audit/verify")
                 .then().statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    /**
+     * Issue 26's hand-over: the replica delivering an event subscription is killed ({@code kill -9}) in the middle
+     * of a stream (an event sent, unanswered, twenty sealed behind it), and the other replica takes the
+     * subscription over once the lease lapsed: every action of the test arrives, an event sent twice under the same
+     * {@code webhook-id}. Which replica delivers is read from the lease's owner ({@code pid@host/…}); that one is
+     * killed, whichever it is (the first replica's PostgreSQL outlives its JVM), and started again afterwards for
+     * the tests that share the replicas. Runs last: it kills one of them.
+     */
+    @Test
+    @Order(2)
+    void whenTheReplicaDeliveringASubscriptionIsKilledTheOtherTakesItOverAndEverythingArrives() throws Exception {
+        FacadeProcess upstream = replicas.get(0);
+        String account = given().spec(upstream.spec()).contentType(ContentType.JSON).body(Map.of())
+                .post("/sandbox/accounts").then().statusCode(201).extract().path("accountId");
+        int killed = -1;
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            CountDownLatch release = receiver.holdFirst();
+            String subscription = given().spec(replicas.get(1).spec())
+                    .auth().oauth2(replicas.get(1).sandboxToken(Callers.uniqueSubject("it-events"), "auditor"))
+                    .contentType(ContentType.JSON).body(Map.of("endpoint", receiver.url(), "format", "cloudevents",
+                            "signing", "ed25519", "filter", Map.of("accountIds", List.of(account))))
+                    .post("/v1/event-subscriptions").then().statusCode(201).extract().path("subscriptionId");
+            for (int i = 0; i < 21; i++) {
+                FacadeProcess replica = replicas.get(i % 2);
+                given().spec(replica.spec()).auth().oauth2(replica.sandboxToken("it-events-viewer", "amc-viewer"))
+                        .get("/v1/accounts/{a}/instances", account).then().statusCode(200);
+            }
+            assertThat(receiver.awaitHolding(TimeUnit.SECONDS.toMillis(30))).as("the first event was sent").isTrue();
+            String owner;
+            try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "trust");
+                    Statement sql = db.createStatement();
+                    ResultSet row = sql.executeQuery("SELECT lease_owner FROM event_subscriptions WHERE subscription_id = '"
+                            + subscription + "'")) {
+                row.next();
+                owner = row.getString(1);
+            }
+            for (int i = 0; i < replicas.size(); i++) {
+                if (owner != null && owner.startsWith(replicas.get(i).process().pid() + "@")) {
+                    killed = i;
+                }
+            }
+            assertThat(killed).as("the lease's owner %s is one of the replicas", owner).isNotNegative();
+            FacadeProcess delivering = replicas.get(killed);
+            delivering.process().destroyForcibly(); // kill -9: its lease stays taken until it lapses
+            assertThat(delivering.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+
+            List<String> actions = new ArrayList<>();
+            try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "trust");
+                    Statement sql = db.createStatement();
+                    ResultSet rows = sql.executeQuery("SELECT event_id FROM audit_records WHERE kind = 'INTENT' AND "
+                            + "action = 'INSTANCES_LIST' AND account_id = '" + account + "'")) {
+                while (rows.next()) {
+                    actions.add(rows.getString(1));
+                }
+            }
+            assertThat(actions).hasSize(21);
+            Map<String, Set<String>> delivered = new HashMap<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < deadline && !delivered.keySet().containsAll(actions)) {
+                Thread.sleep(200);
+                delivered.clear();
+                List<WebhookReceiver.Received> accepted = receiver.accepted();
+                // The first is the request held while its sender was killed: answered to no one, so not counted.
+                for (WebhookReceiver.Received r : accepted.subList(Math.min(1, accepted.size()), accepted.size())) {
+                    delivered.computeIfAbsent(new ObjectMapper().readTree(r.body()).path("id").asText(), e -> new TreeSet<>())
+                            .add(r.webhookId());
+                }
+            }
+            assertThat(delivered.keySet()).as("every action delivered by the replica that took over, the one sent to "
+                    + "the killed replica again").containsAll(actions);
+            assertThat(delivered.values()).as("an event sent twice carries the same webhook-id").allMatch(ids -> ids.size() == 1);
+        } finally {
+            if (killed >= 0) {
+                TwoReplicas.restart(killed);
+            }
+        }
     }
 
     /**

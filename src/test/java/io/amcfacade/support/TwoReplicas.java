@@ -21,7 +21,14 @@ public final class TwoReplicas {
     /** Each caller's auditor limit a minute, low enough for SharedBudgetIT to reach. */
     public static final int AUDITS_PER_MINUTE = 4;
 
+    /**
+     * How long a replica holds an event subscription it delivers, so a killed replica's subscription is taken over
+     * within seconds; a whole attempt stays well within it.
+     */
+    public static final String EVENTS_LEASE = "PT8S";
+
     private static List<FacadeProcess> replicas;
+    private static final List<Map<String, String>> ENVIRONMENTS = new java.util.ArrayList<>();
 
     private TwoReplicas() {
     }
@@ -40,6 +47,17 @@ public final class TwoReplicas {
             }));
         }
         return replicas;
+    }
+
+    /**
+     * Starts replica {@code index} again, on its work directory, port and settings, after a test killed it; the first
+     * replica's PostgreSQL outlives a {@code kill -9} of its JVM (an orphan the restart shuts down and starts again).
+     */
+    public static synchronized void restart(int index) throws Exception {
+        FacadeProcess replica = replicas.get(index);
+        if (!replica.process().isAlive()) {
+            replica.start("replica-restarted", ENVIRONMENTS.get(index));
+        }
     }
 
     /** The first replica's database, as its owner. */
@@ -80,6 +98,10 @@ public final class TwoReplicas {
         all.put("AMC_ACCESS_REQUESTS_PER_SECOND", "200");
         all.put("AMC_UPSTREAM_RATE_LIMIT_USERS_REQUESTS_PER_SECOND", "200");
         all.put("AMC_UPSTREAM_RATE_LIMIT_INVITATIONS_REQUESTS_PER_SECOND", Integer.toString(INVITATIONS_PER_SECOND));
+        all.put("AMC_EVENTS_LEASE", EVENTS_LEASE);
+        all.put("AMC_EVENTS_REQUEST_TIMEOUT", "PT3S");
+        all.put("AMC_EVENTS_RETRY_BASE", "PT0.2S");
+        ENVIRONMENTS.add(Map.copyOf(all));
         replica.start("replica", all);
         return replica;
     }

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A subscriber's endpoint for the tests: a real HTTP server on a free loopback port that keeps every request it
  * gets (the Standard Webhooks headers and the body as received) and answers each with the next status of its script,
- * then with its steady status.
+ * then with its steady status. It can also run a check on each request as it arrives ({@link #onEach}), and hold
+ * the first request unanswered until the test lets it go ({@link #holdFirst}).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -34,6 +38,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
     private volatile int steady;
+    private volatile Consumer<Received> onEach = r -> { };
+    private volatile CountDownLatch hold;
+    private final CountDownLatch holding = new CountDownLatch(1);
 
     private WebhookReceiver(int steady, List<Integer> first) throws IOException {
         this.steady = steady;
@@ -47,9 +54,21 @@ public final class WebhookReceiver implements AutoCloseable {
             Integer next = script.poll();
             int status = next == null ? this.steady : next;
             var headers = exchange.getRequestHeaders();
-            received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+            Received request = new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
                     headers.getFirst("webhook-signature"), headers.getFirst("Authorization"), headers.getFirst("Content-Type"),
-                    body, status));
+                    body, status);
+            onEach.accept(request);
+            CountDownLatch held = hold;
+            if (held != null) {
+                hold = null;
+                holding.countDown();
+                try {
+                    held.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            received.add(request);
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -63,6 +82,27 @@ public final class WebhookReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs {@code check} on each request as it arrives, before it is answered (and before the next is read). */
+    public WebhookReceiver onEach(Consumer<Received> check) {
+        this.onEach = check;
+        return this;
+    }
+
+    /**
+     * Holds the next request unanswered (and every request after it waiting behind it) until the returned latch is
+     * counted down, a minute at most; {@link #awaitHolding} waits until that request is there.
+     */
+    public CountDownLatch holdFirst() {
+        CountDownLatch release = new CountDownLatch(1);
+        hold = release;
+        return release;
+    }
+
+    /** Whether the request {@link #holdFirst} holds arrived within {@code millis}. */
+    public boolean awaitHolding(long millis) throws InterruptedException {
+        return holding.await(millis, TimeUnit.MILLISECONDS);
     }
 
     public String url() {

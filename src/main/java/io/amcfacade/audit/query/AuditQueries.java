@@ -92,6 +92,42 @@ public class AuditQueries {
         }
     }
 
+    /**
+     * Several actions as {@link #find} shows each, in one read: every record of the given actions in one query and
+     * one verdict pass over them, not a query and a verdict per action (event delivery reads a page of sealed actions
+     * this way). Actions without an intent are left out.
+     */
+    public Map<UUID, AuditEvent> findAll(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT " + columns("r")
+                        + " FROM audit_records r WHERE r.event_id = ANY (?) ORDER BY r.seq")) {
+            statement.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+            List<TrailRecord> records = read(statement);
+            Map<UUID, List<TrailRecord>> byEvent = records.stream().collect(Collectors.groupingBy(r -> r.eventId,
+                    LinkedHashMap::new, Collectors.toList()));
+            Map<UUID, TrailVerdicts.Verdict> judged = verdicts.judge(connection,
+                    records.stream().map(TrailVerdicts.Rec::of).toList());
+            Instant pendingSince = pendingSince();
+            Map<UUID, AuditEvent> found = new LinkedHashMap<>();
+            for (Map.Entry<UUID, List<TrailRecord>> entry : byEvent.entrySet()) {
+                List<TrailRecord> own = entry.getValue();
+                Optional<TrailRecord> intent = own.stream().filter(r -> r.kind == TrailRecord.Kind.INTENT).findFirst();
+                if (intent.isPresent()) {
+                    found.put(entry.getKey(), AuditAssembler.toApi(intent.get(), own, pendingSince)
+                            .integrity(IntegrityAnswers.of(judged.getOrDefault(entry.getKey(), TrailVerdicts.Verdict.NONE)))
+                            .records(own.stream().map(r -> new AuditRecord(r.seq, r.kind.name(), AuditAssembler.utc(r.recordedAt),
+                                    r.contentHash)).toList()));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
     public AuditTimeline timeline(String invitationId) {
         String sql = "SELECT " + columns("i") + " FROM audit_records i WHERE i.kind = 'INTENT' AND i.event_id IN "
                 + "(SELECT t.event_id FROM audit_records t WHERE t.kind = 'TARGET' AND t.target_id = ?) "

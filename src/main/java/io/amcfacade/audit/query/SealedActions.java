@@ -43,21 +43,47 @@ public class SealedActions {
 
     /**
      * Up to {@code limit} actions after the position, in order, and the end of the seals looked at (the position to
-     * go on from when none of them is wanted).
+     * go on from when none of them is wanted). The seals are read first and the actions only within them, so "the
+     * end of the seals looked at" is never a seal whose actions were not read: with the two read one after the other
+     * (each statement its own snapshot), a seal committed between them was taken as read, and its actions skipped
+     * (bench/event-lag lost the 675 write actions of one seal that way under load). A seal's records committed
+     * before it, so they are visible to the second read.
      */
     public Page after(long sealId, long seq, int limit) {
-        String sql = "SELECT s.seal_id, r.seq, r.event_id, s.digest, s.key_id, s.signature, s.sealed_at FROM "
-                + "(SELECT seal_id, txid_from, txid_to, digest, key_id, signature, sealed_at FROM audit_seals "
-                + "WHERE seal_id >= ? ORDER BY seal_id LIMIT " + SEALS_PER_READ + ") s "
-                + "JOIN audit_records r ON r.txid >= s.txid_from AND r.txid < s.txid_to AND r.kind = 'OUTCOME' "
-                + "WHERE (s.seal_id, r.seq) > (?, ?) ORDER BY s.seal_id, r.seq LIMIT ?";
         try (Connection connection = dataSource.getConnection()) {
+            long lastSeal = -1;
+            long txidFrom = 0;
+            long txidTo = 0;
+            try (PreparedStatement statement = connection.prepareStatement("SELECT seal_id, txid_from, txid_to FROM "
+                    + "audit_seals WHERE seal_id >= ? ORDER BY seal_id LIMIT " + SEALS_PER_READ)) {
+                statement.setLong(1, sealId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        if (lastSeal < 0) {
+                            txidFrom = rs.getLong(2);
+                        }
+                        lastSeal = rs.getLong(1);
+                        txidTo = rs.getLong(3);
+                    }
+                }
+            }
+            if (lastSeal < 0) {
+                return new Page(List.of(), -1);
+            }
+            String sql = "SELECT s.seal_id, r.seq, r.event_id, s.digest, s.key_id, s.signature, s.sealed_at FROM "
+                    + "(SELECT seal_id, txid_from, txid_to, digest, key_id, signature, sealed_at FROM audit_seals "
+                    + "WHERE seal_id >= ? AND seal_id <= ?) s "
+                    + "JOIN audit_records r ON r.txid >= s.txid_from AND r.txid < s.txid_to AND r.kind = 'OUTCOME' "
+                    + "AND r.txid >= ? AND r.txid < ? WHERE (s.seal_id, r.seq) > (?, ?) ORDER BY s.seal_id, r.seq LIMIT ?";
             List<SealedAction> actions = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setLong(1, sealId);
-                statement.setLong(2, sealId);
-                statement.setLong(3, seq);
-                statement.setInt(4, limit);
+                statement.setLong(2, lastSeal);
+                statement.setLong(3, txidFrom);
+                statement.setLong(4, txidTo);
+                statement.setLong(5, sealId);
+                statement.setLong(6, seq);
+                statement.setInt(7, limit);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         actions.add(new SealedAction(rs.getLong(1), rs.getLong(2), rs.getObject(3, UUID.class),
@@ -66,16 +92,7 @@ public class SealedActions {
                     }
                 }
             }
-            long lastSeal;
-            try (PreparedStatement statement = connection.prepareStatement("SELECT max(seal_id) FROM (SELECT seal_id FROM "
-                    + "audit_seals WHERE seal_id >= ? ORDER BY seal_id LIMIT " + SEALS_PER_READ + ") s")) {
-                statement.setLong(1, sealId);
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    lastSeal = rs.getLong(1);
-                }
-            }
-            return new Page(actions, actions.size() < limit && lastSeal >= sealId ? lastSeal : -1);
+            return new Page(actions, actions.size() < limit ? lastSeal : -1);
         } catch (SQLException e) {
             throw AuditUnavailableException.forReading(e);
         }
