@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -317,40 +316,36 @@ class SubscriptionStore {
     }
 
     private static List<Subscription> subscriptions(PreparedStatement statement) throws SQLException {
-        List<Subscription> found = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                long lag = rs.getLong("lag_ms");
-                Long lagMs = rs.wasNull() ? null : lag;
-                found.add(new Subscription(rs.getObject("subscription_id", UUID.class), rs.getString("endpoint"),
-                        EventFormat.fromValue(rs.getString("format")), EventSigning.fromValue(rs.getString("signing")),
-                        rs.getString("secret_sealed"), rs.getString("splunk_token_sealed"), rs.getString("splunk_index"),
-                        rs.getString("description"), texts(rs, "filter_actions"), texts(rs, "filter_accounts"),
-                        texts(rs, "filter_outcomes"), EventSubscriptionState.fromValue(rs.getString("state")),
-                        rs.getString("state_reason"), new Position(rs.getLong("cursor_seal"), rs.getLong("cursor_seq")),
-                        instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
-                        instant(rs, "last_delivered_at"), lagMs));
-            }
-        }
-        return found;
+        return Statements.rows(statement, SubscriptionStore::subscription);
+    }
+
+    private static Subscription subscription(ResultSet rs) throws SQLException {
+        long lag = rs.getLong("lag_ms");
+        Long lagMs = rs.wasNull() ? null : lag;
+        return new Subscription(rs.getObject("subscription_id", UUID.class), rs.getString("endpoint"),
+                EventFormat.fromValue(rs.getString("format")), EventSigning.fromValue(rs.getString("signing")),
+                rs.getString("secret_sealed"), rs.getString("splunk_token_sealed"), rs.getString("splunk_index"),
+                rs.getString("description"), texts(rs, "filter_actions"), texts(rs, "filter_accounts"),
+                texts(rs, "filter_outcomes"), EventSubscriptionState.fromValue(rs.getString("state")),
+                rs.getString("state_reason"), new Position(rs.getLong("cursor_seal"), rs.getLong("cursor_seq")),
+                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
+                instant(rs, "last_delivered_at"), lagMs);
     }
 
     private static List<Delivery> deliveries(PreparedStatement statement) throws SQLException {
-        List<Delivery> found = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                int last = rs.getInt("last_status");
-                Integer lastStatus = rs.wasNull() ? null : last;
-                long latency = rs.getLong("latency_ms");
-                Long latencyMs = rs.wasNull() ? null : latency;
-                found.add(new Delivery(rs.getLong("delivery_id"), rs.getObject("subscription_id", UUID.class),
-                        rs.getString("webhook_id"), rs.getObject("event_id", UUID.class), rs.getString("type"),
-                        new Position(rs.getLong("seal_id"), rs.getLong("seq")), rs.getString("body"),
-                        EventDeliveryStatus.fromValue(rs.getString("status")), rs.getInt("attempts"), instant(rs, "created_at"),
-                        instant(rs, "first_attempt_at"), instant(rs, "last_attempt_at"), instant(rs, "next_attempt_at"),
-                        lastStatus, rs.getString("last_error"), latencyMs, instant(rs, "delivered_at")));
-            }
-        }
-        return found;
+        return Statements.rows(statement, SubscriptionStore::delivery);
+    }
+
+    private static Delivery delivery(ResultSet rs) throws SQLException {
+        int last = rs.getInt("last_status");
+        Integer lastStatus = rs.wasNull() ? null : last;
+        long latency = rs.getLong("latency_ms");
+        Long latencyMs = rs.wasNull() ? null : latency;
+        return new Delivery(rs.getLong("delivery_id"), rs.getObject("subscription_id", UUID.class),
+                rs.getString("webhook_id"), rs.getObject("event_id", UUID.class), rs.getString("type"),
+                new Position(rs.getLong("seal_id"), rs.getLong("seq")), rs.getString("body"),
+                EventDeliveryStatus.fromValue(rs.getString("status")), rs.getInt("attempts"), instant(rs, "created_at"),
+                instant(rs, "first_attempt_at"), instant(rs, "last_attempt_at"), instant(rs, "next_attempt_at"),
+                lastStatus, rs.getString("last_error"), latencyMs, instant(rs, "delivered_at"));
     }
 }

@@ -162,18 +162,11 @@ public class AccountRegions {
             }
             try {
                 Statements.run(dataSource, "SELECT account_id, region, account_name, marketplace_id FROM account_regions",
-                        statement -> {
-                            try (ResultSet rows = statement.executeQuery()) {
-                                while (rows.next()) {
-                                    KnownAccount account = row(rows);
-                                    // A region no longer configured is not where its accounts are served now.
-                                    if (regions().contains(account.region())) {
-                                        known.putIfAbsent(account.accountId(), account);
-                                    }
-                                }
-                            }
-                            return null;
-                        }, UNAVAILABLE);
+                        statement -> Statements.rows(statement, AccountRegions::row), UNAVAILABLE)
+                        .stream()
+                        // A region no longer configured is not where its accounts are served now.
+                        .filter(account -> regions().contains(account.region()))
+                        .forEach(account -> known.putIfAbsent(account.accountId(), account));
                 loaded = true;
             } catch (ProblemException e) {
                 LOG.warnf("Could not read the accounts' regions (%s); the listings will tell them", e.getMessage());
@@ -187,9 +180,7 @@ public class AccountRegions {
                     "SELECT account_id, region, account_name, marketplace_id FROM account_regions WHERE account_id = ?",
                     statement -> {
                         statement.setString(1, accountId);
-                        try (ResultSet rows = statement.executeQuery()) {
-                            return rows.next() ? Optional.of(row(rows)) : Optional.<KnownAccount>empty();
-                        }
+                        return Statements.first(statement, AccountRegions::row);
                     }, UNAVAILABLE);
         } catch (ProblemException e) {
             return Optional.empty();
