@@ -145,6 +145,24 @@ class KubernetesManifestsIT {
     }
 
     @Test
+    void everyRegionIsConfiguredAndARegionsOwnIdentityComesFromAnOptionalSecret() {
+        Container facade = facade(one(Deployment.class));
+        assertThat(facade.getEnvFrom()).as("the settings and the per-region identities, both as environment")
+                .anySatisfy(from -> assertThat(from.getConfigMapRef()).isNotNull()
+                        .extracting(ref -> ref.getName()).isEqualTo("amc-admin-facade-config"))
+                .anySatisfy(from -> {
+                    assertThat(from.getSecretRef()).isNotNull();
+                    assertThat(from.getSecretRef().getName()).isEqualTo("amc-admin-facade-lwa-regions");
+                    assertThat(from.getSecretRef().getOptional()).as("one identity for every region by default").isTrue();
+                });
+        assertThat(one(ConfigMap.class).getData()).as("the example is a company in all three regions")
+                .containsEntry("AMC_REGIONS_NA_BASE_URL", "https://advertising-api.amazon.com")
+                .containsEntry("AMC_REGIONS_EU_BASE_URL", "https://advertising-api-eu.amazon.com")
+                .containsEntry("AMC_REGIONS_FE_BASE_URL", "https://advertising-api-fe.amazon.com")
+                .doesNotContainKey("AMC_API_BASE_URL");
+    }
+
+    @Test
     void theBudgetTheAutoscalerAndTheServiceCoverTheDeploymentsPods() {
         Deployment deployment = one(Deployment.class);
         Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
@@ -173,7 +191,7 @@ class KubernetesManifestsIT {
         assertThat(chart.path("name").asText()).isEqualTo("amc-admin-facade");
         assertThat(chart.path("version").asText()).isNotEmpty();
         JsonNode values = yaml.readTree(CHART.resolve("values.yaml").toFile());
-        assertThat(values.at("/app/config/AMC_API_BASE_URL").isTextual()).isTrue();
+        assertThat(values.at("/app/config/AMC_REGIONS_EU_BASE_URL").isTextual()).isTrue();
 
         Pattern reference = Pattern.compile("\\.Values((?:\\.[A-Za-z0-9_]+)+)");
         List<String> undefined = new ArrayList<>();
