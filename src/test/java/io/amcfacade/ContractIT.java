@@ -151,7 +151,7 @@ class ContractIT {
         assertThat(instances.getInstance(accountId, first.getInstanceId(), ON_BEHALF_OF).getName()).isEqualTo(first.getName());
 
         AuditApi audit = new AuditApi(auditor);
-        List<AuditEvent> aboutBob = audit.listAuditEvents(null, null, "it-admin", null, bob, null, null, null, 50, null, null)
+        List<AuditEvent> aboutBob = audit.listAuditEvents(null, null, "it-admin", null, bob, null, null, null, null, 50, null, null)
                 .getEvents();
         assertThat(aboutBob).extracting(AuditEvent::getAction).contains("INVITATIONS_CREATE");
         AuditEvent invited = aboutBob.stream().filter(e -> e.getAction().equals("INVITATIONS_CREATE")).findFirst().orElseThrow();
@@ -163,10 +163,10 @@ class ContractIT {
 
         AuditExportApi export = new AuditExportApi(auditor);
         List<String> ndjson = Files.readAllLines(export.exportAuditEvents(ExportFormat.NDJSON, null, null, "it-admin",
-                null, bob, null, null, null, null).toPath());
+                null, bob, null, null, null, null, null).toPath());
         assertThat(ndjson.get(ndjson.size() - 1)).startsWith("{\"manifest\":{\"count\":" + (ndjson.size() - 1) + ",");
         List<String> csv = Files.readAllLines(export.exportAuditEvents(ExportFormat.CSV, null, null, "it-admin", null, bob,
-                null, null, null, null).toPath());
+                null, null, null, null, null).toPath());
         assertThat(csv.get(csv.size() - 1)).startsWith("#manifest," + (csv.size() - 2) + ",");
 
         assertThat(violations).as("requests and responses that break openapi.yaml").isEmpty();
@@ -191,10 +191,10 @@ class ContractIT {
                 .extracting(Problem::getStatus, Problem::getCode).containsExactly(404, "ACCOUNT_NOT_FOUND");
         assertThat(problem(() -> new AuditApi(auditor).getAuditEvent(UUID.randomUUID().toString(), null)))
                 .extracting(Problem::getStatus, Problem::getCode).containsExactly(404, "AUDIT_EVENT_NOT_FOUND");
-        assertThat(problem(() -> new AuditApi(auditor).listAuditEvents(null, null, null, null, null, null, null, null, 0,
+        assertThat(problem(() -> new AuditApi(auditor).listAuditEvents(null, null, null, null, null, null, null, null, null, 0,
                 null, null)))
                 .extracting(Problem::getStatus, Problem::getCode).containsExactly(400, "INVALID_REQUEST");
-        assertThat(problem(() -> new AuditApi(auditor).listAuditEvents(null, null, null, null, null, null, null, null, 10,
+        assertThat(problem(() -> new AuditApi(auditor).listAuditEvents(null, null, null, null, null, null, null, null, null, 10,
                 "not-a-cursor", null)))
                 .extracting(Problem::getStatus, Problem::getCode).containsExactly(400, "INVALID_REQUEST");
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.Region;
 import io.amcfacade.api.model.ExportFormat;
 import io.amcfacade.api.streaming.AuditExportApi;
 import io.amcfacade.security.Roles;
@@ -30,10 +31,10 @@ public class AuditExportResource implements AuditExportApi {
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.AUDIT_EXPORT)
     public Response exportAuditEvents(ExportFormat format, String action, AuditOutcome outcome, String actor,
-            String accountId, String targetId, String onBehalfOf, OffsetDateTime from, OffsetDateTime to,
+            String accountId, String targetId, String onBehalfOf, Region region, OffsetDateTime from, OffsetDateTime to,
             String xOnBehalfOf) {
         AuditCriteria criteria = AuditCriteria.all().action(action).outcome(outcome).actor(actor).accountId(accountId)
-                .targetId(targetId).onBehalfOf(onBehalfOf).from(from).to(to);
+                .targetId(targetId).onBehalfOf(onBehalfOf).region(region == null ? null : region.toString()).from(from).to(to);
         boolean csv = format == ExportFormat.CSV;
         HttpServerResponse connection = routing.response();
         return Response.ok(export.stream(criteria, csv, connection::closed))

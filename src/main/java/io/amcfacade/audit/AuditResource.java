@@ -11,6 +11,7 @@ import io.amcfacade.api.AuditApi;
 import io.amcfacade.api.model.AuditEvent;
 import io.amcfacade.api.model.AuditEventPage;
 import io.amcfacade.api.model.AuditOutcome;
+import io.amcfacade.api.model.Region;
 import io.amcfacade.api.model.AuditTimeline;
 import io.amcfacade.api.model.VerifyResult;
 import io.amcfacade.audit.integrity.verifying.AuditVerification;
@@ -35,10 +36,11 @@ public class AuditResource implements AuditApi {
     @RolesAllowed(Roles.AUDITOR)
     @Audited(action = AuditAction.AUDIT_QUERY)
     public AuditEventPage listAuditEvents(String action, AuditOutcome outcome, String actor, String accountId,
-            String targetId, String onBehalfOf, OffsetDateTime from, OffsetDateTime to, Integer limit, String cursor,
-            String xOnBehalfOf) {
+            String targetId, String onBehalfOf, Region region, OffsetDateTime from, OffsetDateTime to, Integer limit,
+            String cursor, String xOnBehalfOf) {
         return queries.page(AuditCriteria.all().action(action).outcome(outcome).actor(actor).accountId(accountId)
-                .targetId(targetId).onBehalfOf(onBehalfOf).from(from).to(to), limit, cursor);
+                .targetId(targetId).onBehalfOf(onBehalfOf).region(region == null ? null : region.toString()).from(from)
+                .to(to), limit, cursor);
     }
 
     @Override

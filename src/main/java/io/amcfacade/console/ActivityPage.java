@@ -21,6 +21,7 @@ import io.amcfacade.audit.query.AuditCriteria;
 import io.amcfacade.audit.query.AuditQueries;
 import io.amcfacade.audit.AuditAction;
 import io.amcfacade.audit.Audited;
+import io.amcfacade.regions.Region;
 import io.amcfacade.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -45,7 +46,7 @@ public class ActivityPage {
 
     /** {@code console/activity.html}: a page of the trail, newest first, under its filter. */
     @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
-    record Activity(Layout layout, ConsoleFilter filter, List<AuditOutcome> outcomes, List<EventRow> events, String next,
+    record Activity(Layout layout, ConsoleFilter filter, List<AuditOutcome> outcomes, List<Region> regions, List<EventRow> events, String next,
             boolean paged) implements TemplateInstance {
     }
 
@@ -69,7 +70,7 @@ public class ActivityPage {
         ConsoleFilter filter = ConsoleFilter.parse(uri.getQueryParameters()).orRefuse();
         AuditEventPage events = queries.page(filter.toCriteria(), config.pageSize(), cursor);
         return new Activity(viewer.layout(Section.ACTIVITY), filter, List.of(AuditOutcome.values()),
-                EventRow.of(events.getEvents()), events.getNextCursor(), cursor != null);
+                List.of(Region.values()), EventRow.of(events.getEvents()), events.getNextCursor(), cursor != null);
     }
 
     @GET

@@ -15,6 +15,7 @@ import io.amcfacade.api.model.AuditOutcome;
 import io.amcfacade.audit.query.AuditCriteria;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
+import io.amcfacade.regions.Region;
 import io.quarkus.qute.TemplateData;
 
 /**
@@ -24,42 +25,44 @@ import io.quarkus.qute.TemplateData;
  */
 @TemplateData
 public record ConsoleFilter(String actor, String onBehalfOf, String action, String accountId, String targetId,
-        AuditOutcome outcome, TimeField from, TimeField to) {
+        AuditOutcome outcome, Region region, TimeField from, TimeField to) {
 
     /** No filter: the whole trail. */
-    static final ConsoleFilter NONE = new ConsoleFilter(null, null, null, null, null, null, null, null);
+    static final ConsoleFilter NONE = new ConsoleFilter(null, null, null, null, null, null, null, null, null);
 
     private static final String OUTCOME_RULE = "must be one of " + Arrays.toString(AuditOutcome.values());
+    private static final String REGION_RULE = "must be one of " + Arrays.toString(Region.values());
 
     /** Reads the filter by name; a malformed outcome or time is an error of that field. */
     static Parsed<ConsoleFilter> parse(MultivaluedMap<String, String> query) {
         QueryFields fields = new QueryFields(query);
         ConsoleFilter filter = new ConsoleFilter(fields.text("actor"), fields.text("onBehalfOf"), fields.text("action"),
                 fields.text("accountId"), fields.text("targetId"), fields.oneOf("outcome", AuditOutcome::fromValue, OUTCOME_RULE),
-                fields.time("from", ZoneOffset.UTC, false), fields.time("to", ZoneOffset.UTC, true));
+                fields.oneOf("region", ConsoleFilter::region, REGION_RULE), fields.time("from", ZoneOffset.UTC, false), fields.time("to", ZoneOffset.UTC, true));
         return fields.parsed(filter);
     }
 
     ConsoleFilter withAction(String value) {
-        return new ConsoleFilter(actor, onBehalfOf, value, accountId, targetId, outcome, from, to);
+        return new ConsoleFilter(actor, onBehalfOf, value, accountId, targetId, outcome, region, from, to);
     }
 
     ConsoleFilter withAccountId(String value) {
-        return new ConsoleFilter(actor, onBehalfOf, action, value, targetId, outcome, from, to);
+        return new ConsoleFilter(actor, onBehalfOf, action, value, targetId, outcome, region, from, to);
     }
 
     ConsoleFilter withTargetId(String value) {
-        return new ConsoleFilter(actor, onBehalfOf, action, accountId, value, outcome, from, to);
+        return new ConsoleFilter(actor, onBehalfOf, action, accountId, value, outcome, region, from, to);
     }
 
     ConsoleFilter withFrom(TimeField value) {
-        return new ConsoleFilter(actor, onBehalfOf, action, accountId, targetId, outcome, value, to);
+        return new ConsoleFilter(actor, onBehalfOf, action, accountId, targetId, outcome, region, value, to);
     }
 
     /** The same actions as {@code GET /v1/audit/events} with these parameters selects. */
     AuditCriteria toCriteria() {
         return AuditCriteria.all().actor(actor).onBehalfOf(onBehalfOf).action(action).accountId(accountId)
-                .targetId(targetId).outcome(outcome).from(TimeField.utc(from)).to(TimeField.utc(to));
+                .targetId(targetId).outcome(outcome).region(region == null ? null : region.id()).from(TimeField.utc(from))
+                .to(TimeField.utc(to));
     }
 
     /** The chart's range: the filter's own, or the last {@code fallback} days up to now. */
@@ -115,6 +118,7 @@ public record ConsoleFilter(String actor, String onBehalfOf, String action, Stri
         values.put("accountId", accountId);
         values.put("targetId", targetId);
         values.put("outcome", outcome == null ? null : outcome.toString());
+        values.put("region", region == null ? null : region.id());
         values.put("from", fromText());
         values.put("to", toText());
         return values;
@@ -126,6 +130,10 @@ public record ConsoleFilter(String actor, String onBehalfOf, String action, Stri
             throw invalid("format", "must be csv or ndjson");
         }
         return "csv".equals(format);
+    }
+
+    private static Region region(String id) {
+        return Region.of(id).orElseThrow(() -> new IllegalArgumentException(id));
     }
 
     static ProblemException invalid(String field, String rule) {

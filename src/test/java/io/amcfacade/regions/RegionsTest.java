@@ -122,6 +122,46 @@ class RegionsTest {
     }
 
     @Test
+    void theTrailIsReadByRegionInTheApiTheExportAndTheConsole() {
+        String eu = Sandbox.newAccountIn("eu", GERMANY);
+        String subject = Callers.uniqueSubject("regional");
+        String admin = Callers.token(subject, "amc-admin");
+        given().auth().oauth2(admin).get("/v1/accounts/{a}/users", eu).then().statusCode(200);
+        given().auth().oauth2(admin).get("/v1/accounts/{a}/invitations", eu).then().statusCode(200);
+        given().auth().oauth2(admin).get("/v1/accounts/{a}/users", NA_ACCOUNT).then().statusCode(200);
+        String auditor = Callers.token(Callers.uniqueSubject("auditor"), "auditor");
+
+        assertThat(regionalEvents(auditor, subject, "eu")).containsExactlyInAnyOrder("INVITATIONS_LIST eu", "USERS_LIST eu");
+        assertThat(regionalEvents(auditor, subject, "na")).containsExactly("USERS_LIST na");
+        assertThat(regionalEvents(auditor, subject, "fe")).isEmpty();
+        given().auth().oauth2(auditor).queryParam("region", "us").get("/v1/audit/events").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("region"));
+
+        String csv = given().auth().oauth2(auditor).queryParam("format", "csv").queryParam("actor", subject)
+                .queryParam("region", "eu").get("/v1/audit/export").then().statusCode(200).extract().asString();
+        List<String> lines = csv.lines().filter(line -> !line.startsWith("#")).toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        int region = header.indexOf("upstreamRegion");
+        assertThat(region).as("the export has the region's column").isNotNegative();
+        assertThat(lines.subList(1, lines.size())).hasSize(2)
+                .allSatisfy(line -> assertThat(line.split(",", -1)[region]).isEqualTo("eu"));
+
+        Map<String, String> session = io.amcfacade.console.ConsoleSignInTest.signIn(Callers.uniqueSubject("ada"), "auditor");
+        String page = given().cookies(session).queryParam("actor", subject).queryParam("region", "na")
+                .get("/console/activity").then().statusCode(200).extract().asString();
+        assertThat(page).contains("<option value=\"na\" selected>na</option>").contains("USERS_LIST")
+                .doesNotContain("INVITATIONS_LIST");
+        given().cookies(session).queryParam("region", "mars").get("/console/activity").then().statusCode(400);
+    }
+
+    /** The actor's events the trail selects for {@code region}, as "ACTION region". */
+    private static List<String> regionalEvents(String auditor, String actor, String region) {
+        return given().auth().oauth2(auditor).queryParam("actor", actor).queryParam("region", region)
+                .get("/v1/audit/events").then().statusCode(200).extract().as(io.amcfacade.api.model.AuditEventPage.class)
+                .getEvents().stream().map(e -> e.getAction() + " " + e.getUpstream().getRegion()).toList();
+    }
+
+    @Test
     void aRegionAnotherReplicaLearnedIsUsedWithoutAListing() throws Exception {
         String fe = Sandbox.newAccountIn("fe", JAPAN);
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(

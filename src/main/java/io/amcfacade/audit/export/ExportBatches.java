@@ -28,7 +28,8 @@ import io.amcfacade.audit.storage.AuditPartitions;
 final class ExportBatches {
 
     private static final String RELATED_COLUMNS = "SELECT event_id, kind, outcome, http_status, error_code, "
-            + "upstream_status, upstream_request_id, latency_ms, target_id, position, seq, txid, recorded_at, occurred_at "
+            + "upstream_status, upstream_request_id, latency_ms, target_id, position, seq, txid, recorded_at, occurred_at, "
+            + "upstream_region "
             + "FROM audit_records WHERE ";
     /**
      * Other records of the given actions (details too: the seals' verdict covers every record), up to a
@@ -69,7 +70,7 @@ final class ExportBatches {
             Related other = related.get(intent.eventId());
             ExportLine.Outcome outcome = other != null && other.outcome != null ? other.outcome
                     : new ExportLine.Outcome(intent.recordedAt().toInstant().isAfter(pendingSince) ? "PENDING" : "UNKNOWN",
-                            null, null, null, null, null);
+                            null, null, null, null, null, null);
             lines.add(ExportLine.of(intent, outcome, other == null ? null : other.targets(),
                     judged.getOrDefault(intent.eventId(), TrailVerdicts.Verdict.NONE).line()));
         }
@@ -130,7 +131,7 @@ final class ExportBatches {
                 if ("OUTCOME".equals(rs.getString(2))) {
                     if (other.outcome == null) {
                         other.outcome = new ExportLine.Outcome(rs.getString(3), rs.getObject(4, Integer.class), rs.getString(5),
-                                rs.getObject(6, Integer.class), rs.getString(7), rs.getObject(8, Long.class));
+                                rs.getObject(6, Integer.class), rs.getString(7), rs.getString(15), rs.getObject(8, Long.class));
                     }
                 } else if ("TARGET".equals(rs.getString(2)) && rs.getString(3) == null) { // named up front; per-item results carry an outcome
                     other.target(rs.getInt(10), rs.getString(9));

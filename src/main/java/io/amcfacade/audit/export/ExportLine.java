@@ -13,7 +13,7 @@ import java.util.UUID;
 record ExportLine(UUID eventId, String occurredAt, String action, String outcome, String actorSubject, String actorName,
         String actorRoles, String onBehalfOf, String clientIp, String correlationId, String accountId, String targetId,
         String targets, Integer httpStatus, String errorCode, Integer upstreamStatus, String upstreamRequestId,
-        Long latencyMs, String idempotencyKey, String integrity) {
+        String upstreamRegion, Long latencyMs, String idempotencyKey, String integrity) {
 
     static final List<ExportColumn<ExportLine>> COLUMNS = List.of(new ExportColumn<>("eventId", ExportLine::eventId),
             new ExportColumn<>("occurredAt", ExportLine::occurredAt), new ExportColumn<>("action", ExportLine::action),
@@ -24,7 +24,8 @@ record ExportLine(UUID eventId, String occurredAt, String action, String outcome
             new ExportColumn<>("targetId", ExportLine::targetId), new ExportColumn<>("targets", ExportLine::targets),
             new ExportColumn<>("httpStatus", ExportLine::httpStatus), new ExportColumn<>("errorCode", ExportLine::errorCode),
             new ExportColumn<>("upstreamStatus", ExportLine::upstreamStatus),
-            new ExportColumn<>("upstreamRequestId", ExportLine::upstreamRequestId), new ExportColumn<>("latencyMs", ExportLine::latencyMs),
+            new ExportColumn<>("upstreamRequestId", ExportLine::upstreamRequestId),
+            new ExportColumn<>("upstreamRegion", ExportLine::upstreamRegion), new ExportColumn<>("latencyMs", ExportLine::latencyMs),
             new ExportColumn<>("idempotencyKey", ExportLine::idempotencyKey),
             new ExportColumn<>("integrity", ExportLine::integrity));
 
@@ -36,13 +37,14 @@ record ExportLine(UUID eventId, String occurredAt, String action, String outcome
 
     /** The outcome record's part of a line. */
     record Outcome(String outcome, Integer httpStatus, String errorCode, Integer upstreamStatus, String upstreamRequestId,
-            Long latencyMs) {
+            String upstreamRegion, Long latencyMs) {
     }
 
     /** @param integrity what the seals say of the action ({@code TrailVerdicts.Verdict#line()}): VERIFIED, UNSEALED, or a mark */
     static ExportLine of(Intent i, Outcome o, String targets, String integrity) {
         return new ExportLine(i.eventId(), i.occurredAt(), i.action(), o.outcome(), i.actorSubject(), i.actorName(),
                 i.actorRoles(), i.onBehalfOf(), i.clientIp(), i.correlationId(), i.accountId(), i.targetId(), targets,
-                o.httpStatus(), o.errorCode(), o.upstreamStatus(), o.upstreamRequestId(), o.latencyMs(), i.idempotencyKey(), integrity);
+                o.httpStatus(), o.errorCode(), o.upstreamStatus(), o.upstreamRequestId(), o.upstreamRegion(), o.latencyMs(),
+                i.idempotencyKey(), integrity);
     }
 }

@@ -14,7 +14,7 @@ import io.amcfacade.api.model.AuditOutcome;
  */
 public final class AuditCriteria {
 
-    private static final AuditCriteria ALL = new AuditCriteria(null, null, null, null, null, null, null, null);
+    private static final AuditCriteria ALL = new AuditCriteria(null, null, null, null, null, null, null, null, null);
 
     private final String action;
     private final AuditOutcome outcome;
@@ -24,9 +24,10 @@ public final class AuditCriteria {
     private final String onBehalfOf;
     private final OffsetDateTime from;
     private final OffsetDateTime to;
+    private final String region;
 
     private AuditCriteria(String action, AuditOutcome outcome, String actor, String accountId, String targetId,
-            String onBehalfOf, OffsetDateTime from, OffsetDateTime to) {
+            String onBehalfOf, OffsetDateTime from, OffsetDateTime to, String region) {
         this.action = action;
         this.outcome = outcome;
         this.actor = actor;
@@ -35,6 +36,7 @@ public final class AuditCriteria {
         this.onBehalfOf = onBehalfOf;
         this.from = from;
         this.to = to;
+        this.region = region;
     }
 
     /** Every action in the trail. */
@@ -44,31 +46,31 @@ public final class AuditCriteria {
 
     /** Actions recorded as {@code action} (an {@code AuditAction} name, as the API takes it). */
     public AuditCriteria action(String value) {
-        return new AuditCriteria(value, outcome, actor, accountId, targetId, onBehalfOf, from, to);
+        return new AuditCriteria(value, outcome, actor, accountId, targetId, onBehalfOf, from, to, region);
     }
 
     /** Actions that ended so; {@code PENDING} and {@code UNKNOWN} also select actions without an outcome, by age. */
     public AuditCriteria outcome(AuditOutcome value) {
-        return new AuditCriteria(action, value, actor, accountId, targetId, onBehalfOf, from, to);
+        return new AuditCriteria(action, value, actor, accountId, targetId, onBehalfOf, from, to, region);
     }
 
     /** Actions whose caller's token subject is {@code value}. */
     public AuditCriteria actor(String value) {
-        return new AuditCriteria(action, outcome, value, accountId, targetId, onBehalfOf, from, to);
+        return new AuditCriteria(action, outcome, value, accountId, targetId, onBehalfOf, from, to, region);
     }
 
     public AuditCriteria accountId(String value) {
-        return new AuditCriteria(action, outcome, actor, value, targetId, onBehalfOf, from, to);
+        return new AuditCriteria(action, outcome, actor, value, targetId, onBehalfOf, from, to, region);
     }
 
     /** Actions that touched {@code value}: an email (any case), a user, an invitation, an instance or an event. */
     public AuditCriteria targetId(String value) {
-        return new AuditCriteria(action, outcome, actor, accountId, value, onBehalfOf, from, to);
+        return new AuditCriteria(action, outcome, actor, accountId, value, onBehalfOf, from, to, region);
     }
 
     /** Actions taken on behalf of {@code value} ({@code X-On-Behalf-Of}). */
     public AuditCriteria onBehalfOf(String value) {
-        return new AuditCriteria(action, outcome, actor, accountId, targetId, value, from, to);
+        return new AuditCriteria(action, outcome, actor, accountId, targetId, value, from, to, region);
     }
 
     /**
@@ -76,12 +78,20 @@ public final class AuditCriteria {
      * PostgreSQL only up to ±15:59, and an instant is the same instant whatever offset the caller wrote.
      */
     public AuditCriteria from(OffsetDateTime value) {
-        return new AuditCriteria(action, outcome, actor, accountId, targetId, onBehalfOf, utc(value), to);
+        return new AuditCriteria(action, outcome, actor, accountId, targetId, onBehalfOf, utc(value), to, region);
     }
 
     /** Actions recorded before {@code value} (exclusive), kept in UTC as {@link #from(OffsetDateTime)}. */
     public AuditCriteria to(OffsetDateTime value) {
-        return new AuditCriteria(action, outcome, actor, accountId, targetId, onBehalfOf, from, utc(value));
+        return new AuditCriteria(action, outcome, actor, accountId, targetId, onBehalfOf, from, utc(value), region);
+    }
+
+    /**
+     * Actions whose AMC calls went to {@code value}'s host ({@code na}, {@code eu}, {@code fe}, as the outcome record
+     * keeps it); an action that called no region is not selected.
+     */
+    public AuditCriteria region(String value) {
+        return new AuditCriteria(action, outcome, actor, accountId, targetId, onBehalfOf, from, to, value);
     }
 
     public String action() {
@@ -118,6 +128,10 @@ public final class AuditCriteria {
         return to;
     }
 
+    public String region() {
+        return region;
+    }
+
     private static OffsetDateTime utc(OffsetDateTime time) {
         return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
     }
@@ -127,17 +141,17 @@ public final class AuditCriteria {
         return other instanceof AuditCriteria that && Objects.equals(action, that.action) && outcome == that.outcome
                 && Objects.equals(actor, that.actor) && Objects.equals(accountId, that.accountId)
                 && Objects.equals(targetId, that.targetId) && Objects.equals(onBehalfOf, that.onBehalfOf)
-                && Objects.equals(from, that.from) && Objects.equals(to, that.to);
+                && Objects.equals(from, that.from) && Objects.equals(to, that.to) && Objects.equals(region, that.region);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(action, outcome, actor, accountId, targetId, onBehalfOf, from, to);
+        return Objects.hash(action, outcome, actor, accountId, targetId, onBehalfOf, from, to, region);
     }
 
     @Override
     public String toString() {
         return "AuditCriteria[action=" + action + ", outcome=" + outcome + ", actor=" + actor + ", accountId=" + accountId
-                + ", targetId=" + targetId + ", onBehalfOf=" + onBehalfOf + ", from=" + from + ", to=" + to + "]";
+                + ", targetId=" + targetId + ", onBehalfOf=" + onBehalfOf + ", from=" + from + ", to=" + to + ", region=" + region + "]";
     }
 }

@@ -48,6 +48,11 @@ public final class AuditCriteriaSql {
             sql.append(" AND i.event_id IN (SELECT t.event_id FROM audit_records t WHERE t.kind = 'TARGET' AND t.target_id = ?)");
             params.add(targetId.contains("@") ? targetId.toLowerCase(Locale.ROOT) : targetId);
         }
+        if (criteria.region() != null) {
+            // The region is on the outcome: an action that has none yet called no host the trail can name.
+            sql.append(" AND ").append(HAS_OUTCOME).append(" AND o.upstream_region = ?)");
+            params.add(criteria.region());
+        }
         AuditOutcome outcome = criteria.outcome();
         if (outcome == AuditOutcome.PENDING) {
             sql.append(" AND NOT ").append(HAS_OUTCOME).append(") AND i.recorded_at > ?");
