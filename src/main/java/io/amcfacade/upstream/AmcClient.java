@@ -46,13 +46,11 @@ public class AmcClient {
             }
         }
         List<Region> listable = regions.stream().filter(tokens::containsKey).toList();
-        // One region has nothing to overlap: it is listed on the request thread. The fan-out's few threads are the
-        // whole replica's (amc.upstream.fan-out.parallelism), and every GET /v1/accounts queued on them capped a
-        // one-region facade at a third of what it listed on its own thread (bench/run, 2026-12-08: 155 against 468
-        // requests/s at 64 connections).
-        List<Listing> listings = listable.size() == 1
-                ? List.of(list(listable.get(0), tokens.get(listable.get(0)), deadline))
-                : fanOut.each(listable, region -> list(region, tokens.get(region), deadline));
+        // The first region is listed on the request thread, the others beside it on the fan-out's threads. Those are
+        // the whole replica's few (amc.upstream.fan-out.parallelism), and every GET /v1/accounts queued whole on them
+        // capped a one-region facade at a third of what it listed on its own thread (bench/run, 2026-12-08: 155
+        // against 468 requests/s at 64 connections).
+        List<Listing> listings = fanOut.each(listable, region -> list(region, tokens.get(region), deadline));
         List<RegionAccounts> answers = new ArrayList<>();
         for (Region region : regions) {
             int at = listable.indexOf(region);

@@ -68,6 +68,47 @@ final class BoundedFanOut implements AutoCloseable {
         return results;
     }
 
+    /**
+     * Applies {@code task} to every input, the first on the calling thread while the others run on the pool, and
+     * answers the results in input order: the caller, which waits anyway, takes one task off the shared pool.
+     * Blocks until every task has finished; a task's exception is thrown once all have.
+     */
+    <I, R> List<R> mapWithCaller(List<I> inputs, Function<I, R> task) {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        List<R> rest = new ArrayList<>();
+        R first;
+        if (inputs.size() == 1) {
+            first = task.apply(inputs.get(0));
+        } else {
+            AtomicBoolean stopped = new AtomicBoolean();
+            Map<String, Object> logContext = MDC.getMap();
+            List<Future<R>> futures = new ArrayList<>();
+            for (I input : inputs.subList(1, inputs.size())) {
+                futures.add(pool.submit(() -> {
+                    logContext.forEach(MDC::put);
+                    try {
+                        return task.apply(input);
+                    } finally {
+                        MDC.clear();
+                    }
+                }));
+            }
+            try {
+                first = task.apply(inputs.get(0));
+            } finally {
+                for (Future<R> future : futures) {
+                    rest.add(await(future, stopped));
+                }
+            }
+        }
+        List<R> results = new ArrayList<>(inputs.size());
+        results.add(first);
+        results.addAll(rest);
+        return results;
+    }
+
     private static <R> R await(Future<R> future, AtomicBoolean stopped) {
         try {
             return future.get();

@@ -48,11 +48,12 @@ class UpstreamFanOut {
     }
 
     /**
-     * A task per input, all at once within the replica's bound, answers in input order; the task answers its own
-     * failures (say, one region's listing), none stops another.
+     * A task per input, all at once, answers in input order; the task answers its own failures (say, one region's
+     * listing), none stops another. The first runs on the request thread, which waits anyway; the others within
+     * the replica's bound.
      */
     <I, R> List<R> each(List<I> inputs, java.util.function.Function<I, R> task) {
-        return pool.map(inputs, task, result -> false);
+        return pool.mapWithCaller(inputs, task);
     }
 
     /**

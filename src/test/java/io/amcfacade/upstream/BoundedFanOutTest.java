@@ -72,6 +72,43 @@ class BoundedFanOutTest {
         }
     }
 
+    @Test
+    void withTheCallerTheFirstRunsOnTheCallingThreadAndTheRestOnThePoolSideBySide() throws Exception {
+        try (BoundedFanOut fanOut = new BoundedFanOut(1, "test-fan-out")) {
+            // The pool's only thread is busy with another caller's task: the caller's own first input still runs.
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Future<List<Integer>> busy = other.submit(() -> fanOut.map(List.of(0), i -> {
+                    awaitQuietly(release);
+                    return i;
+                }, result -> false));
+                CountDownLatch firstRan = new CountDownLatch(1);
+                ExecutorService caller = Executors.newSingleThreadExecutor();
+                try {
+                    Future<List<String>> answer = caller.submit(() -> fanOut.mapWithCaller(List.of("na", "eu", "fe"), region -> {
+                        if (region.equals("na")) {
+                            firstRan.countDown();
+                        }
+                        return region + "@" + Thread.currentThread().getName().startsWith("test-fan-out");
+                    }));
+                    assertThat(firstRan.await(5, TimeUnit.SECONDS)).as("the first input does not queue behind the pool")
+                            .isTrue();
+                    release.countDown();
+                    assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly("na@false", "eu@true", "fe@true");
+                    assertThat(busy.get(10, TimeUnit.SECONDS)).containsExactly(0);
+                } finally {
+                    caller.shutdownNow();
+                }
+            } finally {
+                release.countDown();
+                other.shutdownNow();
+            }
+            assertThat(fanOut.mapWithCaller(List.of(7), i -> i + Thread.currentThread().getName())).hasSize(1);
+            assertThat(fanOut.mapWithCaller(List.<Integer>of(), i -> i)).isEmpty();
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
