@@ -24,8 +24,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The issue reporter's check, repeatable: the packaged jar out of sandbox mode against Prism mocks
- * ({@code --errors}) of Amazon's own three definitions, not the project's copy, behind one router by path,
- * with the Login with Amazon stub. Drives all 14 upstream-backed {@code /v1} operations the way a client
+ * ({@code --errors}) of Amazon's own four definitions, not the project's copy, as the host of each of the three
+ * regions (a router by path per region), with the Login with Amazon stub. Drives all 14 upstream-backed {@code /v1} operations the way a client
  * would (ids come from the facade's own listings, since the mock makes them up) and reports each one in
  * {@code target/amazon-definitions/report.md}: its status and every request Prism refused.
  *
@@ -44,7 +44,7 @@ class AmazonDefinitionsIT {
         mocks = DefinitionsRun.mocks(definitions, workDir);
         PrismMock lwa = mocks.also(PrismMock.start(UpstreamContract.DIRECTORY.resolve("login-with-amazon.yaml"),
                 workDir.resolve("prism-lwa.log")));
-        facade = FacadeProcess.outOfSandboxMode(workDir, mocks.baseUri(), lwa.baseUri() + "/auth/o2/token",
+        facade = FacadeProcess.outOfSandboxMode(workDir, mocks.baseUris(), lwa.baseUri() + "/auth/o2/token",
                 "amzn1.application-oa2-client.0f3c5a9e2b7d4c1e8a6f", "amzn1.oa2-cs.v1.5b0e8c4d2f9a7e6b1c3d",
                 "Atzr|IwEBIJk8x2Lq-refresh");
     }
@@ -71,6 +71,8 @@ class AmazonDefinitionsIT {
         assertThat(outcomes).as("Prism refused no request and no answer, and the facade answered 200 or, where a "
                 + "listing never ends, its paging guard's 502; see target/amazon-definitions/mock.md")
                 .allMatch(o -> o.passed() || o.metPagingGuard());
+        assertThat(outcomes.get(0).byRegion()).as("GET /v1/accounts lists every region on its own host")
+                .allSatisfy((region, requests) -> assertThat(requests).as(region).isPositive());
         assertThat(outcomes.subList(1, 8)).as("the invitation operations need no listing to end (and the mock's invitations carry countries objects): all answer 200")
                 .allMatch(DefinitionsRun.Outcome::passed);
     }

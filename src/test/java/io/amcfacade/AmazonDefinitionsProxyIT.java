@@ -43,9 +43,11 @@ class AmazonDefinitionsProxyIT {
         sandbox = new FacadeProcess(sandboxDir, FacadeProcess.freePort());
         sandbox.start("sandbox", Map.of());
         String upstream = "http://127.0.0.1:" + sandbox.port() + "/sandbox";
-        proxies = DefinitionsRun.proxies(definitions, upstream, workDir);
+        // The sandbox's three regions, each behind Prism proxies of its own: a company in all three.
+        proxies = DefinitionsRun.proxies(definitions, Map.of("na", upstream, "eu", upstream + "/eu", "fe", upstream + "/fe"),
+                workDir);
         Path facadeDir = Files.createDirectories(workDir.resolve("facade"));
-        facade = FacadeProcess.outOfSandboxMode(facadeDir, proxies.baseUri(), upstream + "/auth/o2/token",
+        facade = FacadeProcess.outOfSandboxMode(facadeDir, proxies.baseUris(), upstream + "/auth/o2/token",
                 SandboxCredentials.CLIENT_ID, SandboxCredentials.CLIENT_SECRET, SandboxCredentials.REFRESH_TOKEN);
     }
 
@@ -63,20 +65,24 @@ class AmazonDefinitionsProxyIT {
     }
 
     @Test
-    void all21OperationsKeepAmazonsDefinitionsBothWays() throws Exception {
+    void everyOperationKeepsAmazonsDefinitionsBothWaysInEveryRegion() throws Exception {
         try {
             drive();
         } finally {
             proxies.report("proxy", "The facade and the sandbox through Prism proxies of Amazon's own definitions");
         }
-        assertThat(proxies.outcomes()).hasSize(21);
+        assertThat(proxies.outcomes()).hasSize(23);
+        assertThat(proxies.outcomes().get(22).byRegion()).as("a European account known: its calls reach Europe's host only")
+                .containsEntry("na", 0).containsEntry("fe", 0).hasEntrySatisfying("eu", requests -> assertThat(requests).isPositive());
         assertThat(proxies.outcomes()).as("every operation answers 200 (202 for a start) and Prism refused nothing either way; see "
                 + "target/amazon-definitions/proxy.md").allMatch(DefinitionsRun.Outcome::passed);
     }
 
     private static void drive() throws Exception {
         Response accounts = proxies.run("GET /v1/accounts", () -> admin().get("/v1/accounts"));
-        String account = accounts.jsonPath().getString("accounts[0].accountId");
+        assertThat(proxies.outcomes().get(0).byRegion()).as("every region listed on its own host")
+                .containsOnlyKeys("na", "eu", "fe").allSatisfy((region, requests) -> assertThat(requests).isPositive());
+        String account = accounts.jsonPath().getString("accounts.find { it.region == 'na' }.accountId");
         String leaving = "lee.park." + System.nanoTime() + "@example.com";
         String joining = "dana.lee." + System.nanoTime() + "@example.com";
 
@@ -143,6 +149,13 @@ class AmazonDefinitionsProxyIT {
         String etag = admin().get("/v1/accounts/{a}/instances/{i}", account, deleted).header("ETag");
         proxies.run("DELETE /v1/accounts/{a}/instances/{i}", () -> admin().header("If-Match", String.valueOf(etag))
                 .delete("/v1/accounts/{a}/instances/{i}", account, deleted));
+
+        // A European account's calls go to Europe's host, through Europe's proxies only.
+        String european = given().baseUri("http://127.0.0.1").port(sandbox.port()).contentType(ContentType.JSON)
+                .body(Map.of("accountName", "Definitions check EU", "marketplaceId", "A1PA6795UKMFR9"))
+                .post("/sandbox/eu/accounts").then().statusCode(201).extract().path("accountId");
+        proxies.run("GET /v1/accounts/{a}/users (EU)", () -> admin().get("/v1/accounts/{a}/users", european));
+        proxies.run("GET /v1/accounts/{a}/invitations (EU)", () -> admin().get("/v1/accounts/{a}/invitations", european));
     }
 
     private static String invitationOf(Response listed, String email) {

@@ -91,6 +91,22 @@ public final class FacadeProcess implements AutoCloseable {
         return facade;
     }
 
+    /**
+     * Started against a real AMC in every region of {@code regionBaseUris} (region id to host), with one Login with
+     * Amazon identity for all of them, as a company in several regions configures it.
+     */
+    public static FacadeProcess outOfSandboxMode(Path workDir, Map<String, String> regionBaseUris, String tokenUrl,
+            String... app) throws IOException, InterruptedException {
+        Map<String, String> environment = new java.util.HashMap<>(realAmc(regionBaseUris.values().iterator().next(),
+                tokenUrl, app));
+        environment.remove("AMC_API_BASE_URL");
+        regionBaseUris.forEach((region, uri) -> environment.put(
+                "AMC_REGIONS_" + region.toUpperCase(java.util.Locale.ROOT) + "_BASE_URL", uri));
+        FacadeProcess facade = new FacadeProcess(workDir, freePort());
+        facade.start("facade", environment);
+        return facade;
+    }
+
     /** The environment of a deployment against a real AMC: its base URL, the Login with Amazon app, the caller-token issuer. */
     public static Map<String, String> realAmc(String amcBaseUri, String tokenUrl, String... app) {
         return Map.of(

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Amazon's own three API definitions, in a directory outside the repository (they cannot be committed):
+ * Amazon's own four API definitions, in a directory outside the repository (they cannot be committed):
  * where each is and which upstream paths each one serves.
  */
 public final class AmazonDefinitions {
@@ -18,11 +18,13 @@ public final class AmazonDefinitions {
     private static final Map<String, String> FILES = Map.of(
             "amc-administration", "AMCAdministration_prod_3p.json",
             "invitations", "AdvertisingInvitations_prod_3p.json",
-            "user-permissions", "AdvertisingUserPermissionsManagement_prod_3p.json");
+            "user-permissions", "AdvertisingUserPermissionsManagement_prod_3p.json",
+            "manager-accounts", "ManagerAccount_prod_3p.json");
     private static final Map<String, List<String>> PREFIXES = Map.of(
             "amc-administration", List.of("/amc/"),
             "invitations", List.of("/user-invitations"),
-            "user-permissions", List.of("/users/", "/userRoles/", "/userPermissions"));
+            "user-permissions", List.of("/users/", "/userRoles/", "/userPermissions"),
+            "manager-accounts", List.of("/managerAccounts"));
 
     private AmazonDefinitions() {
     }
@@ -35,7 +37,7 @@ public final class AmazonDefinitions {
                     + FILES.values() + " (docs/upstream.md says where they come from)");
         }
         Map<String, Path> found = new LinkedHashMap<>();
-        for (String name : List.of("amc-administration", "invitations", "user-permissions")) {
+        for (String name : List.of("amc-administration", "invitations", "user-permissions", "manager-accounts")) {
             Path file = Path.of(directory).resolve(FILES.get(name)).toAbsolutePath();
             if (!Files.isRegularFile(file) || Files.size(file) == 0
                     || !Files.readString(file).contains("\"openapi\":\"3.")) {

@@ -13,15 +13,16 @@ import java.util.function.Supplier;
 import io.restassured.response.Response;
 
 /**
- * One Prism per Amazon definition, behind a {@link PathRouter} that gives the facade a single AMC base
- * URL, and the record of each facade operation driven through them: its status, how many upstream
- * requests it made, and every request or answer Prism refused. Written out as a Markdown table.
+ * Prisms of Amazon's definitions behind a {@link PathRouter} per region, each router the AMC host of one region
+ * (North America, Europe, Far East), and the record of each facade operation driven through them: its status, how
+ * many upstream requests it made and to which region's host, and every request or answer Prism refused. Written out
+ * as a Markdown table.
  */
 public final class DefinitionsRun implements AutoCloseable {
 
     /** One operation's outcome. */
-    public record Outcome(String operation, int status, int upstreamRequests, List<String> refusals, List<String> notes,
-            String body) {
+    public record Outcome(String operation, int status, int upstreamRequests, Map<String, Integer> byRegion,
+            List<String> refusals, List<String> notes, String body) {
 
         public boolean passed() {
             // 202: an operation started (issue 24).
@@ -39,16 +40,22 @@ public final class DefinitionsRun implements AutoCloseable {
         }
     }
 
+    /** The three regions, as the facade's configuration names them. */
+    public static final List<String> REGIONS = List.of("na", "eu", "fe");
+
     private final List<PrismMock> prisms = new ArrayList<>();
     private final List<Outcome> outcomes = new ArrayList<>();
     private final Path workDir;
-    private PathRouter router;
+    private final Map<String, PathRouter> routers = new LinkedHashMap<>();
 
     private DefinitionsRun(Path workDir) {
         this.workDir = workDir;
     }
 
-    /** Prism mocks ({@code --errors}) of the definitions: the issue reporter's set-up. */
+    /**
+     * Prism mocks ({@code --errors}) of the definitions, the issue reporter's set-up, as the host of every region: a
+     * mock answers the same whoever asks, so the regions share one Prism per definition, each behind its own router.
+     */
     public static DefinitionsRun mocks(Map<String, Path> definitions, Path workDir) throws IOException, InterruptedException {
         DefinitionsRun run = new DefinitionsRun(workDir);
         Map<String, String> routes = new LinkedHashMap<>();
@@ -57,22 +64,29 @@ public final class DefinitionsRun implements AutoCloseable {
             run.prisms.add(mock);
             AmazonDefinitions.prefixes(definition.getKey()).forEach(prefix -> routes.put(prefix, mock.baseUri()));
         }
-        run.router = PathRouter.start(routes);
+        for (String region : REGIONS) {
+            run.routers.put(region, PathRouter.start(routes));
+        }
         return run;
     }
 
-    /** Prism validating proxies ({@code --errors}) of the definitions in front of {@code upstream}. */
-    public static DefinitionsRun proxies(Map<String, Path> definitions, String upstream, Path workDir)
+    /**
+     * Prism validating proxies ({@code --errors}) of the definitions in front of each region's upstream (region id to
+     * base URL): a proxy forwards to one upstream, so each region has Prisms of its own.
+     */
+    public static DefinitionsRun proxies(Map<String, Path> definitions, Map<String, String> upstreams, Path workDir)
             throws IOException, InterruptedException {
         DefinitionsRun run = new DefinitionsRun(workDir);
-        Map<String, String> routes = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> definition : definitions.entrySet()) {
-            PrismMock proxy = PrismMock.proxy(definition.getValue(), upstream,
-                    workDir.resolve("prism-proxy-" + definition.getKey() + ".log"));
-            run.prisms.add(proxy);
-            AmazonDefinitions.prefixes(definition.getKey()).forEach(prefix -> routes.put(prefix, proxy.baseUri()));
+        for (Map.Entry<String, String> upstream : upstreams.entrySet()) {
+            Map<String, String> routes = new LinkedHashMap<>();
+            for (Map.Entry<String, Path> definition : definitions.entrySet()) {
+                PrismMock proxy = PrismMock.proxy(definition.getValue(), upstream.getValue(), workDir.resolve(
+                        "prism-proxy-" + upstream.getKey() + "-" + definition.getKey() + ".log"));
+                run.prisms.add(proxy);
+                AmazonDefinitions.prefixes(definition.getKey()).forEach(prefix -> routes.put(prefix, proxy.baseUri()));
+            }
+            run.routers.put(upstream.getKey(), PathRouter.start(routes));
         }
-        run.router = PathRouter.start(routes);
         return run;
     }
 
@@ -82,9 +96,11 @@ public final class DefinitionsRun implements AutoCloseable {
         return prism;
     }
 
-    /** The one base URL the facade is given as AMC's. */
-    public String baseUri() {
-        return router.baseUri();
+    /** Each region's AMC base URL for the facade, by region id. */
+    public Map<String, String> baseUris() {
+        Map<String, String> uris = new LinkedHashMap<>();
+        routers.forEach((region, router) -> uris.put(region, router.baseUri()));
+        return uris;
     }
 
     /** Runs one facade operation and records it with what the Prisms logged meanwhile. */
@@ -93,7 +109,11 @@ public final class DefinitionsRun implements AutoCloseable {
         for (PrismMock prism : prisms) {
             before.add(prism.log().length());
         }
+        Map<String, Integer> forwardedBefore = new LinkedHashMap<>();
+        routers.forEach((region, router) -> forwardedBefore.put(region, router.forwarded()));
         Response response = call.get();
+        Map<String, Integer> byRegion = new LinkedHashMap<>();
+        routers.forEach((region, router) -> byRegion.put(region, router.forwarded() - forwardedBefore.get(region)));
         List<String> logged = new ArrayList<>();
         for (int i = 0; i < prisms.size(); i++) {
             logged.addAll(prisms.get(i).log().substring(before.get(i)).lines().toList());
@@ -101,7 +121,8 @@ public final class DefinitionsRun implements AutoCloseable {
         int requests = (int) logged.stream().filter(line -> line.contains("Request received")).count();
         List<String> refusals = logged.stream().filter(AmazonDefinitions::isRefusal).map(String::strip).toList();
         List<String> notes = logged.stream().filter(AmazonDefinitions::isNote).map(String::strip).toList();
-        outcomes.add(new Outcome(operation, response.statusCode(), requests, refusals, notes, response.asString()));
+        outcomes.add(new Outcome(operation, response.statusCode(), requests, byRegion, refusals, notes,
+                response.asString()));
         return response;
     }
 
@@ -114,7 +135,8 @@ public final class DefinitionsRun implements AutoCloseable {
         StringBuilder report = new StringBuilder("# ").append(title).append("\n\nRun ").append(Instant.now())
                 .append(", definitions in ").append(System.getProperty(AmazonDefinitions.PROPERTY))
                 .append(", Prism and facade logs in ").append(workDir).append(".\n\n")
-                .append("| # | facade operation | status | upstream requests | result |\n|---|---|---|---|---|\n");
+                .append("| # | facade operation | status | upstream requests | by region's host | result |\n")
+                .append("|---|---|---|---|---|---|\n");
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
             String result = (o.passed() ? "passed" : o.metPagingGuard() ? "paging guard (the mock never ends a listing)"
@@ -123,13 +145,19 @@ public final class DefinitionsRun implements AutoCloseable {
                     + (o.notes().isEmpty() ? "" : "; Prism noted: " + String.join("; ", o.notes()))
                     + "; answer: " + abbreviate(o.body());
             report.append("| ").append(i + 1).append(" | `").append(o.operation()).append("` | ").append(o.status())
-                    .append(" | ").append(o.upstreamRequests()).append(" | ").append(result).append(" |\n");
+                    .append(" | ").append(o.upstreamRequests()).append(" | ").append(regions(o.byRegion())).append(" | ")
+                    .append(result).append(" |\n");
         }
         Path file = Path.of("target", "amazon-definitions", name + ".md").toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
         System.out.println(report);
         return file;
+    }
+
+    private static String regions(Map<String, Integer> byRegion) {
+        return byRegion.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse("—");
     }
 
     private static String abbreviate(String body) {
@@ -139,9 +167,7 @@ public final class DefinitionsRun implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (router != null) {
-            router.close();
-        }
+        routers.values().forEach(PathRouter::close);
         for (PrismMock prism : prisms) {
             prism.close();
         }

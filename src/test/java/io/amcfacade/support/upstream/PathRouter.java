@@ -35,6 +35,7 @@ public final class PathRouter implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, String> routes;
+    private final java.util.concurrent.atomic.AtomicInteger forwarded = new java.util.concurrent.atomic.AtomicInteger();
 
     private PathRouter(Map<String, String> routes) throws IOException {
         this.routes = new LinkedHashMap<>(routes);
@@ -53,6 +54,11 @@ public final class PathRouter implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** How many requests a route took so far (a path no route claims is not counted). */
+    public int forwarded() {
+        return forwarded.get();
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
@@ -62,6 +68,7 @@ public final class PathRouter implements AutoCloseable {
                 answer(exchange, 599, Map.of(), ("no route for " + uri.getPath()).getBytes());
                 return;
             }
+            forwarded.incrementAndGet();
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
