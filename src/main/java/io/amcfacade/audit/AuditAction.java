@@ -72,5 +72,15 @@ public enum AuditAction {
     EVENT_SUBSCRIPTION_REPLAY,
     EVENT_DELIVERIES_LIST,
     /** The deliverer disabling a subscription (actor {@code system:events}): its receiver answered 410, or retries ran out. */
-    EVENT_SUBSCRIPTION_DISABLE
+    EVENT_SUBSCRIPTION_DISABLE,
+    /** {@code GET /v1/manager-accounts}: every region's manager accounts and their linked accounts. */
+    MANAGER_ACCOUNTS_LIST,
+    MANAGER_ACCOUNT_GET,
+    /**
+     * {@code POST /v1/manager-accounts/{id}/link}: one {@link TargetKind#ACCOUNT} target per account with its result
+     * ({@code CREATED} linked, {@code UNCHANGED} already linked); the region in the summary and the outcome.
+     */
+    MANAGER_ACCOUNT_LINK,
+    /** {@code POST /v1/manager-accounts/{id}/unlink}: as {@link #MANAGER_ACCOUNT_LINK}, {@code REMOVED} for unlinked. */
+    MANAGER_ACCOUNT_UNLINK
 }

@@ -29,6 +29,11 @@ public record AuditTargetEntry(TargetKind kind, String id, String role, TargetRe
         return new AuditTargetEntry(TargetKind.EVENT_SUBSCRIPTION, subscriptionId, null, null, null);
     }
 
+    /** An account linked to or unlinked from a manager account. */
+    public static AuditTargetEntry account(String accountId) {
+        return new AuditTargetEntry(TargetKind.ACCOUNT, accountId, null, null, null);
+    }
+
     public AuditTargetEntry withResult(TargetResult outcome, String errorCode) {
         return new AuditTargetEntry(kind, id, role, outcome, errorCode);
     }

@@ -9,5 +9,9 @@ public enum TargetKind {
     INSTANCE,
     EVENT,
     /** An event subscription ({@code /v1/event-subscriptions/{subscriptionId}}). */
-    EVENT_SUBSCRIPTION
+    EVENT_SUBSCRIPTION,
+    /** An Amazon Ads manager account ({@code /v1/manager-accounts/{managerAccountId}}). */
+    MANAGER_ACCOUNT,
+    /** An account (an AMC account, or any Amazon Ads account) linked to or unlinked from a manager account. */
+    ACCOUNT
 }

@@ -47,6 +47,8 @@ final class EventTypes {
         NAMED.put(AuditAction.EVENT_SUBSCRIPTION_DELETE, "event_subscription.deleted");
         NAMED.put(AuditAction.EVENT_SUBSCRIPTION_REPLAY, "event_subscription.replayed");
         NAMED.put(AuditAction.EVENT_SUBSCRIPTION_DISABLE, "event_subscription.disabled");
+        NAMED.put(AuditAction.MANAGER_ACCOUNT_LINK, "manager_account.linked");
+        NAMED.put(AuditAction.MANAGER_ACCOUNT_UNLINK, "manager_account.unlinked");
     }
 
     private EventTypes() {

@@ -4,7 +4,8 @@ import io.amcfacade.api.model.AuditOutcome;
 
 /**
  * The OCSF 1.1 class and activity an action is reported as: people's access (invitations, roles, out-of-band
- * changes) as User Access Management (3005), a user removed as Account Change (3001), instances, operations,
+ * changes, accounts linked to or unlinked from a manager account, whose people gain or lose them) as User Access
+ * Management (3005), a user removed as Account Change (3001), instances, operations,
  * subscriptions and the trail's administration as Entity Management (3004), everything else (reads, refusals) as
  * API Activity (6003). {@code type_uid} is {@code class_uid * 100 + activity_id}; the category is the class's
  * thousands.
@@ -27,8 +28,8 @@ record OcsfClass(int classUid, String className, int activityId, String activity
 
     static OcsfClass of(String action) {
         return switch (action) {
-            case "INVITATIONS_CREATE", "USER_ROLE_CHANGE", "USERS_UPDATE" -> access(1, "Assign Privileges");
-            case "INVITATION_REVOKE" -> access(2, "Revoke Privileges");
+            case "INVITATIONS_CREATE", "USER_ROLE_CHANGE", "USERS_UPDATE", "MANAGER_ACCOUNT_LINK" -> access(1, "Assign Privileges");
+            case "INVITATION_REVOKE", "MANAGER_ACCOUNT_UNLINK" -> access(2, "Revoke Privileges");
             case "INVITATION_RESEND", "INVITATIONS_UPDATE", "INVITATION_REDEEM", "OUT_OF_BAND_CHANGE", "ACCESS_BASELINE"
                     -> access(OTHER, "Other");
             case "USER_REMOVE" -> new OcsfClass(3001, "Account Change", 6, "Delete");

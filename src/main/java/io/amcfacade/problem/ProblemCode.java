@@ -25,6 +25,7 @@ public enum ProblemCode {
     /** The invitation is not in the part of the account's list the facade reads to find one; it may lie further on. */
     INVITATION_LOOKUP_LIMIT(404, "Invitation beyond the lookup limit"),
     USER_NOT_FOUND(404, "User not found"),
+    MANAGER_ACCOUNT_NOT_FOUND(404, "Manager account not found"),
     OPERATION_NOT_FOUND(404, "Operation not found"),
     EVENT_SUBSCRIPTION_NOT_FOUND(404, "Event subscription not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),

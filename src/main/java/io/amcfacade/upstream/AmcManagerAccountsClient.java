@@ -1,7 +1,10 @@
 package io.amcfacade.upstream;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +13,7 @@ import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.regions.Region;
+import io.amcfacade.resilience.Deadline;
 import io.amcfacade.upstream.AmcManagerAccountWire.AccountToUpdate;
 import io.amcfacade.upstream.AmcManagerAccountWire.LinkRequest;
 import io.amcfacade.upstream.AmcManagerAccountWire.LinkResult;
@@ -29,6 +33,8 @@ public class AmcManagerAccountsClient {
 
     @Inject
     UpstreamCaller upstream;
+    @Inject
+    UpstreamFanOut fanOut;
 
     /** One region's manager accounts, or the problem that kept the region from answering. */
     public record RegionManagerAccounts(Region region, List<ManagerAccount> managerAccounts, ProblemException failure) {
@@ -43,17 +49,50 @@ public class AmcManagerAccountsClient {
                 ManagerAccounts.class, ErrorMapping.NONE).managerAccounts();
     }
 
-    /** Every configured region's manager accounts; a region that fails does not fail the others. */
+    /**
+     * Every configured region's manager accounts, the regions side by side on the fan-out's threads within the request's
+     * deadline (as {@link AmcClient#listAccounts} lists accounts): one region that is slow or down leaves the others
+     * their whole deadline, and a region that fails answers its failure instead of its manager accounts.
+     */
     public List<RegionManagerAccounts> listEverywhere() {
-        List<RegionManagerAccounts> listings = new ArrayList<>();
-        for (Region region : upstream.regions()) {
+        List<Region> regions = upstream.regions();
+        Deadline deadline = upstream.deadline();
+        Map<Region, String> tokens = new EnumMap<>(Region.class);
+        Map<Region, ProblemException> refused = new EnumMap<>(Region.class);
+        for (Region region : regions) {
             try {
-                listings.add(new RegionManagerAccounts(region, list(region), null));
-            } catch (ProblemException failure) {
-                listings.add(new RegionManagerAccounts(region, List.of(), failure));
+                tokens.put(region, upstream.accessToken(region));
+            } catch (ProblemException e) {
+                refused.put(region, e);
             }
         }
-        return listings;
+        List<Region> listable = regions.stream().filter(tokens::containsKey).toList();
+        Function<Region, UpstreamCaller.Detached<ManagerAccounts>> listing = region -> upstream.detached(region,
+                AmcOperation.LIST_MANAGER_ACCOUNTS, (api, bearer) -> api.listManagerAccounts(bearer), tokens.get(region),
+                deadline, ManagerAccounts.class, ErrorMapping.NONE);
+        // One region has nothing to overlap: it is listed on the request thread (see AmcClient#listAccounts).
+        List<UpstreamCaller.Detached<ManagerAccounts>> listed = listable.size() == 1
+                ? List.of(listing.apply(listable.get(0)))
+                : fanOut.each(listable, listing);
+        List<RegionManagerAccounts> answers = new ArrayList<>();
+        for (Region region : regions) {
+            int at = listable.indexOf(region);
+            if (at < 0) {
+                answers.add(new RegionManagerAccounts(region, List.of(), refused.get(region)));
+                continue;
+            }
+            UpstreamCaller.Detached<ManagerAccounts> answer = listed.get(at);
+            upstream.record(answer.answers());
+            if (answer.failure() == null) {
+                answers.add(new RegionManagerAccounts(region,
+                        answer.value() == null ? List.of() : answer.value().managerAccounts(), null));
+            } else if (answer.failure() instanceof ProblemException failure) {
+                answers.add(new RegionManagerAccounts(region, List.of(), failure));
+            } else {
+                throw answer.failure();
+            }
+        }
+        return answers;
     }
 
     /** Links 1–20 AMC accounts to the manager account on {@code region}'s host; per-account results. */

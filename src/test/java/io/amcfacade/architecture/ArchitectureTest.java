@@ -79,7 +79,7 @@ class ArchitectureTest {
     void featuresUseTheAuditsPublishedApiAndItsQueryPort() {
         String[] published = { AUDIT, AUDIT + ".query" };
         onlyUsesOfTheAudit(published, ROOT + ".accounts..", ROOT + ".instances..", ROOT + ".invitations..",
-                ROOT + ".users..", ROOT + ".idempotency..", ROOT + ".access", ROOT + ".access.reconcile..",
+                ROOT + ".users..", ROOT + ".manageraccounts..", ROOT + ".idempotency..", ROOT + ".access", ROOT + ".access.reconcile..",
                 ROOT + ".access.store..");
         onlyUsesOfTheAudit(with(published, AUDIT + ".export"), ROOT + ".access.query..");
         onlyUsesOfTheAudit(with(published, AUDIT + ".export", AUDIT + ".integrity.verifying"), ROOT + ".console..");

@@ -225,6 +225,38 @@ class ConsoleShowsEveryActionTest {
         all.add(find("OUT_OF_BAND_CHANGE: a user added in AMC's console", AuditAction.OUT_OF_BAND_CHANGE,
                 Map.of("accountId", accountId), e -> true));
 
+        // Manager accounts: listed and read by a viewer; an EU account linked (success), a mix linked with an account
+        // of another region Amazon refuses (partial failure), an unknown manager account (refusal, 404), then unlinked.
+        String euAccount = given().contentType(ContentType.JSON)
+                .body(Map.of("accountName", "Console EU account", "marketplaceId", "A1PA6795UKMFR9"))
+                .post("/sandbox/eu/accounts").then().statusCode(201).extract().path("accountId");
+        String euManager = given().contentType(ContentType.JSON).body(Map.of("managerAccountName", "Console agency"))
+                .post("/sandbox/eu/manager-accounts").then().statusCode(201).extract().path("managerAccountId");
+        String linker = Callers.uniqueSubject("linker");
+        String linkerToken = Callers.token(linker, "amc-admin");
+        given().auth().oauth2(viewerToken).get("/v1/manager-accounts").then().statusCode(200);
+        given().auth().oauth2(viewerToken).get("/v1/manager-accounts/{id}", euManager).then().statusCode(200);
+        all.add(ofActor(AuditAction.MANAGER_ACCOUNTS_LIST.name(), AuditAction.MANAGER_ACCOUNTS_LIST, viewer));
+        all.add(ofActor(AuditAction.MANAGER_ACCOUNT_GET.name(), AuditAction.MANAGER_ACCOUNT_GET, viewer));
+        given().auth().oauth2(linkerToken).contentType(ContentType.JSON).body(Map.of("accountIds", List.of(euAccount)))
+                .post("/v1/manager-accounts/{id}/link", euManager).then().statusCode(200)
+                .body("results[0].status", org.hamcrest.Matchers.equalTo("LINKED"));
+        all.add(ofActor("MANAGER_ACCOUNT_LINK linked", AuditAction.MANAGER_ACCOUNT_LINK, linker));
+        given().auth().oauth2(linkerToken).contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of(euAccount, InvitationsApi.ACCOUNT)))
+                .post("/v1/manager-accounts/{id}/unlink", euManager).then().statusCode(200)
+                .body("results[1].status", org.hamcrest.Matchers.equalTo("NOT_LINKED"));
+        all.add(ofActor(AuditAction.MANAGER_ACCOUNT_UNLINK.name(), AuditAction.MANAGER_ACCOUNT_UNLINK, linker));
+        given().auth().oauth2(linkerToken).contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of(euAccount, InvitationsApi.ACCOUNT)))
+                .post("/v1/manager-accounts/{id}/link", euManager).then().statusCode(200)
+                .body("results[1].status", org.hamcrest.Matchers.equalTo("FAILED"));
+        all.add(ofActor("MANAGER_ACCOUNT_LINK partly refused by Amazon", AuditAction.MANAGER_ACCOUNT_LINK, linker));
+        given().auth().oauth2(linkerToken).contentType(ContentType.JSON).body(Map.of("accountIds", List.of(euAccount)))
+                .post("/v1/manager-accounts/{id}/link", "amzn1.ads-account.g.noconsole").then().statusCode(404);
+        all.add(ofActor("MANAGER_ACCOUNT_LINK of an unknown manager account (404)", AuditAction.MANAGER_ACCOUNT_LINK,
+                linker));
+
         // The audit trail and the access inventory, read and administered by an auditor. The tail
         // acknowledgement is refused (409): there is no cut-off tail to accept.
         String someEvent = all.get(0).eventId();

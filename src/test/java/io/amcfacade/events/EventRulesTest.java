@@ -74,6 +74,25 @@ class EventRulesTest {
         assertThat(OcsfClass.of("INVITATION_REVOKE").typeUid()).isEqualTo(300502L);
         assertThat(OcsfClass.of("INSTANCE_CREATE").typeUid()).isEqualTo(300401L);
         assertThat(OcsfClass.of("AUDIT_QUERY").categoryUid()).isEqualTo(6);
+        assertThat(EventTypes.of("MANAGER_ACCOUNT_LINK", AuditOutcome.PARTIAL, AuditIntegrityStatus.VERIFIED))
+                .isEqualTo("io.amcfacade.manager_account.linked");
+        assertThat(EventTypes.of("MANAGER_ACCOUNT_UNLINK", AuditOutcome.SUCCEEDED, AuditIntegrityStatus.VERIFIED))
+                .isEqualTo("io.amcfacade.manager_account.unlinked");
+        assertThat(OcsfClass.of("MANAGER_ACCOUNT_LINK").typeUid()).as("Assign Privileges").isEqualTo(300501L);
+        assertThat(OcsfClass.of("MANAGER_ACCOUNT_UNLINK").typeUid()).as("Revoke Privileges").isEqualTo(300502L);
+        assertThat(OcsfClass.of("MANAGER_ACCOUNTS_LIST").activityName()).isEqualTo("Read");
+    }
+
+    /** Every type an action can be delivered as is one the contract's {@code EventType} lists, so clients can switch on it. */
+    @Test
+    void everyActionsTypeIsInTheContract() {
+        List<String> documented = new java.util.ArrayList<>();
+        io.amcfacade.support.Contract.file().path("components").path("schemas").path("EventType").path("enum")
+                .forEach(type -> documented.add(type.asText()));
+        for (io.amcfacade.audit.AuditAction action : io.amcfacade.audit.AuditAction.values()) {
+            assertThat(documented).as(action.name())
+                    .contains(EventTypes.of(action.name(), AuditOutcome.SUCCEEDED, AuditIntegrityStatus.VERIFIED));
+        }
     }
 
     @Test
