@@ -30,7 +30,6 @@ import io.amcfacade.audit.query.SealedActions.SealedAction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Delivers the sealed trail to every active subscription, on every replica: each poll leases the subscriptions that
@@ -86,19 +85,6 @@ public class EventDeliverer {
         this.lag = Timer.builder("amc.events.delivery.lag").description("From the seal covering an event to its delivery")
                 .publishPercentiles(0.5, 0.99).register(registry);
         registry.gauge("amc.events.subscriptions.disabled", store, s -> s.count(EventSubscriptionState.DISABLED));
-    }
-
-    @Scheduled(every = "${amc.events.poll-interval:PT1S}", delayed = "${amc.events.poll-interval:PT1S}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onTimer() {
-        if (!config.scheduled()) {
-            return;
-        }
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            LOG.warnf("Delivering events failed this round: %s", e.getMessage());
-        }
     }
 
     /**
