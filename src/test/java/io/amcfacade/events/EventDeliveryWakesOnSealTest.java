@@ -22,6 +22,7 @@ import io.amcfacade.audit.integrity.sealing.AuditSealer;
 import io.amcfacade.audit.integrity.sealing.Sealing;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.NonDefaultSettings;
+import io.amcfacade.support.OwnerDatabase;
 import io.amcfacade.support.UsersApi;
 import io.amcfacade.support.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
@@ -110,6 +111,46 @@ class EventDeliveryWakesOnSealTest {
     }
 
     /**
+     * The listening connection lost (its backend ended, as a PostgreSQL restart or a proxy would end it): the replica
+     * connects again by itself and is woken by the next seal as before, not left on its poll.
+     */
+    @Test
+    void aLostListeningConnectionIsMadeAgainAndSealsWakeTheDelivererAsBefore() throws Exception {
+        awaitListening();
+        List<Integer> ended = new java.util.ArrayList<>();
+        try (Connection owner = OwnerDatabase.connect(); Statement statement = owner.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE application_name = "
+                    + "'amc-events-seal-listener'")) {
+                while (rs.next()) {
+                    ended.add(rs.getInt(1));
+                }
+            }
+            assertThat(ended).as("listening connections").hasSize(1);
+            try (ResultSet rs = statement.executeQuery("SELECT pg_terminate_backend(" + ended.get(0) + ")")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("the listening connection ended").isTrue();
+            }
+        }
+        for (int i = 0; i < 200 && !listeningOtherThan(ended.get(0)); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(listeningOtherThan(ended.get(0))).as("listening again, on a new connection").isTrue();
+        String account = UsersApi.newAccount().accountId();
+        String auditor = Callers.token(Callers.uniqueSubject("events"), "auditor");
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            String id = subscribe(auditor, receiver, account);
+            try {
+                act(account);
+                long sealed = sealNow();
+                assertThat(arrivalAfter(receiver, 1, sealed)).as("the event's arrival after its seal, listening again")
+                        .isLessThan(SOON.toMillis());
+            } finally {
+                given().auth().oauth2(auditor).delete("/v1/event-subscriptions/{id}", id);
+            }
+        }
+    }
+
+    /**
      * Waits (ten seconds at most) until this replica's listening connection is there: it connects at start, beside
      * the deliverer. Not asserted: the arrivals are what this test is about.
      */
@@ -120,9 +161,13 @@ class EventDeliveryWakesOnSealTest {
     }
 
     private boolean listening() throws SQLException {
+        return listeningOtherThan(0);
+    }
+
+    private boolean listeningOtherThan(int pid) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                        + "'amc-events-seal-listener' AND query ILIKE 'LISTEN%'")) {
+                        + "'amc-events-seal-listener' AND query ILIKE 'LISTEN%' AND pid <> " + pid)) {
             rs.next();
             return rs.getInt(1) > 0;
         }
