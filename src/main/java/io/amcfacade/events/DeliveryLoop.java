@@ -79,11 +79,6 @@ class DeliveryLoop {
         }
     }
 
-    /** Whether this replica is listening for seals right now (else it delivers on its poll only). */
-    boolean listening() {
-        return announcements.listening();
-    }
-
     private void deliverWhileRunning() {
         long pollNanos = config.pollInterval().toNanos();
         long due = System.nanoTime() + pollNanos;

@@ -33,7 +33,6 @@ final class SealAnnouncements implements Runnable {
     private final Properties properties = new Properties();
     private final Runnable wake;
     private volatile boolean running = true;
-    private volatile boolean listening;
     private volatile Connection connection;
 
     SealAnnouncements(String jdbcUrl, String user, String password, Runnable wake) {
@@ -49,11 +48,6 @@ final class SealAnnouncements implements Runnable {
         this.wake = wake;
     }
 
-    /** Whether the connection is up and listening (an announcement now would be heard). */
-    boolean listening() {
-        return listening;
-    }
-
     @Override
     public void run() {
         Duration backoff = Duration.ofSeconds(1);
@@ -65,7 +59,6 @@ final class SealAnnouncements implements Runnable {
                     statement.execute("LISTEN " + SealedActions.SEALED_CHANNEL);
                 }
                 PGConnection pg = listener.unwrap(PGConnection.class);
-                listening = true;
                 if (warned) {
                     LOG.infof("Listening for seals on %s again", SealedActions.SEALED_CHANNEL);
                 }
@@ -83,7 +76,6 @@ final class SealAnnouncements implements Runnable {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                listening = false;
                 if (!running) {
                     break;
                 }
@@ -99,7 +91,6 @@ final class SealAnnouncements implements Runnable {
                 }
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } finally {
-                listening = false;
                 connection = null;
             }
         }
