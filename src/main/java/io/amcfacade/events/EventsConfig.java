@@ -30,9 +30,20 @@ public interface EventsConfig {
     @WithDefault("true")
     boolean scheduled();
 
-    /** How often a replica looks for subscriptions with something to deliver (the scheduler's shortest period is 1 s). */
+    /**
+     * How often a replica looks for subscriptions with something to deliver when nothing woke it: the fallback to
+     * {@link #wakeOnSeal()} (an announcement missed while its connection was down), and when retries come due.
+     */
     @WithDefault("PT1S")
     Duration pollInterval();
+
+    /**
+     * Whether each replica listens for new seals (PostgreSQL {@code LISTEN amc_audit_sealed} on one connection of its
+     * own, outside the pool) and delivers as soon as one commits, on whichever replica sealed, instead of at its next
+     * poll. Off only where LISTEN cannot work (a transaction-pooling proxy between the facade and PostgreSQL).
+     */
+    @WithDefault("true")
+    boolean wakeOnSeal();
 
     /**
      * How long a replica holds a subscription it delivers; a replica that dies lets it lapse after this, and another

@@ -17,6 +17,9 @@ public class NonDefaultSettings implements QuarkusTestProfile {
     /** OpenBreakerSpendsNoBudgetTest: one instance call a second, so a refusal waiting for a token would show. */
     public static final int INSTANCE_CALLS_PER_SECOND = 1;
 
+    /** EventDeliveryWakesOnSealTest: the deliverer's poll, far longer than the test waits for an event. */
+    public static final String EVENTS_POLL_INTERVAL = "PT10M";
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.ofEntries(
@@ -36,6 +39,10 @@ public class NonDefaultSettings implements QuarkusTestProfile {
                 Map.entry("mp.openapi.scan.disable", "false"),
                 Map.entry("mp.openapi.scan.exclude.packages", "io.amcfacade.sandbox,io.amcfacade.console"),
                 Map.entry("quarkus.smallrye-openapi.ignore-static-document", "true"),
-                Map.entry("mp.openapi.extensions.smallrye.operationIdStrategy", "METHOD"));
+                Map.entry("mp.openapi.extensions.smallrye.operationIdStrategy", "METHOD"),
+                // EventDeliveryWakesOnSealTest: the deliverer on its own, as on a replica, with a poll too long to
+                // deliver anything during the run: an event that arrives was woken by its seal's announcement.
+                Map.entry("amc.events.scheduled", "true"),
+                Map.entry("amc.events.poll-interval", EVENTS_POLL_INTERVAL));
     }
 }

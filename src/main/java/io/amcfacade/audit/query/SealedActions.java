@@ -32,6 +32,13 @@ public class SealedActions {
             Instant sealedAt) {
     }
 
+    /**
+     * The channel every new seal is announced on at its commit (the trigger {@code audit_seals_announce}, V82), on
+     * whichever replica sealed; its payload is the seal's id. Anyone with the service's credentials can NOTIFY it
+     * too: a listener takes an announcement only as a reason to read this trail now, never as what it says.
+     */
+    public static final String SEALED_CHANNEL = "amc_audit_sealed";
+
     /** How many seals one read looks through at most, so a long quiet stretch of seals is read in steps. */
     private static final int SEALS_PER_READ = 50;
 
