@@ -34,4 +34,7 @@ public class ObservedAccount extends PanacheEntityBase {
     public Integer lastPassChanges;
     @Column(name = "last_pass_replica")
     public String lastPassReplica;
+    /** The manager accounts the account was linked to when last listed, sorted, space-separated; null: never listed. */
+    @Column(name = "manager_account_links")
+    public String managerAccountLinks;
 }
