@@ -91,9 +91,11 @@ public class AccessHistoryPage {
         }
         String email = periods.stream().map(AccessPeriod::getEmailAddress).filter(Objects::nonNull)
                 .reduce((first, last) -> last).orElse(null);
-        // Every way in held now: "admin (direct)", "viewer (via manager account …)".
-        List<String> held = periods.stream().filter(p -> p.getUntil() == null)
-                .map(p -> p.getRole() + " (" + GrantRow.Held.of(p.getHeldVia()).words() + ")").toList();
+        // Every way in held now: "admin" (direct), "viewer (via manager account …)".
+        List<String> held = periods.stream().filter(p -> p.getUntil() == null).map(p -> {
+            GrantRow.Held way = GrantRow.Held.of(p.getHeldVia());
+            return way.direct() ? p.getRole() : p.getRole() + " (" + way.words() + ")";
+        }).toList();
         String current = held.isEmpty() ? null : String.join(", ", held);
         var region = inventory.regions().get(whose.accountId());
         return new AccessHistory(viewer.layout(Section.ACCESS), whose.accountId(), region == null ? null : region.id(),

@@ -1,6 +1,12 @@
 package io.amcfacade.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +20,7 @@ import io.amcfacade.api.model.AccessHeldVia;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
+import io.amcfacade.support.OwnerDatabase;
 import io.amcfacade.support.UsersApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -106,6 +113,32 @@ class ManagerAccountAccessTest {
                 .satisfies(g -> assertThat(g.getHeldVia().getVia()).isEqualTo(AccessHeldVia.ViaEnum.DIRECT));
         assertThat(history(account, userId).getList("periods.heldVia.via"))
                 .containsExactlyInAnyOrder("direct", "manager-account");
+    }
+
+    /**
+     * An attacker with the service's database credentials cannot rewrite how a grant was held or who granted it (V90
+     * narrows the role's UPDATE to a period's end and role_checked_at), nor delete it; the reconciler can still end it.
+     */
+    @Test
+    void theServicesDatabaseRoleCannotRewriteHowAGrantIsHeld() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        AccessApi.reconcile(account);
+        String where = " WHERE account_id = '" + account + "'";
+        for (String forged : List.of("UPDATE access_grants SET held_via = 'manager-account', manager_account_id = 'x'",
+                "UPDATE access_grants SET granted_via = 'facade'", "UPDATE access_grants SET role = 'viewer'",
+                "DELETE FROM access_grants")) {
+            assertThatThrownBy(() -> asServiceRole(forged + where)).as(forged).hasMessageContaining("permission denied");
+        }
+        asServiceRole("UPDATE access_grants SET role_checked_at = now()" + where);
+        assertThat(AccessApi.grants(account, null).getGrants()).singleElement()
+                .satisfies(g -> assertThat(g.getHeldVia().getVia()).isEqualTo(AccessHeldVia.ViaEnum.DIRECT));
+    }
+
+    private static void asServiceRole(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(OwnerDatabase.url(), "amc_app", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static JsonPath history(String account, String userId) {
