@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.amcfacade.api.model.AccessGrant;
-import io.amcfacade.api.model.AccessHeldVia;
+import io.amcfacade.api.model.AccessHeldViaKind;
 import io.amcfacade.support.AccessApi;
 import io.amcfacade.support.Callers;
 import io.amcfacade.support.InvitationsApi;
@@ -51,7 +51,7 @@ class ManagerAccountAccessTest {
         List<AccessGrant> grants = AccessApi.grants(account, null).getGrants();
         assertThat(grants).hasSize(2);
         AccessGrant agent = grants.stream().filter(g -> g.getUserId().equals(userId)).findFirst().orElseThrow();
-        assertThat(agent.getHeldVia().getVia()).isEqualTo(AccessHeldVia.ViaEnum.MANAGER_ACCOUNT);
+        assertThat(agent.getHeldVia().getVia()).isEqualTo(AccessHeldViaKind.MANAGER_ACCOUNT);
         assertThat(agent.getHeldVia().getManagerAccountId()).isEqualTo(managerAccount);
         assertThat(agent.getRole()).as("the user's role in the manager account").isEqualTo("admin");
         assertThat(agent.getEmailAddress()).isEqualTo(email);
@@ -60,7 +60,7 @@ class ManagerAccountAccessTest {
         AccessGrant direct = grants.stream().filter(g -> g.getUserId().equals(seedAdmin.getUserId())).findFirst()
                 .orElseThrow();
         assertThat(direct.getHeldVia().getVia()).as("the account's own admin stays direct")
-                .isEqualTo(AccessHeldVia.ViaEnum.DIRECT);
+                .isEqualTo(AccessHeldViaKind.DIRECT);
         assertThat(direct.getHeldVia().getManagerAccountId()).isNull();
 
         List<Map<String, Object>> events = AccessApi.outOfBandChanges(account);
@@ -110,7 +110,7 @@ class ManagerAccountAccessTest {
         AccessApi.reconcile(account);
         assertThat(AccessApi.grants(account, null).getGrants().stream().filter(g -> g.getUserId().equals(userId)))
                 .as("the direct grant outlives the link").singleElement()
-                .satisfies(g -> assertThat(g.getHeldVia().getVia()).isEqualTo(AccessHeldVia.ViaEnum.DIRECT));
+                .satisfies(g -> assertThat(g.getHeldVia().getVia()).isEqualTo(AccessHeldViaKind.DIRECT));
         assertThat(history(account, userId).getList("periods.heldVia.via"))
                 .containsExactlyInAnyOrder("direct", "manager-account");
     }
@@ -131,7 +131,7 @@ class ManagerAccountAccessTest {
         }
         asServiceRole("UPDATE access_grants SET role_checked_at = now()" + where);
         assertThat(AccessApi.grants(account, null).getGrants()).singleElement()
-                .satisfies(g -> assertThat(g.getHeldVia().getVia()).isEqualTo(AccessHeldVia.ViaEnum.DIRECT));
+                .satisfies(g -> assertThat(g.getHeldVia().getVia()).isEqualTo(AccessHeldViaKind.DIRECT));
     }
 
     private static void asServiceRole(String sql) throws SQLException {

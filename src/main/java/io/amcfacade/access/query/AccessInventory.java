@@ -139,7 +139,7 @@ public class AccessInventory {
 
     /** How a period's access is held: directly, or through its manager account. */
     static AccessHeldVia heldVia(GrantPeriod period) {
-        AccessHeldVia held = new AccessHeldVia().via(AccessHeldVia.ViaEnum.fromValue(period.heldVia));
+        AccessHeldVia held = new AccessHeldVia().via(io.amcfacade.api.model.AccessHeldViaKind.fromValue(period.heldVia));
         return period.managerAccountId == null ? held : held.managerAccountId(period.managerAccountId);
     }
 
