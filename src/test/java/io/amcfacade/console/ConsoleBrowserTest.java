@@ -283,6 +283,8 @@ class ConsoleBrowserTest {
         assertThat(browser.find("#access-history").getText()).contains("via manager account " + managerAccount)
                 .contains("held now");
         assertThat(browser.find("#current-role").getText()).isEqualTo("viewer (via manager account " + managerAccount + ")");
+        browser.open("/console/access/changes?accountId=" + account);
+        assertThat(browser.find("#changes").getText()).contains("user added as viewer via manager account " + managerAccount);
         browser.open("/console/access?accountId=" + account + "&region=eu");
         assertThat(browser.find("#access-empty").getText()).as("the account is in na").contains("No grant matches");
         assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).returns("ACCESS_HISTORY", AuditEvent::getAction)
