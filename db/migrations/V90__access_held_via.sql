@@ -16,6 +16,9 @@ CREATE UNIQUE INDEX access_grants_open ON access_grants (account_id, user_id, he
 -- The manager accounts an account was linked to when last listed (space-separated, sorted; null before the first
 -- listing that answered): a change makes the next pass read every indirect user's permissions again.
 ALTER TABLE access_accounts ADD COLUMN manager_account_links text;
+-- When the account's access through manager accounts was first listed: null for every account observed before V90,
+-- so the access already held that way when the facade first looks is baseline, not a flood of out-of-band changes.
+ALTER TABLE access_accounts ADD COLUMN indirect_observed_at timestamptz;
 
 -- With the app role's credentials, a period's origin (who, how, when, through which manager account) is no longer
 -- rewritable: the reconciler only ever ends a period and stamps when its role was read, so UPDATE is narrowed to

@@ -116,6 +116,31 @@ class ManagerAccountAccessTest {
     }
 
     /**
+     * An account observed before the facade read access through manager accounts (V90): what is held that way when it
+     * first reads it was there all along, so it is baseline, not an out-of-band change; later changes are out of band.
+     */
+    @Test
+    void accessThroughAManagerAccountAlreadyThereWhenFirstReadIsBaselineNotOutOfBand() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        AccessApi.reconcile(account);
+        OwnerDatabase.execute("UPDATE access_accounts SET indirect_observed_at = NULL WHERE account_id = '" + account + "'");
+        String managerAccount = AccessApi.newManagerAccount("na", "Agency of old");
+        String userId = AccessApi.managerAccountUser(managerAccount, InvitationsApi.uniqueEmail("old-agency"), "VIEWER");
+        AccessApi.consoleLink(managerAccount, account);
+        AccessApi.reconcile(account);
+
+        AccessGrant agent = AccessApi.grants(account, null).getGrants().stream().filter(g -> g.getUserId().equals(userId))
+                .findFirst().orElseThrow();
+        assertThat(agent.getGrantedBy().getVia().toString()).isEqualTo("baseline");
+        assertThat(agent.getHeldVia().getManagerAccountId()).isEqualTo(managerAccount);
+        assertThat(AccessApi.outOfBandChanges(account)).isEmpty();
+
+        AccessApi.consoleUnlink(managerAccount, account);
+        AccessApi.reconcile(account);
+        assertThat(AccessApi.outOfBandChanges(account)).hasSize(1);
+    }
+
+    /**
      * An attacker with the service's database credentials cannot rewrite how a grant was held or who granted it (V90
      * narrows the role's UPDATE to a period's end and role_checked_at), nor delete it; the reconciler can still end it.
      */

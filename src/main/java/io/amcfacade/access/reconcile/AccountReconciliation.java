@@ -78,11 +78,23 @@ public class AccountReconciliation {
                 List<KnownInvitation> open = known.invitations().stream()
                         .map(i -> new KnownInvitation(i.invitationId, i.emailAddress, i.role, i.state)).toList();
                 List<AccessChange> changes = new ArrayList<>(SnapshotDiff.users(accountId, grants, users, roles));
-                changes.addAll(SnapshotDiff.indirect(accountId, knownIndirect(known.grants()), indirect, ways));
+                List<AccessChange> indirectChanges = SnapshotDiff.indirect(accountId, knownIndirect(known.grants()),
+                        indirect, ways);
                 changes.addAll(SnapshotDiff.invitations(accountId, open, invitations));
-                ChangeAttribution.Attributed attributed = known.account() == null
-                        ? attribution.baseline(accountId, changes, users.size(), invitations.size(), observedAt)
-                        : attribution.attribute(known, changes, observedAt);
+                ChangeAttribution.Attributed attributed;
+                if (known.account() == null) {
+                    changes.addAll(indirectChanges);
+                    attributed = attribution.baseline(accountId, changes, users.size(), invitations.size(), observedAt);
+                } else if (known.account().indirectObservedAt == null) {
+                    // Observed before the facade read access through manager accounts: what is held that way now was
+                    // there when it first looked (the account's baseline), not changed behind its back.
+                    attributed = attribution.attribute(known, changes, observedAt).and(attribution.baseline(accountId,
+                            indirectChanges, users.size(), invitations.size(), observedAt));
+                    changes.addAll(indirectChanges);
+                } else {
+                    changes.addAll(indirectChanges);
+                    attributed = attribution.attribute(known, changes, observedAt);
+                }
                 List<AccessLedger.InvitationEvent> invitationEvents = new ArrayList<>(attributed.invitations());
                 Attribution vanished = new Attribution("amc", null, null, observedAt);
                 SnapshotDiff.gone(open, invitations).forEach(id -> invitationEvents.add(

@@ -29,6 +29,15 @@ public class ChangeAttribution {
 
     /** The store's events for a set of changes, and how many were out of band. */
     public record Attributed(List<GrantEvent> grants, List<InvitationEvent> invitations, int outOfBand) {
+
+        /** Both sets of events, these first. */
+        Attributed and(Attributed more) {
+            List<GrantEvent> allGrants = new ArrayList<>(grants);
+            allGrants.addAll(more.grants());
+            List<InvitationEvent> allInvitations = new ArrayList<>(invitations);
+            allInvitations.addAll(more.invitations());
+            return new Attributed(allGrants, allInvitations, outOfBand + more.outOfBand());
+        }
     }
 
     private final FacadeActions trail;

@@ -101,6 +101,9 @@ public class AccessLedger {
         }
         if (observedAt != null) {
             account.observedAt = observedAt;
+            if (account.indirectObservedAt == null) {
+                account.indirectObservedAt = observedAt; // a listing reads the indirect users too
+            }
         }
         for (GrantEvent event : grants) {
             GrantPeriod open = (event.managerAccountId() == null
