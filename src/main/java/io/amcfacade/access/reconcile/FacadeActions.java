@@ -119,7 +119,11 @@ public class FacadeActions {
 
     /** A link or unlink through the facade ({@link #MANAGER_ACCOUNT_ACTIONS}); a role there is no facade action's. */
     private Optional<FacadeAction> viaManagerAccount(AccessChange.UserChange change, Instant after) {
-        List<String> actions = MANAGER_ACCOUNT_ACTIONS.getOrDefault(change.getClass(), List.of());
+        return viaManagerAccount(change, after, MANAGER_ACCOUNT_ACTIONS.getOrDefault(change.getClass(), List.of()));
+    }
+
+    /** The newest of {@code actions} that explains the change (no query at all while there are none). */
+    Optional<FacadeAction> viaManagerAccount(AccessChange.UserChange change, Instant after, List<String> actions) {
         if (actions.isEmpty()) {
             return Optional.empty();
         }
