@@ -70,7 +70,8 @@ public sealed interface AccessChange {
         }
     }
 
-    record UserAdded(String accountId, String userId, String emailAddress, String toRole, HeldVia heldVia) implements UserChange {
+    record UserAdded(String accountId, String userId, String emailAddress, String toRole, HeldVia heldVia)
+            implements UserChange {
         /** Held directly. */
         public UserAdded(String accountId, String userId, String emailAddress, String toRole) {
             this(accountId, userId, emailAddress, toRole, HeldVia.DIRECT);
@@ -85,11 +86,13 @@ public sealed interface AccessChange {
         }
 
         public Map<String, Object> summary() {
-            return held(heldVia, fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress, "toRole", toRole));
+            return held(heldVia, fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress,
+                    "toRole", toRole));
         }
     }
 
-    record UserRemoved(String accountId, String userId, String emailAddress, String fromRole, HeldVia heldVia) implements UserChange {
+    record UserRemoved(String accountId, String userId, String emailAddress, String fromRole, HeldVia heldVia)
+            implements UserChange {
         /** Held directly. */
         public UserRemoved(String accountId, String userId, String emailAddress, String fromRole) {
             this(accountId, userId, emailAddress, fromRole, HeldVia.DIRECT);
@@ -104,7 +107,8 @@ public sealed interface AccessChange {
         }
 
         public Map<String, Object> summary() {
-            return held(heldVia, fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress, "fromRole", fromRole));
+            return held(heldVia, fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress,
+                    "fromRole", fromRole));
         }
     }
 
@@ -124,8 +128,8 @@ public sealed interface AccessChange {
         }
 
         public Map<String, Object> summary() {
-            return held(heldVia, fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress, "fromRole", fromRole,
-                    "toRole", toRole));
+            return held(heldVia, fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress,
+                    "fromRole", fromRole, "toRole", toRole));
         }
     }
 

@@ -49,14 +49,14 @@ public class FacadeActions {
 
     /**
      * The facade actions that explain access through a manager account beginning (the account linked to it) or ending
-     * (unlinked), by the kind of change: data, not code. Empty while the facade cannot link or unlink; when it can,
-     * naming its action here is the whole change (e.g. {@code List.of("MANAGER_ACCOUNT_LINK")}). Such an action
-     * explains the change when it records a target whose id is the AMC account (its per-account result, not failed)
-     * and names the manager account as its account or as another target.
+     * (unlinked): each action's name and the kind of change it explains. Data, not code: empty while the facade cannot
+     * link or unlink; when it can, this one line becomes {@code Map.of("MANAGER_ACCOUNT_LINK", AccessChange.UserAdded.class,
+     * "MANAGER_ACCOUNT_UNLINK", AccessChange.UserRemoved.class)}. Such an action explains the change when it records a
+     * target whose id is the AMC account (its per-account result, not failed) and names the manager account as its
+     * account or as another target, began after the facade last saw the old state (less {@link #CLOCK_SLACK}) and did
+     * not fail, was not denied or rejected.
      */
-    static final Map<Class<? extends AccessChange>, List<String>> MANAGER_ACCOUNT_ACTIONS = Map.of(
-            AccessChange.UserAdded.class, List.of(),
-            AccessChange.UserRemoved.class, List.of());
+    static final Map<String, Class<? extends AccessChange.UserChange>> MANAGER_ACCOUNT_ACTIONS = Map.of();
 
     private static final String VIA_MANAGER_ACCOUNT_SQL = """
             SELECT i.event_id, i.occurred_at, i.actor_subject
@@ -119,7 +119,8 @@ public class FacadeActions {
 
     /** A link or unlink through the facade ({@link #MANAGER_ACCOUNT_ACTIONS}); a role there is no facade action's. */
     private Optional<FacadeAction> viaManagerAccount(AccessChange.UserChange change, Instant after) {
-        return viaManagerAccount(change, after, MANAGER_ACCOUNT_ACTIONS.getOrDefault(change.getClass(), List.of()));
+        return viaManagerAccount(change, after, MANAGER_ACCOUNT_ACTIONS.entrySet().stream()
+                .filter(action -> action.getValue().isInstance(change)).map(Map.Entry::getKey).sorted().toList());
     }
 
     /** The newest of {@code actions} that explains the change (no query at all while there are none). */
