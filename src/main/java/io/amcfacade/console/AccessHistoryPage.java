@@ -35,14 +35,16 @@ public class AccessHistoryPage {
     AccessHistoryQuery history;
     @Inject
     ConsoleViewer viewer;
+    @Inject
+    io.amcfacade.access.query.AccessInventory inventory;
 
     /**
      * {@code console/access-history.html}: every period oldest first, the latest email seen and the role held
      * now ({@code null}: none).
      */
     @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
-    record AccessHistory(Layout layout, String accountId, String userId, String email, List<PeriodRow> periods,
-            String current) implements TemplateInstance {
+    record AccessHistory(Layout layout, String accountId, String region, String userId, String email,
+            List<PeriodRow> periods, String current) implements TemplateInstance {
     }
 
     /** Whose history: both ids are required, held to the rules of {@code GET /v1/access/history}. */
@@ -54,16 +56,20 @@ public class AccessHistoryPage {
         }
     }
 
-    /** One period of the history: a role held from {@code since} until {@code until} (null: still held). */
+    /**
+     * One period of the history: a role held one way in ({@code held}) from {@code since} until {@code until} (null:
+     * still held); its change is told against the period before it of the same way in.
+     */
     @TemplateData
-    public record PeriodRow(String role, String emailAddress, Moment since, Moment until, GrantRow.Granted grantedBy,
-            GrantRow.Granted endedBy, String change) {
+    public record PeriodRow(String role, GrantRow.Held held, String emailAddress, Moment since, Moment until,
+            GrantRow.Granted grantedBy, GrantRow.Granted endedBy, String change) {
 
         static PeriodRow of(AccessPeriod period, AccessPeriod before) {
             String change = before == null ? "first seen"
                     : Objects.equals(before.getUntil(), period.getSince()) && !Objects.equals(before.getRole(), period.getRole())
                             ? before.getRole() + " → " + period.getRole() : "granted again";
-            return new PeriodRow(period.getRole(), period.getEmailAddress(), Moment.of(period.getSince()),
+            return new PeriodRow(period.getRole(), GrantRow.Held.of(period.getHeldVia()), period.getEmailAddress(),
+                    Moment.of(period.getSince()),
                     Moment.of(period.getUntil()), GrantRow.Granted.of(period.getGrantedBy()),
                     GrantRow.Granted.of(period.getEndedBy()), change);
         }
@@ -77,13 +83,22 @@ public class AccessHistoryPage {
         var found = history.history(whose.accountId(), whose.userId());
         List<AccessPeriod> periods = found.getPeriods();
         List<PeriodRow> rows = new java.util.ArrayList<>(periods.size());
-        for (int i = 0; i < periods.size(); i++) {
-            rows.add(PeriodRow.of(periods.get(i), i == 0 ? null : periods.get(i - 1)));
+        java.util.Map<GrantRow.Held, AccessPeriod> lastOfWay = new java.util.HashMap<>();
+        for (AccessPeriod period : periods) {
+            GrantRow.Held way = GrantRow.Held.of(period.getHeldVia());
+            rows.add(PeriodRow.of(period, lastOfWay.get(way)));
+            lastOfWay.put(way, period);
         }
         String email = periods.stream().map(AccessPeriod::getEmailAddress).filter(Objects::nonNull)
                 .reduce((first, last) -> last).orElse(null);
-        AccessPeriod last = periods.isEmpty() ? null : periods.get(periods.size() - 1);
-        String current = last == null || last.getUntil() != null ? null : last.getRole();
-        return new AccessHistory(viewer.layout(Section.ACCESS), whose.accountId(), whose.userId(), email, rows, current);
+        // Every way in held now: "admin" (direct), "viewer (via manager account …)".
+        List<String> held = periods.stream().filter(p -> p.getUntil() == null).map(p -> {
+            GrantRow.Held way = GrantRow.Held.of(p.getHeldVia());
+            return way.direct() ? p.getRole() : p.getRole() + " (" + way.words() + ")";
+        }).toList();
+        String current = held.isEmpty() ? null : String.join(", ", held);
+        var region = inventory.regions().get(whose.accountId());
+        return new AccessHistory(viewer.layout(Section.ACCESS), whose.accountId(), region == null ? null : region.id(),
+                whose.userId(), email, rows, current);
     }
 }

@@ -27,7 +27,8 @@ import io.quarkus.qute.TemplateInstance;
  * Access: who has which role on which account now (the latest snapshot) or at a chosen date, from
  * issue 16's {@link AccessInventory} and audited as {@code GET /v1/access} ({@code ACCESS_QUERY}); and
  * the access-review pack of every grant at that instant, from the same {@link AccessReviewPack} as
- * {@code GET /v1/access/review} ({@code ACCESS_REVIEW}), with its row count shown before it downloads.
+ * {@code GET /v1/access/review} ({@code ACCESS_REVIEW}), with its row count shown before it downloads. Each grant
+ * shows its account's region and how it is held (directly, or via a manager account); the filter takes a region.
  */
 @Path("/console/access")
 public class AccessPage {
@@ -43,11 +44,12 @@ public class AccessPage {
 
     /**
      * {@code console/access.html}: a page of grants under the filter, the instant answered for ({@code asOf})
-     * or when the oldest account shown was observed, how many grants match, and the review pack's row count.
+     * or when the oldest account shown was observed, how many grants match, the review pack's row count, and the
+     * configured regions the filter offers.
      */
     @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     record Access(Layout layout, AccessFilter filter, List<GrantRow> grants, Moment asOf, Moment observedAt, String next,
-            boolean paged, long matching, long packCount) implements TemplateInstance {
+            boolean paged, long matching, long packCount, List<String> regions) implements TemplateInstance {
     }
 
     @GET
@@ -61,7 +63,8 @@ public class AccessPage {
         return new Access(viewer.layout(Section.ACCESS), filter, grants.getGrants().stream().map(GrantRow::of).toList(),
                 Moment.of(grants.getAsOf()), Moment.of(grants.getObservedAt()), grants.getNextCursor(), from != null,
                 inventory.count(filter.criteria(1, null)),
-                inventory.count(new GrantCriteria(null, null, null, null, filter.instant(), 1, null)));
+                inventory.count(new GrantCriteria(null, null, null, null, filter.instant(), 1, null)),
+                inventory.configuredRegions().stream().map(io.amcfacade.regions.Region::id).toList());
     }
 
     @GET

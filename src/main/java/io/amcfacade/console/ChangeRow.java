@@ -29,16 +29,21 @@ public record ChangeRow(String eventId, Moment seen, Moment previous, String acc
                 words(event.getAction(), s), text(s, "userId"), text(s, "emailAddress"), text(s, "invitationId"));
     }
 
-    /** The change in words: "role viewer → admin", "user added as viewer", "baseline: 12 users, 1 invitation". */
+    /**
+     * The change in words: "role viewer → admin", "user added as viewer", "user added as admin via manager account
+     * amzn1…", "baseline: 12 users, 1 invitation".
+     */
     static String words(String action, Map<String, Object> s) {
         if ("ACCESS_BASELINE".equals(action)) {
             return "baseline: " + s.get("users") + " user(s), " + s.get("invitations") + " invitation(s) already there";
         }
         String otherwise = s.isEmpty() ? "(no details recorded)" : s.toString();
+        // Access through a manager account says which; a direct change (or one recorded before issue 25) says nothing more.
+        String via = text(s, "managerAccountId") == null ? "" : " via manager account " + text(s, "managerAccountId");
         return TargetResult.ofStored(text(s, "change")).map(change -> switch (change) {
-            case USER_ADDED -> "user added as " + text(s, "toRole");
-            case USER_REMOVED -> "user removed (was " + text(s, "fromRole") + ")";
-            case ROLE_CHANGED -> "role " + text(s, "fromRole") + " → " + text(s, "toRole");
+            case USER_ADDED -> "user added as " + text(s, "toRole") + via;
+            case USER_REMOVED -> "user removed (was " + text(s, "fromRole") + ")" + via;
+            case ROLE_CHANGED -> "role " + text(s, "fromRole") + " → " + text(s, "toRole") + via;
             case INVITATION_ADDED -> "invitation created (" + text(s, "role") + ", " + text(s, "toState") + ")";
             case INVITATION_STATE -> "invitation " + text(s, "fromState") + " → " + text(s, "toState");
             default -> otherwise;

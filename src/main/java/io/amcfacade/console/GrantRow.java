@@ -2,11 +2,32 @@ package io.amcfacade.console;
 
 import io.amcfacade.api.model.AccessGrant;
 import io.amcfacade.api.model.AccessGrantedBy;
+import io.amcfacade.api.model.AccessHeldVia;
 import io.quarkus.qute.TemplateData;
 
 /** One grant as a line of the Access page, from the API's own model. */
 @TemplateData
-public record GrantRow(String accountId, String userId, String emailAddress, String role, Moment since, Granted by) {
+public record GrantRow(String accountId, String region, String userId, String emailAddress, String role, Held held,
+        Moment since, Granted by) {
+
+    /** How the access is held: directly, or through a manager account (the role being the user's role there). */
+    @TemplateData
+    public record Held(String via, String managerAccountId) {
+
+        static Held of(AccessHeldVia held) {
+            return held == null ? new Held("direct", null)
+                    : new Held(held.getVia() == null ? "direct" : held.getVia().toString(), held.getManagerAccountId());
+        }
+
+        public boolean direct() {
+            return managerAccountId == null;
+        }
+
+        /** In words for the page: "direct" or "via manager account amzn1…". */
+        public String words() {
+            return direct() ? "direct" : "via manager account " + managerAccountId;
+        }
+    }
 
     /** How a grant began or ended: through the facade, out of band, or already there at the baseline. */
     @TemplateData
@@ -33,7 +54,8 @@ public record GrantRow(String accountId, String userId, String emailAddress, Str
     }
 
     static GrantRow of(AccessGrant grant) {
-        return new GrantRow(grant.getAccountId(), grant.getUserId(), grant.getEmailAddress(), grant.getRole(),
+        return new GrantRow(grant.getAccountId(), grant.getRegion() == null ? null : grant.getRegion().toString(),
+                grant.getUserId(), grant.getEmailAddress(), grant.getRole(), Held.of(grant.getHeldVia()),
                 Moment.of(grant.getSince()), Granted.of(grant.getGrantedBy()));
     }
 }

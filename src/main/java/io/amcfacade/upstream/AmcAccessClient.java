@@ -58,6 +58,14 @@ public class AmcAccessClient {
         return users;
     }
 
+    /** One page of the user's permissions on the account in {@code scope}; 404 {@code USER_NOT_FOUND} as below. */
+    public PermissionsPage permissionsPage(String accountId, String userId, AccessScope scope, String pageToken) {
+        return upstream.call(regions.of(accountId), AmcOperation.LIST_USER_PERMISSIONS,
+                (api, bearer) -> api.listUserPermissions(bearer, accountId, new ListPermissionsRequest(userId,
+                        AccessScopeFilter.of(scope), MAX_PAGE, pageToken)),
+                PermissionsPage.class, AmcUsersClient.errors(accountId, null, false));
+    }
+
     /**
      * The user's permissions on the account in {@code scope}, every page read: the account's own grant, or a manager
      * account's. 404 {@code USER_NOT_FOUND} when AMC knows no such user there.
@@ -65,11 +73,8 @@ public class AmcAccessClient {
     public List<Permission> permissions(String accountId, String userId, AccessScope scope) {
         List<Permission> permissions = new ArrayList<>();
         PageWalk<PermissionsPage> walk = new PageWalk<>(AmcOperation.LIST_USER_PERMISSIONS, MAX_PERMISSION_PAGES,
-                pageToken -> upstream.call(regions.of(accountId), AmcOperation.LIST_USER_PERMISSIONS,
-                        (api, bearer) -> api.listUserPermissions(bearer, accountId, new ListPermissionsRequest(userId,
-                                AccessScopeFilter.of(scope), MAX_PAGE, pageToken)),
-                        PermissionsPage.class, AmcUsersClient.errors(accountId, null, false)),
-                PermissionsPage::nextToken, upstream::lastRequestId);
+                pageToken -> permissionsPage(accountId, userId, scope, pageToken), PermissionsPage::nextToken,
+                upstream::lastRequestId);
         walk.whole(walk.walk(page -> {
             if (page.permissions() != null) {
                 page.permissions().stream().filter(Objects::nonNull).forEach(permissions::add);

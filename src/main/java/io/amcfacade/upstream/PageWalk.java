@@ -56,6 +56,13 @@ public final class PageWalk<P> {
         return new PageWalk<>(AmcOperation.LIST_USERS, maxPages, read, AmcUserWire.UsersPage::nextToken, () -> null);
     }
 
+    /** A walk of one user's permissions read outside this package (the access reconciler's, through the client). */
+    public static PageWalk<AmcUserWire.PermissionsPage> permissions(int maxPages,
+            Function<String, AmcUserWire.PermissionsPage> read) {
+        return new PageWalk<>(AmcOperation.LIST_USER_PERMISSIONS, maxPages, read, AmcUserWire.PermissionsPage::nextToken,
+                () -> null);
+    }
+
     /** A walk of an account's invitations read outside this package (the access reconciler's, through the client). */
     public static PageWalk<AmcInvitationWire.Page> invitations(int maxPages, Function<String, AmcInvitationWire.Page> read) {
         return new PageWalk<>(AmcOperation.LIST_INVITATIONS, maxPages, read, AmcInvitationWire.Page::nextToken, () -> null);

@@ -46,7 +46,7 @@ class AccessReviewPackTest {
         List<String> lines = verified(csv, "#manifest,");
         assertThat(lines).anyMatch(line -> line.startsWith(account + "," + userId + "," + email + ",admin,")
                 && line.contains(",out-of-band,"));
-        assertThat(lines.get(0)).isEqualTo("accountId,userId,emailAddress,role,since,via,eventId,actor,observedAt,lineHash");
+        assertThat(lines.get(0)).isEqualTo("accountId,userId,emailAddress,role,since,via,eventId,actor,observedAt,heldVia,managerAccountId,region,lineHash");
 
         List<String> earlier = verified(pack("csv", before), "#manifest,");
         assertThat(earlier).noneMatch(line -> line.contains(userId));
@@ -59,6 +59,30 @@ class AccessReviewPackTest {
                 .findFirst().orElseThrow();
         assertThat(row.path("via").asText()).isEqualTo("out-of-band");
         assertThat(row.path("actor").asText()).isEqualTo("amc-out-of-band");
+    }
+
+    @Test
+    void aUserHoldingAccessThroughAManagerAccountIsInThePackWithHowAndTheRegion() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        AccessApi.reconcile(account);
+        String managerAccount = AccessApi.newManagerAccount("na", "Review agency");
+        String email = InvitationsApi.uniqueEmail("agency-review");
+        String userId = AccessApi.managerAccountUser(managerAccount, email, "VIEWER");
+        AccessApi.consoleLink(managerAccount, account);
+        AccessApi.reconcile(account);
+
+        List<String> lines = verified(pack("csv", null), "#manifest,");
+        assertThat(lines).anyMatch(line -> line.startsWith(account + "," + userId + "," + email + ",viewer,")
+                && line.contains(",out-of-band,") && line.contains(",manager-account," + managerAccount + ",na,"));
+        assertThat(lines).as("the account's own admin is held directly")
+                .anyMatch(line -> line.startsWith(account + ",") && !line.contains(userId) && line.contains(",direct,,na,"));
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode row = verified(pack("ndjson", null), "{\"manifest\"").stream().map(line -> read(json, line))
+                .filter(node -> userId.equals(node.path("userId").asText())).findFirst().orElseThrow();
+        assertThat(row.path("heldVia").asText()).isEqualTo("manager-account");
+        assertThat(row.path("managerAccountId").asText()).isEqualTo(managerAccount);
+        assertThat(row.path("region").asText()).isEqualTo("na");
     }
 
     private static byte[] pack(String format, Instant asOf) {

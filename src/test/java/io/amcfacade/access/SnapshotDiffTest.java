@@ -12,6 +12,7 @@ import io.amcfacade.access.reconcile.Observation.ObservedInvitation;
 import io.amcfacade.access.reconcile.Observation.ObservedUser;
 import io.amcfacade.access.reconcile.SnapshotDiff;
 import io.amcfacade.access.reconcile.SnapshotDiff.KnownGrant;
+import io.amcfacade.access.reconcile.SnapshotDiff.KnownIndirect;
 import io.amcfacade.access.reconcile.SnapshotDiff.KnownInvitation;
 import io.amcfacade.audit.TargetResult;
 
@@ -74,5 +75,34 @@ class SnapshotDiffTest {
         assertThat(SnapshotDiff.gone(known, observed)).containsExactly("i3");
         assertThat(new AccessChange.InvitationChanged(ACCOUNT, "i1", null, null, "PENDING", "EXPIRED").lifecycle()).isTrue();
         assertThat(new AccessChange.InvitationChanged(ACCOUNT, "i1", null, null, "PENDING", "REVOKED").lifecycle()).isFalse();
+    }
+
+    @Test
+    void accessThroughManagerAccountsIsComparedOneWayInAtATime() {
+        AccessChange.HeldVia m1 = AccessChange.HeldVia.managerAccount("m1");
+        AccessChange.HeldVia m2 = AccessChange.HeldVia.managerAccount("m2");
+        List<KnownIndirect> known = List.of(new KnownIndirect("u1", "a@x", "m1", "viewer"),
+                new KnownIndirect("u1", "a@x", "m2", "admin"), new KnownIndirect("u2", "b@x", "m1", "viewer"),
+                new KnownIndirect("u3", "c@x", "m1", "viewer"));
+        List<ObservedUser> listed = List.of(new ObservedUser("u1", "a@x"), new ObservedUser("u3", "c@x"),
+                new ObservedUser("u4", "d@x"), new ObservedUser("u5", "e@x"));
+        // u1's ways read: m1 now admin, m2 gone, m3 new; u3's not read (kept); u4 read, new; u5 not read (not reported yet).
+        Map<String, Map<String, String>> read = Map.of("u1", Map.of("m1", "admin", "m3", "viewer"),
+                "u4", Map.of("m2", "EDITOR"));
+
+        assertThat(SnapshotDiff.indirect(ACCOUNT, known, listed, read)).containsExactlyInAnyOrder(
+                new AccessChange.RoleChanged(ACCOUNT, "u1", "a@x", "viewer", "admin", m1),
+                new AccessChange.UserRemoved(ACCOUNT, "u1", "a@x", "admin", m2),
+                new AccessChange.UserRemoved(ACCOUNT, "u2", "b@x", "viewer", m1),
+                new AccessChange.UserAdded(ACCOUNT, "u1", "a@x", "viewer", AccessChange.HeldVia.managerAccount("m3")),
+                new AccessChange.UserAdded(ACCOUNT, "u4", "d@x", "EDITOR", m2));
+    }
+
+    @Test
+    void aChangeThroughAManagerAccountSaysHowInItsSummaryAndADirectOneSaysDirect() {
+        assertThat(new AccessChange.UserAdded(ACCOUNT, "u1", "a@x", "viewer", AccessChange.HeldVia.managerAccount("m1"))
+                .summary()).containsEntry("heldVia", "manager-account").containsEntry("managerAccountId", "m1");
+        assertThat(new AccessChange.UserRemoved(ACCOUNT, "u1", "a@x", "viewer").summary())
+                .containsEntry("heldVia", "direct").doesNotContainKey("managerAccountId");
     }
 }

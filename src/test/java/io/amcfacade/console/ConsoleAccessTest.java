@@ -74,6 +74,11 @@ class ConsoleAccessTest {
         assertThat(row(now, userId)).contains(">admin<").contains("out of band")
                 .contains("/console/access/history?accountId=" + account + "&userId=" + userId);
         assertThat(now).contains("not live").contains("id=\"grant-count\">2<");
+        assertThat(row(now, userId)).contains("<td class=\"held\">direct</td>").contains("<td class=\"region\">na</td>");
+        assertThat(get("/console/access?accountId=" + account + "&region=na").then().statusCode(200).extract().asString())
+                .contains("id=\"grant-count\">2<").contains("<option value=\"na\" selected>");
+        assertThat(get("/console/access?accountId=" + account + "&region=fe").then().statusCode(200).extract().asString())
+                .as("an account of another region").contains("id=\"access-empty\"");
 
         // What a picker in Tokyo sends for that instant: nine hours ahead of UTC. Read as UTC it would be in
         // the future, and the answer the latest snapshot (admin).
@@ -152,6 +157,8 @@ class ConsoleAccessTest {
                 .contains("<strong>userId</strong>");
         assertThat(get("/console/access/review?format=xlsx").then().statusCode(400).extract().asString())
                 .contains("<strong>format</strong>");
+        assertThat(get("/console/access?region=us-east-1").then().statusCode(400).extract().asString())
+                .contains("<strong>region</strong>");
         assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).returns("ACCESS_HISTORY", AuditEvent::getAction)
                 .returns(AuditOutcome.REJECTED, AuditEvent::getOutcome).returns("INVALID_REQUEST", AuditEvent::getErrorCode));
     }

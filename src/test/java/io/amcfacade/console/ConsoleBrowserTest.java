@@ -245,14 +245,26 @@ class ConsoleBrowserTest {
         String userId = UsersApi.addUser(admin, account, email, "viewer");
         AccessApi.reconcile(account); // sees the invited viewer, then the role change, both through the facade
         UsersApi.setRole(admin, account, userId, "admin").statusCode(200);
+        // And a user who reaches the account only through a manager account linked behind the facade's back.
+        String managerAccount = AccessApi.newManagerAccount("na", "Console agency");
+        String agentEmail = InvitationsApi.uniqueEmail("agent");
+        String agent = AccessApi.managerAccountUser(managerAccount, agentEmail, "VIEWER");
+        AccessApi.consoleLink(managerAccount, account);
         AccessApi.reconcile(account);
 
         browser().open("/console/activity");
         browser.find("nav a[href='/console/access']").click();
         browser.find("#a-account").sendKeys(account);
+        new org.openqa.selenium.support.ui.Select(browser.find("#a-region")).selectByValue("na");
         browser.find("#show-access").click();
         WebElement row = browser.find("#grants").findElement(By.xpath(".//tr[td/code[text()='" + userId + "']]"));
         assertThat(row.getText()).contains(email).contains("admin").contains("through the facade");
+        assertThat(row.findElement(By.cssSelector("td.held")).getText()).isEqualTo("direct");
+        assertThat(row.findElement(By.cssSelector("td.region")).getText()).isEqualTo("na");
+        WebElement agentRow = browser.find("#grants").findElement(By.xpath(".//tr[td/code[text()='" + agent + "']]"));
+        assertThat(agentRow.findElement(By.cssSelector("td.held")).getText())
+                .isEqualTo("via manager account " + managerAccount);
+        assertThat(agentRow.getText()).contains(agentEmail).contains("viewer").contains("out of band");
         browser.until(d -> !d.findElements(By.cssSelector("#grants time[data-local]")).isEmpty());
         assertThat(browser.driver.findElement(By.cssSelector("input[name=zone]")).getAttribute("value")).as("the viewer's zone, for the picker")
                 .isNotBlank();
@@ -262,8 +274,19 @@ class ConsoleBrowserTest {
 
         row.findElement(By.cssSelector("a.history-link")).click();
         assertThat(browser.find("#history-user").getText()).isEqualTo(userId);
-        assertThat(browser.find("#access-history").getText()).contains("viewer → admin").contains("held now");
+        assertThat(browser.find("#access-history").getText()).contains("viewer → admin").contains("held now")
+                .contains("direct");
+        assertThat(browser.find("#history-region").getText()).contains("na");
         browser.screenshot("access-history");
+
+        browser.open("/console/access/history?accountId=" + account + "&userId=" + agent);
+        assertThat(browser.find("#access-history").getText()).contains("via manager account " + managerAccount)
+                .contains("held now");
+        assertThat(browser.find("#current-role").getText()).isEqualTo("viewer (via manager account " + managerAccount + ")");
+        browser.open("/console/access/changes?accountId=" + account);
+        assertThat(browser.find("#changes").getText()).contains("user added as viewer via manager account " + managerAccount);
+        browser.open("/console/access?accountId=" + account + "&region=eu");
+        assertThat(browser.find("#access-empty").getText()).as("the account is in na").contains("No grant matches");
         assertThat(AuditTrail.eventsOf(AUDITOR)).anySatisfy(e -> assertThat(e).returns("ACCESS_HISTORY", AuditEvent::getAction)
                 .returns("/console/access/history", AuditEvent::getPath).returns(AuditOutcome.SUCCEEDED, AuditEvent::getOutcome));
     }

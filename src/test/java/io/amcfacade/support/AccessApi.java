@@ -42,6 +42,31 @@ public final class AccessApi {
         consoleChange(accountId, Map.of("userId", userId, "remove", true)).statusCode(200);
     }
 
+    /** A manager account of the sandbox's {@code region} ({@code na}, {@code eu}, {@code fe}), made in its console. */
+    public static String newManagerAccount(String region, String name) {
+        return given().contentType(ContentType.JSON).body(Map.of("managerAccountName", name))
+                .post("/sandbox/" + region + "/manager-accounts").then().statusCode(201).extract().path("managerAccountId");
+    }
+
+    /** A user of the manager account with {@code role} there (ADMIN, EDITOR, VIEWER); answers their user id. */
+    public static String managerAccountUser(String managerAccountId, String email, String role) {
+        return given().contentType(ContentType.JSON).body(Map.of("emailAddress", email, "role", role))
+                .post("/sandbox/manager-accounts/{id}/users", managerAccountId).then().statusCode(201)
+                .extract().path("userId");
+    }
+
+    /** Links the account to the manager account in Amazon's console: behind the facade's back. */
+    public static void consoleLink(String managerAccountId, String accountId) {
+        given().contentType(ContentType.JSON).body(Map.of("accountId", accountId))
+                .post("/sandbox/manager-accounts/{id}/links", managerAccountId).then().statusCode(201);
+    }
+
+    /** Unlinks the account from the manager account in Amazon's console: behind the facade's back. */
+    public static void consoleUnlink(String managerAccountId, String accountId) {
+        given().delete("/sandbox/manager-accounts/{id}/links/{account}", managerAccountId, accountId).then()
+                .statusCode(200);
+    }
+
     /** The account's grants at {@code asOf} (null: the latest snapshot). */
     public static AccessGrantPage grants(String accountId, Instant asOf) {
         var request = Callers.as(Callers.uniqueSubject("auditor"), "auditor").queryParam("accountId", accountId);

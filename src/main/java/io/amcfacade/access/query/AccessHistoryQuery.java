@@ -17,7 +17,8 @@ public class AccessHistoryQuery {
     public AccessHistory history(String accountId, String userId) {
         AccessHistory history = new AccessHistory().accountId(accountId).userId(userId);
         for (GrantPeriod period : GrantPeriod.history(accountId, userId)) {
-            AccessPeriod answer = new AccessPeriod().role(period.role).emailAddress(period.emailAddress)
+            AccessPeriod answer = new AccessPeriod().role(period.role).heldVia(AccessInventory.heldVia(period))
+                    .emailAddress(period.emailAddress)
                     .since(period.validFrom.atOffset(ZoneOffset.UTC))
                     .grantedBy(AccessInventory.by(period.grantedVia, period.grantedEventId, period.grantedBy));
             if (period.validTo != null) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.amcfacade.access.store.GrantPeriod;
@@ -16,8 +17,11 @@ import io.amcfacade.api.model.AccessGrant;
 import io.amcfacade.api.model.AccessGrantPage;
 import io.amcfacade.api.model.AccessGrantVia;
 import io.amcfacade.api.model.AccessGrantedBy;
+import io.amcfacade.api.model.AccessHeldVia;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
+import io.amcfacade.regions.Region;
+import io.amcfacade.upstream.AccountRegions;
 import io.amcfacade.web.PageCursor;
 
 /**
@@ -30,14 +34,25 @@ public class AccessInventory {
 
     private static final String CURSOR_LIST = "access-grants";
 
-    /** The filters of a grants query; {@code asOf} null means the latest snapshot. */
+    /**
+     * The filters of a grants query; {@code asOf} null means the latest snapshot; {@code region} (null: all) keeps the
+     * accounts the facade knows in that region.
+     */
     public record GrantCriteria(String accountId, String userId, String emailAddress, String role, Instant asOf,
-            int limit, String cursor) {
+            int limit, String cursor, Region region) {
+
+        public GrantCriteria(String accountId, String userId, String emailAddress, String role, Instant asOf, int limit,
+                String cursor) {
+            this(accountId, userId, emailAddress, role, asOf, limit, cursor, null);
+        }
     }
 
-    /** A position in the account-then-user order, exclusive. */
-    public record After(String accountId, String userId) {
+    /** A position in the account, user, period order, exclusive (a user has one period per way in). */
+    public record After(String accountId, String userId, long id) {
     }
+
+    @Inject
+    AccountRegions regions;
 
     @Transactional
     public AccessGrantPage grants(GrantCriteria criteria) {
@@ -45,10 +60,11 @@ public class AccessInventory {
         List<GrantPeriod> rows = periods(criteria, after, criteria.limit() + 1);
         boolean more = rows.size() > criteria.limit();
         List<GrantPeriod> page = more ? rows.subList(0, criteria.limit()) : rows;
-        AccessGrantPage answer = new AccessGrantPage().grants(page.stream().map(AccessInventory::grant).toList());
+        Map<String, Region> regionOf = regions();
+        AccessGrantPage answer = new AccessGrantPage().grants(page.stream().map(g -> grant(g, regionOf)).toList());
         if (more) {
             GrantPeriod last = page.get(page.size() - 1);
-            answer.nextCursor(PageCursor.next(CURSOR_LIST, "", last.accountId + "\n" + last.userId));
+            answer.nextCursor(PageCursor.next(CURSOR_LIST, "", last.accountId + "\n" + last.userId + "\n" + last.id));
         }
         if (criteria.asOf() != null) {
             return answer.asOf(criteria.asOf().atOffset(ZoneOffset.UTC));
@@ -66,11 +82,13 @@ public class AccessInventory {
         Map<String, Object> parameters = new HashMap<>();
         StringBuilder query = where(criteria, parameters);
         if (after != null) {
-            query.append(" and (accountId > :afterAccount or (accountId = :afterAccount and userId > :afterUser))");
+            query.append(" and (accountId > :afterAccount or (accountId = :afterAccount and (userId > :afterUser"
+                    + " or (userId = :afterUser and id > :afterId))))");
             parameters.put("afterAccount", after.accountId());
             parameters.put("afterUser", after.userId());
+            parameters.put("afterId", after.id());
         }
-        return GrantPeriod.find(query + " order by accountId, userId", parameters).page(0, count).list();
+        return GrantPeriod.find(query + " order by accountId, userId, id", parameters).page(0, count).list();
     }
 
     /** How many grants the criteria select (all pages): what the console shows before a review pack downloads. */
@@ -80,7 +98,7 @@ public class AccessInventory {
         return GrantPeriod.count(where(criteria, parameters).toString(), parameters);
     }
 
-    private static StringBuilder where(GrantCriteria criteria, Map<String, Object> parameters) {
+    private StringBuilder where(GrantCriteria criteria, Map<String, Object> parameters) {
         StringBuilder query = new StringBuilder("1 = 1");
         if (criteria.asOf() == null) {
             query.append(" and validTo is null");
@@ -93,6 +111,13 @@ public class AccessInventory {
         where(query, parameters, "lower(emailAddress) = :email", "email",
                 criteria.emailAddress() == null ? null : criteria.emailAddress().toLowerCase(Locale.ROOT));
         where(query, parameters, "role = :role", "role", criteria.role());
+        if (criteria.region() != null) {
+            List<String> accounts = regions.knownIn(criteria.region()).stream().map(AccountRegions.KnownAccount::accountId)
+                    .toList();
+            // No account known there: nothing matches (an empty "in" list is not portable JPQL).
+            where(query, parameters, "accountId in :regionAccounts", "regionAccounts",
+                    accounts.isEmpty() ? List.of("") : accounts);
+        }
         return query;
     }
 
@@ -104,10 +129,32 @@ public class AccessInventory {
         return observed;
     }
 
-    static AccessGrant grant(GrantPeriod period) {
+    static AccessGrant grant(GrantPeriod period, Map<String, Region> regionOf) {
+        Region region = regionOf.get(period.accountId);
         return new AccessGrant().accountId(period.accountId).userId(period.userId).emailAddress(period.emailAddress)
-                .role(period.role).since(period.validFrom.atOffset(ZoneOffset.UTC))
+                .role(period.role).heldVia(heldVia(period)).since(period.validFrom.atOffset(ZoneOffset.UTC))
+                .region(region == null ? null : io.amcfacade.api.model.Region.fromValue(region.id()))
                 .grantedBy(by(period.grantedVia, period.grantedEventId, period.grantedBy));
+    }
+
+    /** How a period's access is held: directly, or through its manager account. */
+    static AccessHeldVia heldVia(GrantPeriod period) {
+        AccessHeldVia held = new AccessHeldVia().via(io.amcfacade.api.model.AccessHeldViaKind.fromValue(period.heldVia));
+        return period.managerAccountId == null ? held : held.managerAccountId(period.managerAccountId);
+    }
+
+    /** The configured regions. */
+    public List<Region> configuredRegions() {
+        return regions.regions();
+    }
+
+    /** The region of every account the facade knows (from memory: no AMC call). */
+    public Map<String, Region> regions() {
+        Map<String, Region> regionOf = new HashMap<>();
+        for (Region region : regions.regions()) {
+            regions.knownIn(region).forEach(account -> regionOf.put(account.accountId(), region));
+        }
+        return regionOf;
     }
 
     static AccessGrantedBy by(String via, java.util.UUID eventId, String actor) {
@@ -127,11 +174,16 @@ public class AccessInventory {
         if (token == null) {
             return null;
         }
-        int split = token.indexOf('\n');
-        if (split < 0) {
+        String[] parts = token.split("\n", -1);
+        if (parts.length < 2 || parts.length > 3) {
             throw new ProblemException(Problems.invalidField("cursor", "is not a cursor this service issued for this list"));
         }
-        return new After(token.substring(0, split), token.substring(split + 1));
+        try {
+            // A cursor issued before grants had one period per way in names a user: after all of that user's.
+            return new After(parts[0], parts[1], parts.length == 3 ? Long.parseLong(parts[2]) : Long.MAX_VALUE);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(Problems.invalidField("cursor", "is not a cursor this service issued for this list"));
+        }
     }
 
     private static void where(StringBuilder query, Map<String, Object> parameters, String clause, String name,

@@ -29,9 +29,35 @@ public sealed interface AccessChange {
     /** Before and after, as the {@code OUT_OF_BAND_CHANGE} record's request summary. */
     Map<String, Object> summary();
 
-    /** A change of one user of the account: its target is that user. */
+    /**
+     * How a user's access is held: {@code direct} (granted on the account itself) or {@code manager-account}
+     * (through manager account {@code managerAccountId}, which the account is linked to).
+     */
+    record HeldVia(String kind, String managerAccountId) {
+        public static final HeldVia DIRECT = new HeldVia("direct", null);
+
+        public static HeldVia managerAccount(String managerAccountId) {
+            return new HeldVia("manager-account", managerAccountId);
+        }
+
+        public boolean direct() {
+            return managerAccountId == null;
+        }
+
+        /** Into a summary: {@code heldVia}, and {@code managerAccountId} for access through one. */
+        void describe(Map<String, Object> summary) {
+            summary.put("heldVia", kind);
+            if (managerAccountId != null) {
+                summary.put("managerAccountId", managerAccountId);
+            }
+        }
+    }
+
+    /** A change of one user's access to the account one way: its target is that user. */
     sealed interface UserChange extends AccessChange {
         String userId();
+
+        HeldVia heldVia();
 
         @Override
         default TargetKind targetKind() {
@@ -44,7 +70,13 @@ public sealed interface AccessChange {
         }
     }
 
-    record UserAdded(String accountId, String userId, String emailAddress, String toRole) implements UserChange {
+    record UserAdded(String accountId, String userId, String emailAddress, String toRole, HeldVia heldVia)
+            implements UserChange {
+        /** Held directly. */
+        public UserAdded(String accountId, String userId, String emailAddress, String toRole) {
+            this(accountId, userId, emailAddress, toRole, HeldVia.DIRECT);
+        }
+
         public String role() {
             return toRole;
         }
@@ -54,11 +86,18 @@ public sealed interface AccessChange {
         }
 
         public Map<String, Object> summary() {
-            return fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress, "toRole", toRole);
+            return held(heldVia, fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress,
+                    "toRole", toRole));
         }
     }
 
-    record UserRemoved(String accountId, String userId, String emailAddress, String fromRole) implements UserChange {
+    record UserRemoved(String accountId, String userId, String emailAddress, String fromRole, HeldVia heldVia)
+            implements UserChange {
+        /** Held directly. */
+        public UserRemoved(String accountId, String userId, String emailAddress, String fromRole) {
+            this(accountId, userId, emailAddress, fromRole, HeldVia.DIRECT);
+        }
+
         public String role() {
             return null;
         }
@@ -68,12 +107,18 @@ public sealed interface AccessChange {
         }
 
         public Map<String, Object> summary() {
-            return fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress, "fromRole", fromRole);
+            return held(heldVia, fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress,
+                    "fromRole", fromRole));
         }
     }
 
-    record RoleChanged(String accountId, String userId, String emailAddress, String fromRole, String toRole)
+    record RoleChanged(String accountId, String userId, String emailAddress, String fromRole, String toRole, HeldVia heldVia)
             implements UserChange {
+        /** Held directly. */
+        public RoleChanged(String accountId, String userId, String emailAddress, String fromRole, String toRole) {
+            this(accountId, userId, emailAddress, fromRole, toRole, HeldVia.DIRECT);
+        }
+
         public String role() {
             return toRole;
         }
@@ -83,8 +128,8 @@ public sealed interface AccessChange {
         }
 
         public Map<String, Object> summary() {
-            return fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress, "fromRole", fromRole,
-                    "toRole", toRole);
+            return held(heldVia, fields("change", change().stored(), "userId", userId, "emailAddress", emailAddress,
+                    "fromRole", fromRole, "toRole", toRole));
         }
     }
 
@@ -116,6 +161,12 @@ public sealed interface AccessChange {
         public boolean lifecycle() {
             return "ACCEPTED".equals(toState) || "EXPIRED".equals(toState);
         }
+    }
+
+    /** A user change's summary says how the access was (or is) held. */
+    private static Map<String, Object> held(HeldVia heldVia, Map<String, Object> summary) {
+        heldVia.describe(summary);
+        return summary;
     }
 
     private static Map<String, Object> fields(Object... pairs) {

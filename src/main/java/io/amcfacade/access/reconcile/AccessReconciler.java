@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.amcfacade.access.reconcile.Observation.ManagerAccountLinks;
 import io.amcfacade.access.store.AccessLedger;
 import io.quarkus.scheduler.Scheduled;
 
@@ -34,6 +35,7 @@ public class AccessReconciler {
     private static final int SWEEP_CANDIDATES = 8;
 
     private final AmcAccessReader amc;
+    private final io.amcfacade.upstream.AccountRegions regions;
     private final AccountReconciliation accounts;
     private final AccessLedger ledger;
     private final AccessConfig config;
@@ -48,9 +50,10 @@ public class AccessReconciler {
             int outOfBand, int throttled, int failed, long durationMillis) {
     }
 
-    public AccessReconciler(AmcAccessReader amc, AccountReconciliation accounts, AccessLedger ledger,
-            AccessConfig config, ReconcileMetrics metrics) {
+    public AccessReconciler(AmcAccessReader amc, io.amcfacade.upstream.AccountRegions regions,
+            AccountReconciliation accounts, AccessLedger ledger, AccessConfig config, ReconcileMetrics metrics) {
         this.amc = amc;
+        this.regions = regions;
         this.accounts = accounts;
         this.ledger = ledger;
         this.config = config;
@@ -105,13 +108,16 @@ public class AccessReconciler {
             tally.throttled(); // so the summary says why the pass did nothing
             return tally.summary(0, listing.calls(), started);
         }
+        // Which manager accounts each account is linked to: one listing per region (only the account's own for a
+        // pass over one account), not one per account.
+        ManagerAccountLinks links = managerAccountLinks(onlyAccount, listing);
         // An account listed by another replica within amc.access.listed-within is done for this one.
         Instant listedBefore = complete ? started : started.minus(config.listingSkipWindow());
         for (String accountId : accountIds) {
             if (backoff.exhausted()) {
                 break; // AMC keeps saying "not now": the remaining accounts wait for the next pass
             }
-            tally.add(step(accountId, tally, () -> accounts.list(accountId, listedBefore)), true);
+            tally.add(step(accountId, tally, () -> accounts.list(accountId, listedBefore, links)), true);
         }
         LOG.infof("Access listing: %d accounts in %d ms, %d AMC calls", accountIds.size(),
                 Duration.between(started, Instant.now()).toMillis(), tally.calls() + listing.calls());
@@ -123,6 +129,16 @@ public class AccessReconciler {
         metrics.pass(summary);
         LOG.infof("Access reconciliation: %s", summary);
         return summary;
+    }
+
+    private ManagerAccountLinks managerAccountLinks(String onlyAccount, ReconcileBudget.Spent listing) {
+        try {
+            return amc.managerAccountLinks(onlyAccount == null ? regions.regions() : List.of(amc.regionOf(onlyAccount)),
+                    listing);
+        } catch (RuntimeException e) {
+            LOG.warnf("Manager-account links unknown in this pass (%s)", e.getMessage());
+            return ManagerAccountLinks.UNKNOWN;
+        }
     }
 
     /** The role sweep: accounts with the roles read longest ago first, a slice at a time, until the time is up. */

@@ -29,6 +29,15 @@ public class ChangeAttribution {
 
     /** The store's events for a set of changes, and how many were out of band. */
     public record Attributed(List<GrantEvent> grants, List<InvitationEvent> invitations, int outOfBand) {
+
+        /** Both sets of events, these first. */
+        Attributed and(Attributed more) {
+            List<GrantEvent> allGrants = new ArrayList<>(grants);
+            allGrants.addAll(more.grants());
+            List<InvitationEvent> allInvitations = new ArrayList<>(invitations);
+            allInvitations.addAll(more.invitations());
+            return new Attributed(allGrants, allInvitations, outOfBand + more.outOfBand());
+        }
     }
 
     private final FacadeActions trail;
@@ -42,13 +51,14 @@ public class ChangeAttribution {
     public Attributed attribute(KnownState known, List<AccessChange> changes, Instant observedAt) {
         Instant previous = known.account().observedAt;
         Map<String, GrantPeriod> grants = known.grants().stream()
-                .collect(Collectors.toMap(g -> g.userId, Function.identity()));
+                .collect(Collectors.toMap(g -> wayIn(g.userId, g.managerAccountId), Function.identity()));
         Map<String, InvitationPeriod> invitations = known.invitations().stream()
                 .collect(Collectors.toMap(i -> i.invitationId, Function.identity()));
         Collector collector = new Collector();
         int outOfBand = 0;
         for (AccessChange change : changes) {
-            GrantPeriod grant = change.targetKind() == TargetKind.USER ? grants.get(change.targetId()) : null;
+            GrantPeriod grant = change instanceof AccessChange.UserChange user
+                    ? grants.get(wayIn(user.userId(), user.heldVia().managerAccountId())) : null;
             InvitationPeriod invitation = change.targetKind() == TargetKind.INVITATION ? invitations.get(change.targetId()) : null;
             Instant oldStateSeenAt = change instanceof AccessChange.RoleChanged ? grant.roleCheckedAt : previous;
             Instant since = grant != null ? grant.validFrom : invitation != null ? invitation.validFrom : previous;
@@ -85,17 +95,25 @@ public class ChangeAttribution {
         return new Attributed(collector.grants, collector.invitations, 0);
     }
 
+    /** One user's one way into the account: directly, or through one manager account. */
+    private static String wayIn(String userId, String managerAccountId) {
+        return managerAccountId == null ? userId : userId + "\n" + managerAccountId;
+    }
+
     private static final class Collector {
         final List<GrantEvent> grants = new ArrayList<>();
         final List<InvitationEvent> invitations = new ArrayList<>();
 
         void add(AccessChange change, Attribution by) {
             if (change instanceof AccessChange.UserAdded added) {
-                grants.add(new GrantEvent(added.userId(), added.emailAddress(), added.toRole(), by));
+                grants.add(new GrantEvent(added.userId(), added.emailAddress(), added.toRole(), by,
+                        added.heldVia().managerAccountId()));
             } else if (change instanceof AccessChange.RoleChanged role) {
-                grants.add(new GrantEvent(role.userId(), role.emailAddress(), role.toRole(), by));
+                grants.add(new GrantEvent(role.userId(), role.emailAddress(), role.toRole(), by,
+                        role.heldVia().managerAccountId()));
             } else if (change instanceof AccessChange.UserRemoved removed) {
-                grants.add(new GrantEvent(removed.userId(), removed.emailAddress(), null, by));
+                grants.add(new GrantEvent(removed.userId(), removed.emailAddress(), null, by,
+                        removed.heldVia().managerAccountId()));
             } else if (change instanceof AccessChange.InvitationChanged invitation) {
                 invitations.add(new InvitationEvent(invitation.invitationId(), invitation.emailAddress(),
                         invitation.invitedRole(), invitation.toState(), by));

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,6 +47,34 @@ public class FacadeActions {
              LIMIT 1
             """;
 
+    /**
+     * The facade actions that explain access through a manager account beginning (the account linked to it) or ending
+     * (unlinked): each action's name and the kind of change it explains. Data, not code: empty while the facade cannot
+     * link or unlink; when it can, this one line becomes {@code Map.of("MANAGER_ACCOUNT_LINK", AccessChange.UserAdded.class,
+     * "MANAGER_ACCOUNT_UNLINK", AccessChange.UserRemoved.class)}. Such an action explains the change when it records a
+     * target whose id is the AMC account (its per-account result, not failed) and names the manager account as its
+     * account or as another target, began after the facade last saw the old state (less {@link #CLOCK_SLACK}) and did
+     * not fail, was not denied or rejected.
+     */
+    static final Map<String, Class<? extends AccessChange.UserChange>> MANAGER_ACCOUNT_ACTIONS = Map.of();
+
+    private static final String VIA_MANAGER_ACCOUNT_SQL = """
+            SELECT i.event_id, i.occurred_at, i.actor_subject
+              FROM audit_records i
+             WHERE i.kind = 'INTENT' AND i.action = ANY (?) AND i.recorded_at >= ?
+               AND EXISTS (SELECT 1 FROM audit_records t
+                            WHERE t.event_id = i.event_id AND t.kind = 'TARGET' AND t.recorded_at >= i.recorded_at
+                              AND t.target_id = ? AND (t.outcome IS NULL OR t.outcome NOT IN ('FAILED', 'DENIED', 'REJECTED')))
+               AND (i.account_id = ? OR EXISTS (SELECT 1 FROM audit_records m
+                            WHERE m.event_id = i.event_id AND m.kind = 'TARGET' AND m.recorded_at >= i.recorded_at
+                              AND m.target_id = ?))
+               AND NOT EXISTS (SELECT 1 FROM audit_records o
+                                WHERE o.event_id = i.event_id AND o.kind = 'OUTCOME' AND o.recorded_at >= i.recorded_at
+                                  AND o.outcome IN ('FAILED', 'DENIED', 'REJECTED'))
+             ORDER BY i.recorded_at DESC
+             LIMIT 1
+            """;
+
     /** The facade action that explains a change: its audit event, when it began and who asked. */
     public record FacadeAction(UUID eventId, Instant occurredAt, String actor) {
     }
@@ -62,6 +92,9 @@ public class FacadeActions {
     /** @param oldStateSeenAt when the facade last saw the state before the change */
     public Optional<FacadeAction> explaining(AccessChange change, Instant oldStateSeenAt, Instant now) {
         Instant after = oldStateSeenAt.minus(CLOCK_SLACK);
+        if (change instanceof AccessChange.UserChange user && !user.heldVia().direct()) {
+            return viaManagerAccount(user, after);
+        }
         Match match;
         if (change instanceof AccessChange.UserAdded added) {
             match = new Match(new String[] { "INVITATIONS_CREATE" }, "EMAIL",
@@ -84,6 +117,41 @@ public class FacadeActions {
         return find(change.accountId(), match);
     }
 
+    /** A link or unlink through the facade ({@link #MANAGER_ACCOUNT_ACTIONS}); a role there is no facade action's. */
+    private Optional<FacadeAction> viaManagerAccount(AccessChange.UserChange change, Instant after) {
+        return viaManagerAccount(change, after, MANAGER_ACCOUNT_ACTIONS.entrySet().stream()
+                .filter(action -> action.getValue().isInstance(change)).map(Map.Entry::getKey).sorted().toList());
+    }
+
+    /** The newest of {@code actions} that explains the change (no query at all while there are none). */
+    Optional<FacadeAction> viaManagerAccount(AccessChange.UserChange change, Instant after, List<String> actions) {
+        if (actions.isEmpty()) {
+            return Optional.empty();
+        }
+        String managerAccountId = change.heldVia().managerAccountId();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(VIA_MANAGER_ACCOUNT_SQL)) {
+            query.setArray(1, connection.createArrayOf("text", actions.toArray()));
+            query.setTimestamp(2, Timestamp.from(after));
+            query.setString(3, change.accountId());
+            query.setString(4, managerAccountId);
+            query.setString(5, managerAccountId);
+            return action(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the audit trail to explain a change of " + change.accountId(), e);
+        }
+    }
+
+    private static Optional<FacadeAction> action(PreparedStatement query) throws SQLException {
+        try (ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new FacadeAction(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(),
+                    row.getString(3)));
+        }
+    }
+
     private Optional<FacadeAction> find(String accountId, Match match) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(SQL)) {
@@ -96,13 +164,7 @@ public class FacadeActions {
             query.setString(7, match.role());
             query.setString(8, match.targetOutcome());
             query.setString(9, match.targetOutcome());
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new FacadeAction(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(),
-                        row.getString(3)));
-            }
+            return action(query);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the audit trail to explain a change of " + accountId, e);
         }

@@ -22,6 +22,10 @@ public final class SnapshotDiff {
     public record KnownGrant(String userId, String emailAddress, String role) {
     }
 
+    /** Access the facade holds as current through a manager account: user, email, manager account, role there. */
+    public record KnownIndirect(String userId, String emailAddress, String managerAccountId, String role) {
+    }
+
     /** An invitation the facade holds as current. */
     public record KnownInvitation(String invitationId, String emailAddress, String role, String state) {
     }
@@ -52,6 +56,51 @@ public final class SnapshotDiff {
             if (!now.containsKey(was.userId())) {
                 changes.add(new AccessChange.UserRemoved(accountId, was.userId(), was.emailAddress(), was.role()));
             }
+        }
+        return changes;
+    }
+
+    /**
+     * Access through manager accounts, one way in at a time: a user AMC no longer lists in the indirect scope loses
+     * every manager account they held access through; for a user whose ways in were read this time, a manager account
+     * no longer among them is lost, a new one gained, a different role there changed. A user whose ways in were not
+     * read keeps the known ones (a new user without them is not reported until they are read).
+     *
+     * @param listed the users AMC lists in the {@code INDIRECT} scope
+     * @param read   by user id, the manager accounts read this time, each with the user's role there
+     */
+    public static List<AccessChange> indirect(String accountId, List<KnownIndirect> known, List<ObservedUser> listed,
+            Map<String, Map<String, String>> read) {
+        Map<String, ObservedUser> now = new LinkedHashMap<>();
+        listed.forEach(user -> now.put(user.userId(), user));
+        List<AccessChange> changes = new ArrayList<>();
+        Map<String, Map<String, KnownIndirect>> before = new LinkedHashMap<>();
+        for (KnownIndirect was : known) {
+            before.computeIfAbsent(was.userId(), id -> new LinkedHashMap<>()).put(was.managerAccountId(), was);
+            AccessChange.HeldVia via = AccessChange.HeldVia.managerAccount(was.managerAccountId());
+            ObservedUser user = now.get(was.userId());
+            Map<String, String> ways = read.get(was.userId());
+            if (user == null || ways != null && !ways.containsKey(was.managerAccountId())) {
+                changes.add(new AccessChange.UserRemoved(accountId, was.userId(), was.emailAddress(), was.role(), via));
+            } else if (ways != null && ways.get(was.managerAccountId()) != null
+                    && !ways.get(was.managerAccountId()).equals(was.role())) {
+                changes.add(new AccessChange.RoleChanged(accountId, was.userId(),
+                        user.emailAddress() != null ? user.emailAddress() : was.emailAddress(), was.role(),
+                        ways.get(was.managerAccountId()), via));
+            }
+        }
+        for (ObservedUser user : listed) {
+            Map<String, String> ways = read.get(user.userId());
+            if (ways == null) {
+                continue;
+            }
+            Map<String, KnownIndirect> had = before.getOrDefault(user.userId(), Map.of());
+            ways.forEach((managerAccountId, role) -> {
+                if (!had.containsKey(managerAccountId) && role != null) {
+                    changes.add(new AccessChange.UserAdded(accountId, user.userId(), user.emailAddress(), role,
+                            AccessChange.HeldVia.managerAccount(managerAccountId)));
+                }
+            });
         }
         return changes;
     }

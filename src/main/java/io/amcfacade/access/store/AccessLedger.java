@@ -19,8 +19,19 @@ public class AccessLedger {
     public record Attribution(String via, UUID eventId, String actor, Instant at) {
     }
 
-    /** A user's new role ({@code null}: removed from the account). */
-    public record GrantEvent(String userId, String emailAddress, String toRole, Attribution by) {
+    /**
+     * A user's new role one way in ({@code null}: that access ended): held directly when {@code managerAccountId}
+     * is null, else through that manager account.
+     */
+    public record GrantEvent(String userId, String emailAddress, String toRole, Attribution by, String managerAccountId) {
+
+        public GrantEvent(String userId, String emailAddress, String toRole, Attribution by) {
+            this(userId, emailAddress, toRole, by, null);
+        }
+
+        String heldVia() {
+            return managerAccountId == null ? GrantPeriod.DIRECT : GrantPeriod.MANAGER_ACCOUNT;
+        }
     }
 
     /** An invitation's new state ({@code null}: AMC no longer lists it). */
@@ -43,7 +54,7 @@ public class AccessLedger {
                 InvitationPeriod.open(accountId));
     }
 
-    /** The open grants whose roles were read longest ago. */
+    /** The open grants (any way in) whose roles were read longest ago. */
     @Transactional
     public List<GrantPeriod> stalestRoles(String accountId, int count) {
         return GrantPeriod.stalestRoles(accountId, count);
@@ -64,11 +75,22 @@ public class AccessLedger {
     /**
      * @param observedAt when AMC listed the account's users and invitations; {@code null} for a slice
      *                   of the role sweep, which listed nothing
-     * @param roleChecked users whose role was read at {@code checkedAt}
+     * @param roleChecked users whose direct role was read at {@code checkedAt}
      */
     @Transactional
     public void apply(String accountId, Instant observedAt, List<GrantEvent> grants, List<InvitationEvent> invitations,
             List<String> roleChecked, Instant checkedAt, PassRecord pass) {
+        apply(accountId, observedAt, grants, invitations, roleChecked, List.of(), null, checkedAt, pass);
+    }
+
+    /**
+     * @param managerAccountsChecked users whose ways in through manager accounts were read at {@code checkedAt}
+     * @param managerAccountLinks    the account's manager-account links as listed now; null: not known in this pass
+     */
+    @Transactional
+    public void apply(String accountId, Instant observedAt, List<GrantEvent> grants, List<InvitationEvent> invitations,
+            List<String> roleChecked, List<String> managerAccountsChecked, String managerAccountLinks,
+            Instant checkedAt, PassRecord pass) {
         ObservedAccount account = ObservedAccount.findById(accountId);
         if (account == null) {
             account = new ObservedAccount();
@@ -79,10 +101,17 @@ public class AccessLedger {
         }
         if (observedAt != null) {
             account.observedAt = observedAt;
+            if (account.indirectObservedAt == null) {
+                account.indirectObservedAt = observedAt; // a listing reads the indirect users too
+            }
         }
         for (GrantEvent event : grants) {
-            GrantPeriod open = GrantPeriod.find("accountId = ?1 and userId = ?2 and validTo is null", accountId,
-                    event.userId()).firstResult();
+            GrantPeriod open = (event.managerAccountId() == null
+                    ? GrantPeriod.find("accountId = ?1 and userId = ?2 and heldVia = ?3 and validTo is null", accountId,
+                            event.userId(), GrantPeriod.DIRECT)
+                    : GrantPeriod.find("accountId = ?1 and userId = ?2 and heldVia = ?3 and managerAccountId = ?4 "
+                            + "and validTo is null", accountId, event.userId(), GrantPeriod.MANAGER_ACCOUNT,
+                            event.managerAccountId())).firstResult();
             if (open != null) {
                 // A facade action begun a moment before the period was first observed still ends it there.
                 open.validTo = event.by().at().isBefore(open.validFrom) ? open.validFrom : event.by().at();
@@ -91,7 +120,7 @@ public class AccessLedger {
                 open.endedBy = event.by().actor();
             }
             if (event.toRole() != null) {
-                GrantPeriod.getEntityManager().flush(); // the closed period first: one open period per user
+                GrantPeriod.getEntityManager().flush(); // the closed period first: one open period per user and way in
                 openGrant(accountId, event, open == null ? event.by().at() : open.validTo, checkedAt);
             }
         }
@@ -107,8 +136,15 @@ public class AccessLedger {
             }
         }
         if (!roleChecked.isEmpty()) {
-            GrantPeriod.update("roleCheckedAt = ?1 where accountId = ?2 and validTo is null and userId in ?3",
-                    checkedAt, accountId, roleChecked);
+            GrantPeriod.update("roleCheckedAt = ?1 where accountId = ?2 and validTo is null and heldVia = ?3 "
+                    + "and userId in ?4", checkedAt, accountId, GrantPeriod.DIRECT, roleChecked);
+        }
+        if (!managerAccountsChecked.isEmpty()) {
+            GrantPeriod.update("roleCheckedAt = ?1 where accountId = ?2 and validTo is null and heldVia = ?3 "
+                    + "and userId in ?4", checkedAt, accountId, GrantPeriod.MANAGER_ACCOUNT, managerAccountsChecked);
+        }
+        if (managerAccountLinks != null) {
+            account.managerAccountLinks = managerAccountLinks;
         }
         account.lastPassStartedAt = pass.startedAt();
         account.lastPassMillis = pass.finishedAt().toEpochMilli() - pass.startedAt().toEpochMilli();
@@ -149,6 +185,8 @@ public class AccessLedger {
         grant.grantedEventId = event.by().eventId();
         grant.grantedBy = event.by().actor();
         grant.roleCheckedAt = checkedAt;
+        grant.heldVia = event.heldVia();
+        grant.managerAccountId = event.managerAccountId();
         grant.persist();
     }
 

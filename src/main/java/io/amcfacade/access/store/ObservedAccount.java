@@ -34,4 +34,10 @@ public class ObservedAccount extends PanacheEntityBase {
     public Integer lastPassChanges;
     @Column(name = "last_pass_replica")
     public String lastPassReplica;
+    /** The manager accounts the account was linked to when last listed, sorted, space-separated; null: never listed. */
+    @Column(name = "manager_account_links")
+    public String managerAccountLinks;
+    /** When access through manager accounts was first listed; null: not yet (an account observed before V90). */
+    @Column(name = "indirect_observed_at")
+    public Instant indirectObservedAt;
 }
