@@ -89,6 +89,39 @@ class ManagerAccountAccessTest {
     }
 
     @Test
+    void aLinkAndUnlinkThroughTheFacadeAreTheFacadesChangesNotOutOfBand() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        AccessApi.reconcile(account);
+        String managerAccount = AccessApi.newManagerAccount("na", "Agency through the facade");
+        String userId = AccessApi.managerAccountUser(managerAccount, InvitationsApi.uniqueEmail("linked"), "ADMIN");
+        String admin = Callers.uniqueSubject("linker");
+
+        Callers.as(admin, "amc-admin").contentType("application/json")
+                .body(Map.of("accountIds", List.of(account))).post("/v1/manager-accounts/{m}/link", managerAccount)
+                .then().statusCode(200).body("results[0].status", org.hamcrest.Matchers.equalTo("LINKED"));
+        AccessApi.reconcile(account);
+
+        AccessGrant agent = AccessApi.grants(account, null).getGrants().stream()
+                .filter(g -> g.getUserId().equals(userId)).findFirst().orElseThrow();
+        assertThat(agent.getHeldVia().getManagerAccountId()).isEqualTo(managerAccount);
+        assertThat(agent.getGrantedBy().getVia().toString()).as("the facade's own link explains the access")
+                .isEqualTo("facade");
+        assertThat(agent.getGrantedBy().getActor()).isEqualTo(admin);
+        assertThat(agent.getGrantedBy().getEventId()).isNotNull();
+        assertThat(AccessApi.outOfBandChanges(account)).as("nothing happened behind the facade's back").isEmpty();
+
+        Callers.as(admin, "amc-admin").contentType("application/json").body(Map.of("accountIds", List.of(account)))
+                .post("/v1/manager-accounts/{m}/unlink", managerAccount).then().statusCode(200)
+                .body("results[0].status", org.hamcrest.Matchers.equalTo("UNLINKED"));
+        AccessApi.reconcile(account);
+
+        JsonPath history = history(account, userId);
+        assertThat(history.getString("periods[0].until")).isNotNull();
+        assertThat(history.getString("periods[0].endedBy.via")).isEqualTo("facade");
+        assertThat(AccessApi.outOfBandChanges(account)).isEmpty();
+    }
+
+    @Test
     void aPersonHoldingAccessDirectlyAndThroughAManagerAccountHasOneGrantPerWayIn() {
         String account = UsersApi.newAccount().accountId();
         AccessApi.reconcile(account);

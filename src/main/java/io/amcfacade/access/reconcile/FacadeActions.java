@@ -49,14 +49,13 @@ public class FacadeActions {
 
     /**
      * The facade actions that explain access through a manager account beginning (the account linked to it) or ending
-     * (unlinked): each action's name and the kind of change it explains. Data, not code: empty while the facade cannot
-     * link or unlink; when it can, this one line becomes {@code Map.of("MANAGER_ACCOUNT_LINK", AccessChange.UserAdded.class,
-     * "MANAGER_ACCOUNT_UNLINK", AccessChange.UserRemoved.class)}. Such an action explains the change when it records a
-     * target whose id is the AMC account (its per-account result, not failed) and names the manager account as its
-     * account or as another target, began after the facade last saw the old state (less {@link #CLOCK_SLACK}) and did
-     * not fail, was not denied or rejected.
+     * (unlinked): each action's name and the kind of change it explains. Such an action explains the change when it
+     * records a target whose id is the AMC account (its per-account result, not failed) and names the manager account
+     * as its account or as another target, began after the facade last saw the old state (less {@link #CLOCK_SLACK})
+     * and did not fail, was not denied or rejected.
      */
-    static final Map<String, Class<? extends AccessChange.UserChange>> MANAGER_ACCOUNT_ACTIONS = Map.of();
+    static final Map<String, Class<? extends AccessChange.UserChange>> MANAGER_ACCOUNT_ACTIONS = Map.of(
+            "MANAGER_ACCOUNT_LINK", AccessChange.UserAdded.class, "MANAGER_ACCOUNT_UNLINK", AccessChange.UserRemoved.class);
 
     private static final String VIA_MANAGER_ACCOUNT_SQL = """
             SELECT i.event_id, i.occurred_at, i.actor_subject
