@@ -71,10 +71,17 @@ class AmazonDefinitionsProxyIT {
         } finally {
             proxies.report("proxy", "The facade and the sandbox through Prism proxies of Amazon's own definitions");
         }
-        assertThat(proxies.outcomes()).hasSize(23);
-        assertThat(proxies.outcomes().get(22).byRegion()).as("a European account known: its calls reach Europe's host only")
+        List<DefinitionsRun.Outcome> outcomes = proxies.outcomes();
+        assertThat(outcomes).hasSize(27);
+        assertThat(outcomes.get(22).byRegion()).as("a European account known: its calls reach Europe's host only")
                 .containsEntry("na", 0).containsEntry("fe", 0).hasEntrySatisfying("eu", requests -> assertThat(requests).isPositive());
-        assertThat(proxies.outcomes()).as("every operation answers 200 (202 for a start) and Prism refused nothing either way; see "
+        assertThat(outcomes.get(23).byRegion()).as("every region's manager accounts, each on its own host")
+                .allSatisfy((region, requests) -> assertThat(requests).as(region).isPositive());
+        assertThat(outcomes.subList(25, 27)).as("a European manager account's link and unlink reach Europe's host only")
+                .allSatisfy(o -> assertThat(o.byRegion()).containsEntry("na", 0).containsEntry("fe", 0)
+                        .hasEntrySatisfying("eu", requests -> assertThat(requests).isPositive()))
+                .allSatisfy(o -> assertThat(o.body()).as(o.operation()).contains("\"succeeded\":1"));
+        assertThat(outcomes).as("every operation answers 200 (202 for a start) and Prism refused nothing either way; see "
                 + "target/amazon-definitions/proxy.md").allMatch(DefinitionsRun.Outcome::passed);
     }
 
@@ -156,6 +163,18 @@ class AmazonDefinitionsProxyIT {
                 .post("/sandbox/eu/accounts").then().statusCode(201).extract().path("accountId");
         proxies.run("GET /v1/accounts/{a}/users (EU)", () -> admin().get("/v1/accounts/{a}/users", european));
         proxies.run("GET /v1/accounts/{a}/invitations (EU)", () -> admin().get("/v1/accounts/{a}/invitations", european));
+
+        // Issue 25's manager accounts: a European one, listed with every region's, read, and an account linked to it
+        // and unlinked through the facade, all on Europe's host.
+        String managerAccount = given().baseUri("http://127.0.0.1").port(sandbox.port()).contentType(ContentType.JSON)
+                .body(Map.of("managerAccountName", "Definitions check agency")).post("/sandbox/eu/manager-accounts")
+                .then().statusCode(201).extract().path("managerAccountId");
+        proxies.run("GET /v1/manager-accounts", () -> admin().get("/v1/manager-accounts"));
+        proxies.run("GET /v1/manager-accounts/{m}", () -> admin().get("/v1/manager-accounts/{m}", managerAccount));
+        proxies.run("POST /v1/manager-accounts/{m}/link", () -> admin().contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of(european))).post("/v1/manager-accounts/{m}/link", managerAccount));
+        proxies.run("POST /v1/manager-accounts/{m}/unlink", () -> admin().contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of(european))).post("/v1/manager-accounts/{m}/unlink", managerAccount));
     }
 
     private static String invitationOf(Response listed, String email) {

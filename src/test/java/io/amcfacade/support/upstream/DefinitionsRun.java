@@ -40,9 +40,6 @@ public final class DefinitionsRun implements AutoCloseable {
         }
     }
 
-    /** The three regions, as the facade's configuration names them. */
-    public static final List<String> REGIONS = List.of("na", "eu", "fe");
-
     private final List<PrismMock> prisms = new ArrayList<>();
     private final List<Outcome> outcomes = new ArrayList<>();
     private final Path workDir;
@@ -53,10 +50,12 @@ public final class DefinitionsRun implements AutoCloseable {
     }
 
     /**
-     * Prism mocks ({@code --errors}) of the definitions, the issue reporter's set-up, as the host of every region: a
-     * mock answers the same whoever asks, so the regions share one Prism per definition, each behind its own router.
+     * Prism mocks ({@code --errors}) of the definitions, the issue reporter's set-up, as the host of each of
+     * {@code regions}: a mock answers the same whoever asks, so the regions share one Prism per definition, each
+     * behind its own router.
      */
-    public static DefinitionsRun mocks(Map<String, Path> definitions, Path workDir) throws IOException, InterruptedException {
+    public static DefinitionsRun mocks(Map<String, Path> definitions, List<String> regions, Path workDir)
+            throws IOException, InterruptedException {
         DefinitionsRun run = new DefinitionsRun(workDir);
         Map<String, String> routes = new LinkedHashMap<>();
         for (Map.Entry<String, Path> definition : definitions.entrySet()) {
@@ -64,7 +63,7 @@ public final class DefinitionsRun implements AutoCloseable {
             run.prisms.add(mock);
             AmazonDefinitions.prefixes(definition.getKey()).forEach(prefix -> routes.put(prefix, mock.baseUri()));
         }
-        for (String region : REGIONS) {
+        for (String region : regions) {
             run.routers.put(region, PathRouter.start(routes));
         }
         return run;
