@@ -1,9 +1,7 @@
 package io.amcfacade.upstream;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,32 +33,19 @@ public class AmcClient {
      * its failure instead of its accounts.
      */
     List<RegionAccounts> listAccounts(List<Region> regions) {
-        Deadline deadline = upstream.deadline();
-        Map<Region, String> tokens = new EnumMap<>(Region.class);
-        Map<Region, ProblemException> refused = new EnumMap<>(Region.class);
-        for (Region region : regions) {
-            try {
-                tokens.put(region, upstream.accessToken(region));
-            } catch (ProblemException e) {
-                refused.put(region, e);
-            }
-        }
-        List<Region> listable = regions.stream().filter(tokens::containsKey).toList();
         // The first region is listed on the request thread, the others beside it on the fan-out's threads. Those are
         // the whole replica's few (amc.upstream.fan-out.parallelism), and every GET /v1/accounts queued whole on them
         // capped a one-region facade at a third of what it listed on its own thread (bench/run, 2026-12-08: 155
         // against 468 requests/s at 64 connections).
-        List<Listing> listings = fanOut.each(listable, region -> list(region, tokens.get(region), deadline));
         List<RegionAccounts> answers = new ArrayList<>();
-        for (Region region : regions) {
-            int at = listable.indexOf(region);
-            if (at < 0) {
-                answers.add(new RegionAccounts(region, List.of(), refused.get(region)));
+        for (UpstreamFanOut.RegionAnswer<Listing> answer : fanOut.eachRegion(regions, this::list)) {
+            Listing listing = answer.value();
+            if (listing == null) {
+                answers.add(new RegionAccounts(answer.region(), List.of(), answer.refused()));
                 continue;
             }
-            Listing listing = listings.get(at);
             upstream.record(listing.answers());
-            answers.add(new RegionAccounts(region, listing.failure() == null ? listing.accounts() : List.of(),
+            answers.add(new RegionAccounts(answer.region(), listing.failure() == null ? listing.accounts() : List.of(),
                     listing.failure()));
         }
         return answers;

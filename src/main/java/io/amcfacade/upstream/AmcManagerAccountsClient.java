@@ -1,10 +1,7 @@
 package io.amcfacade.upstream;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +10,6 @@ import io.amcfacade.problem.ProblemCode;
 import io.amcfacade.problem.ProblemException;
 import io.amcfacade.problem.Problems;
 import io.amcfacade.regions.Region;
-import io.amcfacade.resilience.Deadline;
 import io.amcfacade.upstream.AmcManagerAccountWire.AccountToUpdate;
 import io.amcfacade.upstream.AmcManagerAccountWire.LinkRequest;
 import io.amcfacade.upstream.AmcManagerAccountWire.LinkResult;
@@ -55,33 +51,17 @@ public class AmcManagerAccountsClient {
      * their whole deadline, and a region that fails answers its failure instead of its manager accounts.
      */
     public List<RegionManagerAccounts> listEverywhere() {
-        List<Region> regions = upstream.regions();
-        Deadline deadline = upstream.deadline();
-        Map<Region, String> tokens = new EnumMap<>(Region.class);
-        Map<Region, ProblemException> refused = new EnumMap<>(Region.class);
-        for (Region region : regions) {
-            try {
-                tokens.put(region, upstream.accessToken(region));
-            } catch (ProblemException e) {
-                refused.put(region, e);
-            }
-        }
-        List<Region> listable = regions.stream().filter(tokens::containsKey).toList();
-        Function<Region, UpstreamCaller.Detached<ManagerAccounts>> listing = region -> upstream.detached(region,
-                AmcOperation.LIST_MANAGER_ACCOUNTS, (api, bearer) -> api.listManagerAccounts(bearer), tokens.get(region),
-                deadline, ManagerAccounts.class, ErrorMapping.NONE);
-        // One region has nothing to overlap: it is listed on the request thread (see AmcClient#listAccounts).
-        List<UpstreamCaller.Detached<ManagerAccounts>> listed = listable.size() == 1
-                ? List.of(listing.apply(listable.get(0)))
-                : fanOut.each(listable, listing);
         List<RegionManagerAccounts> answers = new ArrayList<>();
-        for (Region region : regions) {
-            int at = listable.indexOf(region);
-            if (at < 0) {
-                answers.add(new RegionManagerAccounts(region, List.of(), refused.get(region)));
+        for (UpstreamFanOut.RegionAnswer<UpstreamCaller.Detached<ManagerAccounts>> read : fanOut.eachRegion(
+                upstream.regions(), (region, token, deadline) -> upstream.detached(region,
+                        AmcOperation.LIST_MANAGER_ACCOUNTS, (api, bearer) -> api.listManagerAccounts(bearer), token,
+                        deadline, ManagerAccounts.class, ErrorMapping.NONE))) {
+            Region region = read.region();
+            if (read.refused() != null) {
+                answers.add(new RegionManagerAccounts(region, List.of(), read.refused()));
                 continue;
             }
-            UpstreamCaller.Detached<ManagerAccounts> answer = listed.get(at);
+            UpstreamCaller.Detached<ManagerAccounts> answer = read.value();
             upstream.record(answer.answers());
             if (answer.failure() == null) {
                 answers.add(new RegionManagerAccounts(region,

@@ -1,6 +1,9 @@
 package io.amcfacade.upstream;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -10,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
+import io.amcfacade.problem.ProblemException;
 import io.amcfacade.regions.Region;
 import io.amcfacade.resilience.Deadline;
 import io.smallrye.mutiny.Uni;
@@ -45,6 +49,43 @@ class UpstreamFanOut {
     @PreDestroy
     void stop() {
         pool.close();
+    }
+
+    /** One region's read: with the region's access token, within the request's deadline, off the request thread. */
+    @FunctionalInterface
+    interface RegionRead<T> {
+        T read(Region region, String token, Deadline deadline);
+    }
+
+    /** What one region answered: its read's result, or the refusal of its token (then nothing was sent there). */
+    record RegionAnswer<T>(Region region, T value, ProblemException refused) {
+    }
+
+    /**
+     * The same read in every one of {@code regions}, side by side within the request's deadline, answers in region
+     * order. Each region's token is fetched first, on the request thread; a region whose token cannot be had answers
+     * that refusal and is not read. The read answers its own failures: one region's never stops another's.
+     */
+    <T> List<RegionAnswer<T>> eachRegion(List<Region> regions, RegionRead<T> read) {
+        Deadline deadline = upstream.deadline();
+        Map<Region, String> tokens = new EnumMap<>(Region.class);
+        Map<Region, ProblemException> refused = new EnumMap<>(Region.class);
+        for (Region region : regions) {
+            try {
+                tokens.put(region, upstream.accessToken(region));
+            } catch (ProblemException e) {
+                refused.put(region, e);
+            }
+        }
+        List<Region> readable = regions.stream().filter(tokens::containsKey).toList();
+        List<T> values = each(readable, region -> read.read(region, tokens.get(region), deadline));
+        List<RegionAnswer<T>> answers = new ArrayList<>();
+        for (Region region : regions) {
+            int at = readable.indexOf(region);
+            answers.add(at < 0 ? new RegionAnswer<>(region, null, refused.get(region))
+                    : new RegionAnswer<>(region, values.get(at), null));
+        }
+        return answers;
     }
 
     /**
