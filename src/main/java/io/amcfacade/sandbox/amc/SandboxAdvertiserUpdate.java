@@ -7,10 +7,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One advertiser update of a simulated instance. An update naming one advertiser goes REQUESTED → UPDATING →
+ * One advertiser update of a simulated instance. An update naming one advertiser goes PENDING → UPDATING →
  * COMPLETED a step apart; one naming several goes to manual review (AWAITING_APPROVAL) after a step and stays
  * there until a sandbox control approves it (UPDATING, then COMPLETED a step later) or rejects it (REJECTED),
  * as Amazon's reviewers do within two business days. The advertisers change when it reads COMPLETED.
+ * A new update reads PENDING, the word of Amazon's schema (its operation's text says REQUESTED; the contract
+ * accepts both), so a single-advertiser update only ever answers statuses Amazon's schema enumerates; only
+ * manual review's AWAITING_APPROVAL is the text's alone (docs/upstream.md).
  */
 final class SandboxAdvertiserUpdate {
 
@@ -65,13 +68,13 @@ final class SandboxAdvertiserUpdate {
         }
         Instant from = needsReview() ? approvedAt : requestedAt;
         if (needsReview() && approvedAt == null) {
-            return now.isBefore(requestedAt.plus(step)) ? "REQUESTED" : "AWAITING_APPROVAL";
+            return now.isBefore(requestedAt.plus(step)) ? "PENDING" : "AWAITING_APPROVAL";
         }
         long steps = Duration.between(from, now).toMillis() / Math.max(1, step.toMillis());
         if (needsReview()) {
             return steps < 1 ? "UPDATING" : "COMPLETED";
         }
-        return steps < 1 ? "REQUESTED" : steps < 2 ? "UPDATING" : "COMPLETED";
+        return steps < 1 ? "PENDING" : steps < 2 ? "UPDATING" : "COMPLETED";
     }
 
     boolean open(Instant now, Duration step, SandboxManagedInstance instance) {
