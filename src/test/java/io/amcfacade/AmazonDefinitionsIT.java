@@ -76,8 +76,13 @@ class AmazonDefinitionsIT {
         assertThat(outcomes).as("Prism refused no request and no answer, and the facade answered 200 or, where a "
                 + "listing never ends, its paging guard's 502; see target/amazon-definitions/mock.md")
                 .allMatch(o -> o.passed() || o.metPagingGuard());
-        assertThat(outcomes.subList(1, 8)).as("the invitation operations need no listing to end (and the mock's invitations carry countries objects): all answer 200")
-                .allMatch(DefinitionsRun.Outcome::passed);
+        // Since regions (issue 25) an account the facade has not seen is looked up in its regions' listings before
+        // anything is sent for it, and the mock never ends a listing: every account's operation meets the paging
+        // guard on GET /amc/accounts first. The proxy run (AmazonDefinitionsProxyIT) drives them with real data.
+        assertThat(outcomes.subList(1, 7)).as("the account's invitation operations stop at the look-up's paging guard")
+                .allMatch(o -> o.metPagingGuard() && o.body().contains("GET /amc/accounts"));
+        assertThat(outcomes.get(7)).as("redeem names no account: it reaches Amazon's invitation definition")
+                .returns(true, DefinitionsRun.Outcome::passed);
     }
 
     private static void drive() throws Exception {

@@ -81,8 +81,21 @@ class AmazonDefinitionsProxyIT {
                 .allSatisfy(o -> assertThat(o.byRegion()).containsEntry("na", 0).containsEntry("fe", 0)
                         .hasEntrySatisfying("eu", requests -> assertThat(requests).isPositive()))
                 .allSatisfy(o -> assertThat(o.body()).as(o.operation()).contains("\"succeeded\":1"));
-        assertThat(outcomes).as("every operation answers 200 (202 for a start) and Prism refused nothing either way; see "
-                + "target/amazon-definitions/proxy.md").allMatch(DefinitionsRun.Outcome::passed);
+        // The one departure the contract records on purpose (docs/upstream.md): Amazon declares DELETE's 204 with a
+        // body in its vendor type, which HTTP forbids on a 204; the sandbox answers 204 with no body, and Prism's proxy
+        // refuses exactly that. Any other violation there, or anywhere, fails the run.
+        DefinitionsRun.Outcome delete = outcomes.get(20);
+        assertThat(delete.operation()).isEqualTo("DELETE /v1/accounts/{a}/instances/{i}");
+        assertThat(delete.violations()).as("DELETE's only violations are the documented 204 departure").isNotEmpty()
+                .allSatisfy(v -> assertThat(v).startsWith("DELETE /amc/instances/")
+                        .contains("The received media type \\\"\\\" does not match the one specified in the current "
+                                + "response: application/vnd.amcinstances.v1+json")
+                        .contains("Response body must be object")
+                        .doesNotContainPattern("\\{[^}]*\\\"location\\\":\\[\\\"request"));
+        List<DefinitionsRun.Outcome> others = new java.util.ArrayList<>(outcomes);
+        others.remove(20);
+        assertThat(others).as("every other operation answers 200 (202 for a start) and Prism refused nothing either way; "
+                + "see target/amazon-definitions/proxy.md").allMatch(DefinitionsRun.Outcome::passed);
     }
 
     private static void drive() throws Exception {

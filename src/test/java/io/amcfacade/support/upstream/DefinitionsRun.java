@@ -22,7 +22,7 @@ public final class DefinitionsRun implements AutoCloseable {
 
     /** One operation's outcome. */
     public record Outcome(String operation, int status, int upstreamRequests, Map<String, Integer> byRegion,
-            List<String> refusals, List<String> notes, String body) {
+            List<String> refusals, List<String> violations, List<String> notes, String body) {
 
         public boolean passed() {
             // 202: an operation started (issue 24).
@@ -110,9 +110,16 @@ public final class DefinitionsRun implements AutoCloseable {
         }
         Map<String, Integer> forwardedBefore = new LinkedHashMap<>();
         routers.forEach((region, router) -> forwardedBefore.put(region, router.forwarded()));
+        Map<String, Integer> violationsBefore = new LinkedHashMap<>();
+        routers.forEach((region, router) -> violationsBefore.put(region, router.violations().size()));
         Response response = call.get();
         Map<String, Integer> byRegion = new LinkedHashMap<>();
         routers.forEach((region, router) -> byRegion.put(region, router.forwarded() - forwardedBefore.get(region)));
+        List<String> violations = new ArrayList<>();
+        routers.forEach((region, router) -> {
+            List<String> all = router.violations();
+            violations.addAll(all.subList(violationsBefore.get(region), all.size()));
+        });
         List<String> logged = new ArrayList<>();
         for (int i = 0; i < prisms.size(); i++) {
             logged.addAll(prisms.get(i).log().substring(before.get(i)).lines().toList());
@@ -120,7 +127,7 @@ public final class DefinitionsRun implements AutoCloseable {
         int requests = (int) logged.stream().filter(line -> line.contains("Request received")).count();
         List<String> refusals = logged.stream().filter(AmazonDefinitions::isRefusal).map(String::strip).toList();
         List<String> notes = logged.stream().filter(AmazonDefinitions::isNote).map(String::strip).toList();
-        outcomes.add(new Outcome(operation, response.statusCode(), requests, byRegion, refusals, notes,
+        outcomes.add(new Outcome(operation, response.statusCode(), requests, byRegion, refusals, violations, notes,
                 response.asString()));
         return response;
     }
@@ -141,6 +148,7 @@ public final class DefinitionsRun implements AutoCloseable {
             String result = (o.passed() ? "passed" : o.metPagingGuard() ? "paging guard (the mock never ends a listing)"
                     : "FAILED") + (o.refusals().isEmpty() ? ""
                     : "; Prism refused: " + String.join("; ", o.refusals()))
+                    + (o.violations().isEmpty() ? "" : "; violations: " + String.join("; ", o.violations()))
                     + (o.notes().isEmpty() ? "" : "; Prism noted: " + String.join("; ", o.notes()))
                     + "; answer: " + abbreviate(o.body());
             report.append("| ").append(i + 1).append(" | `").append(o.operation()).append("` | ").append(o.status())

@@ -36,6 +36,7 @@ public final class PathRouter implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, String> routes;
     private final java.util.concurrent.atomic.AtomicInteger forwarded = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private PathRouter(Map<String, String> routes) throws IOException {
         this.routes = new LinkedHashMap<>(routes);
@@ -57,6 +58,14 @@ public final class PathRouter implements AutoCloseable {
     /** How many requests a route took so far (a path no route claims is not counted). */
     public int forwarded() {
         return forwarded.get();
+    }
+
+    /**
+     * What Prism said it refused so far, one entry a refused request: {@code "DELETE /amc/instances/x: <sl-violations>"}
+     * (Prism names each violation in that header of its answer; its log says only that there were some).
+     */
+    public List<String> violations() {
+        return List.copyOf(violations);
     }
 
     private void forward(HttpExchange exchange) throws IOException {
@@ -90,6 +99,8 @@ public final class PathRouter implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);
             }
+            response.headers().firstValue("sl-violations").ifPresent(
+                    v -> violations.add(exchange.getRequestMethod() + " " + uri.getPath() + ": " + v));
             answer(exchange, response.statusCode(), response.headers().map(), response.body());
         }
     }
