@@ -51,7 +51,10 @@ class UpstreamFanOut {
         pool.close();
     }
 
-    /** One region's read: with the region's access token, within the request's deadline, off the request thread. */
+    /**
+     * One region's read, with the region's access token, within the request's deadline; it may run on a fan-out
+     * thread, so it gathers what AMC answered instead of filing it in the request's audit context.
+     */
     @FunctionalInterface
     interface RegionRead<T> {
         T read(Region region, String token, Deadline deadline);
