@@ -21,7 +21,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The receiver of {@code bench/event-lag}: a webhook endpoint on loopback (JDK HttpServer, no library) that answers
  * 200 to every POST and appends one line per delivery to a TSV file, with the time the whole body had arrived and
- * the CloudEvents fields the lag is computed from.
+ * the CloudEvents fields the lag is computed from: one line per event, so a batch (CloudEvents' batched mode, a JSON
+ * array, from a subscription with {@code maxEventsPerRequest} above 1) gives one line for each event in it.
  *
  * <pre>
  * java bench/EventLagReceiver.java PORT OUT.tsv [ACTION,ACTION…]
@@ -35,7 +36,7 @@ import com.sun.net.httpserver.HttpServer;
  * ({@code data.seal.sealedAt}), then in milliseconds: {@code lag_commit_ms} (received − completed),
  * {@code lag_intent_ms} (received − time), {@code seal_wait_ms} (sealed − completed) and {@code after_seal_ms}
  * (received − sealed), and {@code completed_epoch_ms}. {@code GET /stats} answers "deliveries distinct
- * distinct_measured": every POST, distinct event ids, and distinct ids of the measured actions (the third argument;
+ * distinct_measured": every POST (a batch is one), distinct event ids, and distinct ids of the measured actions (the third argument;
  * every action when absent).
  */
 public class EventLagReceiver {
@@ -91,6 +92,28 @@ public class EventLagReceiver {
 
     private void record(Instant received, String webhookId, String body) {
         deliveries.incrementAndGet();
+        for (String event : events(body)) {
+            recordEvent(received, webhookId, event);
+        }
+    }
+
+    /** The events of a body: itself, or a batch's elements (each starts with {@code {"specversion"}, as the facade writes). */
+    static java.util.List<String> events(String body) {
+        String text = body.strip();
+        if (!text.startsWith("[")) {
+            return java.util.List.of(text);
+        }
+        java.util.List<String> events = new java.util.ArrayList<>();
+        int from = text.indexOf("{\"specversion\"");
+        while (from >= 0) {
+            int next = text.indexOf("{\"specversion\"", from + 1);
+            events.add(text.substring(from, next < 0 ? text.length() : next));
+            from = next;
+        }
+        return events;
+    }
+
+    private void recordEvent(Instant received, String webhookId, String body) {
         String id = first(ID, body);
         String action = first(ACTION, body);
         boolean isFirst = id != null && seen.add(id);

@@ -34,15 +34,18 @@ public class SubscriptionsPage {
 
     /** One subscription as a line of the page. */
     @TemplateData
-    public record Row(String id, String endpoint, String format, String signing, String state, String stateReason,
-            Moment lastDeliveredAt, String lag, String failing, boolean healthy) {
+    public record Row(String id, String endpoint, String format, String batch, String signing, String state,
+            String stateReason, Moment lastDeliveredAt, String lag, String failing, boolean healthy) {
 
         static Row of(EventSubscription s) {
             EventDelivery f = s.getFailingDelivery();
-            String failing = f == null ? null : f.getAttempts() + " attempt(s) of event " + f.getEventId() + ", last: "
-                    + (f.getLastError() == null ? "status " + f.getLastStatus() : f.getLastError());
+            String failing = f == null ? null : f.getAttempts() + " attempt(s) of "
+                    + (f.getLastEventId() == null ? "event " + f.getEventId()
+                            : "a batch of " + f.getEvents() + " events from " + f.getEventId())
+                    + ", last: " + (f.getLastError() == null ? "status " + f.getLastStatus() : f.getLastError());
+            int most = s.getMaxEventsPerRequest() == null ? 1 : s.getMaxEventsPerRequest();
             return new Row(s.getSubscriptionId().toString(), s.getEndpoint(), s.getFormat().toString(),
-                    s.getSigning().toString(), s.getState().toString(), s.getStateReason(), Moment.of(s.getLastDeliveredAt()),
+                    most > 1 ? "batches of up to " + most + " events" : null, s.getSigning().toString(), s.getState().toString(), s.getStateReason(), Moment.of(s.getLastDeliveredAt()),
                     s.getLagSeconds() == null ? null : String.format(java.util.Locale.ROOT, "%.1f s", s.getLagSeconds()),
                     failing, failing == null && "ACTIVE".equals(s.getState().toString()));
         }

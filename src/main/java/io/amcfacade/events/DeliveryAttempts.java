@@ -61,7 +61,10 @@ final class DeliveryAttempts {
         return sender.send(subscription, delivery, secret, splunkToken);
     }
 
-    /** An event of a page accepted at {@code now}: counted, and its lag from {@code sealedAt}; returns that lag in ms. */
+    /**
+     * An event of a page accepted at {@code now} (alone or in a batch): counted, and its lag from {@code sealedAt};
+     * returns that lag in ms.
+     */
     long accepted(Instant sealedAt, Instant now) {
         delivered.increment();
         long lagMs = Math.max(0, Duration.between(sealedAt, now).toMillis());
@@ -78,7 +81,7 @@ final class DeliveryAttempts {
         if (attempt.delivered()) {
             store.attempted(delivery.attempted(EventDeliveryStatus.DELIVERED, now, null, attempt.status(), null,
                     attempt.latencyMs()));
-            delivered.increment();
+            delivered.increment(delivery.events());
             return Optional.empty();
         }
         failures.increment();

@@ -2,6 +2,7 @@ package io.amcfacade.events;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,7 +43,6 @@ final class EventBodies {
         Map<String, Object> payload = payload(type, sealed, event);
         Instant time = event.getOccurredAt().toInstant();
         Map<String, Object> body = new LinkedHashMap<>();
-        String contentType = "application/json";
         switch (format) {
             case CLOUDEVENTS -> {
                 body.put("specversion", "1.0");
@@ -55,7 +55,6 @@ final class EventBodies {
                 }
                 body.put("datacontenttype", "application/json");
                 body.put("data", payload);
-                contentType = "application/cloudevents+json";
             }
             case OCSF -> ocsf(body, type, event, time, payload);
             case SPLUNK_HEC -> {
@@ -69,7 +68,32 @@ final class EventBodies {
                 body.put("event", payload);
             }
         }
-        return new Body(write(body), contentType);
+        return new Body(write(body), contentType(format, false));
+    }
+
+    /**
+     * The body of a batch (a subscription's {@code maxEventsPerRequest} above 1): its events' bodies, in order, as the
+     * format batches them: CloudEvents' batched mode ({@code application/cloudevents-batch+json}, a JSON array), OCSF
+     * as a JSON array, Splunk HEC as stacked event objects, one per line (HEC's own batch format).
+     */
+    static Body batch(EventFormat format, List<Body> events) {
+        return switch (format) {
+            case CLOUDEVENTS -> new Body(array(events), "application/cloudevents-batch+json");
+            case OCSF -> new Body(array(events), "application/json");
+            case SPLUNK_HEC -> new Body(String.join("\n", events.stream().map(Body::text).toList()), "application/json");
+        };
+    }
+
+    private static String array(List<Body> events) {
+        return "[" + String.join(",", events.stream().map(Body::text).toList()) + "]";
+    }
+
+    /** The media type a body of this format is sent as: the one-event form, or a batch. */
+    static String contentType(EventFormat format, boolean batched) {
+        if (format == EventFormat.CLOUDEVENTS) {
+            return batched ? "application/cloudevents-batch+json" : "application/cloudevents+json";
+        }
+        return "application/json";
     }
 
     private void ocsf(Map<String, Object> body, String type, AuditEvent event, Instant time, Map<String, Object> payload) {

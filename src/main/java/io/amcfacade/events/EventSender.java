@@ -91,8 +91,7 @@ class EventSender {
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setFixedLengthStreamingMode(body.length);
-            connection.setRequestProperty("Content-Type", subscription.format() == EventFormat.CLOUDEVENTS
-                    ? "application/cloudevents+json" : "application/json");
+            connection.setRequestProperty("Content-Type", EventBodies.contentType(subscription.format(), delivery.batched()));
             connection.setRequestProperty("User-Agent", "amc-admin-facade-events/1");
             connection.setRequestProperty("webhook-id", delivery.webhookId());
             connection.setRequestProperty("webhook-timestamp", timestamp);

@@ -71,6 +71,7 @@ public class EventSubscriptions {
         summary.put("endpoint", request.getEndpoint());
         summary.put("format", request.getFormat().toString());
         summary.put("signing", request.getSigning().toString());
+        summary.put("maxEventsPerRequest", maxEventsPerRequest(request));
         summary.put("filter", Map.of("actions", list(filter.getActions()), "accountIds", list(filter.getAccountIds()),
                 "outcomes", list(filter.getOutcomes()).stream().map(Object::toString).toList()));
         trail.intend(List.of(AuditTargetEntry.subscription(id.toString())), AuditSummaries.of(summary));
@@ -81,9 +82,14 @@ public class EventSubscriptions {
                 secrets.seal(id.toString(), secret), secrets.seal(id.toString(), request.getSplunkToken()),
                 request.getSplunkIndex(), request.getDescription(), list(filter.getActions()), list(filter.getAccountIds()),
                 list(filter.getOutcomes()).stream().map(Object::toString).toList(), EventSubscriptionState.ACTIVE, null,
-                Position.endOf(sealed.newestSeal()), now, actor, now, null, null);
+                Position.endOf(sealed.newestSeal()), now, actor, now, null, null, maxEventsPerRequest(request));
         store.insert(subscription);
         return new Created(toApi(subscription), secret);
+    }
+
+    /** 1 (one event per request) unless the request asks for batches. */
+    private static int maxEventsPerRequest(EventSubscriptionRequest request) {
+        return request.getMaxEventsPerRequest() == null ? 1 : request.getMaxEventsPerRequest();
     }
 
     /** Every subscription that is not deleted, oldest first, with its health (the API's list and the console's page). */
@@ -202,8 +208,8 @@ public class EventSubscriptions {
     private EventSubscription toApi(Subscription s) {
         EventFilter filter = new EventFilter().actions(s.actions()).accountIds(s.accounts())
                 .outcomes(s.outcomes().stream().map(io.amcfacade.api.model.AuditOutcome::fromValue).toList());
-        EventSubscription api = new EventSubscription(s.id(), s.endpoint(), s.format(), s.signing(), filter, s.state(),
-                s.position().encode(), utc(s.createdAt()), s.createdBy(),
+        EventSubscription api = new EventSubscription(s.id(), s.endpoint(), s.format(), s.signing(), s.maxEventsPerRequest(),
+                filter, s.state(), s.position().encode(), utc(s.createdAt()), s.createdBy(),
                 new EventSigningKey(publicKey.id(), publicKey.base64()))
                 .splunkIndex(s.splunkIndex()).description(s.description()).stateReason(s.stateReason())
                 .lastDeliveredAt(utc(s.lastDeliveredAt())).lagSeconds(s.lagMs() == null ? null : s.lagMs() / 1000.0);
@@ -212,8 +218,9 @@ public class EventSubscriptions {
     }
 
     static EventDelivery toApi(Delivery d) {
-        return new EventDelivery(d.webhookId(), d.eventId(), io.amcfacade.api.model.EventType.fromValue(d.type()), d.status(),
-                d.attempts(), d.position().encode(), utc(d.createdAt())).sealId(d.position().sealId())
+        return new EventDelivery(d.webhookId(), d.eventId(), d.events(), io.amcfacade.api.model.EventType.fromValue(d.type()),
+                d.status(), d.attempts(), d.position().encode(), utc(d.createdAt())).lastEventId(d.lastEventId())
+                .sealId(d.position().sealId())
                 .lastStatus(d.lastStatus()).lastError(d.lastError()).latencyMs(d.latencyMs())
                 .lastAttemptAt(utc(d.lastAttemptAt())).nextAttemptAt(utc(d.nextAttemptAt())).deliveredAt(utc(d.deliveredAt()));
     }

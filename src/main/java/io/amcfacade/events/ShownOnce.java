@@ -71,8 +71,9 @@ public class ShownOnce {
         }
 
         private static EventSubscription copyWithSecret(EventSubscription s, String secret) {
-            return new EventSubscription(s.getSubscriptionId(), s.getEndpoint(), s.getFormat(), s.getSigning(), s.getFilter(),
-                    s.getState(), s.getCursor(), s.getCreatedAt(), s.getCreatedBy(), s.getSigningKey())
+            return new EventSubscription(s.getSubscriptionId(), s.getEndpoint(), s.getFormat(), s.getSigning(),
+                    s.getMaxEventsPerRequest(), s.getFilter(), s.getState(), s.getCursor(), s.getCreatedAt(), s.getCreatedBy(),
+                    s.getSigningKey())
                     .splunkIndex(s.getSplunkIndex()).description(s.getDescription()).stateReason(s.getStateReason())
                     .lastDeliveredAt(s.getLastDeliveredAt()).lagSeconds(s.getLagSeconds())
                     .failingDelivery(s.getFailingDelivery()).secret(secret);

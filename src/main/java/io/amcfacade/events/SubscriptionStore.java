@@ -32,10 +32,10 @@ class SubscriptionStore {
 
     private static final String COLUMNS = "subscription_id, endpoint, format, signing, secret_sealed, splunk_token_sealed, "
             + "splunk_index, description, filter_actions, filter_accounts, filter_outcomes, state, state_reason, cursor_seal, "
-            + "cursor_seq, created_at, created_by, updated_at, last_delivered_at, lag_ms";
+            + "cursor_seq, created_at, created_by, updated_at, last_delivered_at, lag_ms, max_events_per_request";
     private static final String DELIVERY_COLUMNS = "delivery_id, subscription_id, webhook_id, event_id, type, seal_id, seq, "
             + "body, status, attempts, created_at, first_attempt_at, last_attempt_at, next_attempt_at, last_status, "
-            + "last_error, latency_ms, delivered_at";
+            + "last_error, latency_ms, delivered_at, event_count, last_event_id";
 
     private static final String UNAVAILABLE = "The event subscriptions could not be reached; nothing was changed.";
 
@@ -47,7 +47,7 @@ class SubscriptionStore {
 
     void insert(Subscription s) {
         run("INSERT INTO event_subscriptions (" + COLUMNS + ", next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
                     statement.setObject(1, s.id());
                     statement.setString(2, s.endpoint());
                     statement.setString(3, s.format().toString());
@@ -68,7 +68,8 @@ class SubscriptionStore {
                     statement.setTimestamp(18, Timestamp.from(s.updatedAt()));
                     statement.setTimestamp(19, null);
                     statement.setObject(20, null);
-                    statement.setTimestamp(21, Timestamp.from(s.createdAt()));
+                    statement.setInt(21, s.maxEventsPerRequest());
+                    statement.setTimestamp(22, Timestamp.from(s.createdAt()));
                     statement.executeUpdate();
                     return null;
                 });
@@ -191,32 +192,38 @@ class SubscriptionStore {
         }
     }
 
-    /** A delivery's first seven columns: subscription, webhook id, event, type, position and body. */
+    /** What a delivery's content is, the columns {@link #bindEvent} sets first, in its order. */
+    private static final String EVENT_COLUMNS = "subscription_id, webhook_id, event_id, event_count, last_event_id, type, "
+            + "seal_id, seq, body";
+
+    /** A delivery's first nine columns ({@link #EVENT_COLUMNS}): subscription, webhook id, events, type, position, body. */
     private static void bindEvent(PreparedStatement statement, Delivery d) throws SQLException {
         statement.setObject(1, d.subscriptionId());
         statement.setString(2, d.webhookId());
         statement.setObject(3, d.eventId());
-        statement.setString(4, d.type());
-        statement.setLong(5, d.position().sealId());
-        statement.setLong(6, d.position().seq());
-        statement.setString(7, d.body());
+        statement.setInt(4, d.events());
+        statement.setObject(5, d.lastEventId());
+        statement.setString(6, d.type());
+        statement.setLong(7, d.position().sealId());
+        statement.setLong(8, d.position().seq());
+        statement.setString(9, d.body());
     }
 
     /** The deliveries of a batch, as delivered with their one attempt, in one round trip. */
     private static void insertDelivered(Connection connection, List<Delivery> delivered) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_deliveries (subscription_id, webhook_id, "
-                + "event_id, type, seal_id, seq, body, status, attempts, created_at, first_attempt_at, last_attempt_at, "
-                + "last_status, latency_ms, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_deliveries (" + EVENT_COLUMNS
+                + ", status, attempts, created_at, first_attempt_at, last_attempt_at, last_status, latency_ms, delivered_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Delivery d : delivered) {
                 bindEvent(insert, d);
-                insert.setString(8, d.status().toString());
-                insert.setInt(9, d.attempts());
-                insert.setTimestamp(10, time(d.createdAt()));
-                insert.setTimestamp(11, time(d.firstAttemptAt()));
-                insert.setTimestamp(12, time(d.lastAttemptAt()));
-                insert.setObject(13, d.lastStatus());
-                insert.setObject(14, d.latencyMs());
-                insert.setTimestamp(15, time(d.deliveredAt()));
+                insert.setString(10, d.status().toString());
+                insert.setInt(11, d.attempts());
+                insert.setTimestamp(12, time(d.createdAt()));
+                insert.setTimestamp(13, time(d.firstAttemptAt()));
+                insert.setTimestamp(14, time(d.lastAttemptAt()));
+                insert.setObject(15, d.lastStatus());
+                insert.setObject(16, d.latencyMs());
+                insert.setTimestamp(17, time(d.deliveredAt()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -245,11 +252,11 @@ class SubscriptionStore {
     }
 
     Delivery insert(Delivery d) {
-        return run("INSERT INTO event_deliveries (subscription_id, webhook_id, event_id, type, seal_id, seq, body, status, "
-                + "attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING " + DELIVERY_COLUMNS, statement -> {
+        return run("INSERT INTO event_deliveries (" + EVENT_COLUMNS + ", status, attempts, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING " + DELIVERY_COLUMNS, statement -> {
                     bindEvent(statement, d);
-                    statement.setString(8, EventDeliveryStatus.PENDING.toString());
-                    statement.setTimestamp(9, Timestamp.from(d.createdAt()));
+                    statement.setString(10, EventDeliveryStatus.PENDING.toString());
+                    statement.setTimestamp(11, Timestamp.from(d.createdAt()));
                     return deliveries(statement).get(0);
                 });
     }
@@ -329,7 +336,7 @@ class SubscriptionStore {
                 texts(rs, "filter_outcomes"), EventSubscriptionState.fromValue(rs.getString("state")),
                 rs.getString("state_reason"), new Position(rs.getLong("cursor_seal"), rs.getLong("cursor_seq")),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
-                instant(rs, "last_delivered_at"), lagMs);
+                instant(rs, "last_delivered_at"), lagMs, rs.getInt("max_events_per_request"));
     }
 
     private static List<Delivery> deliveries(PreparedStatement statement) throws SQLException {
@@ -346,6 +353,7 @@ class SubscriptionStore {
                 new Position(rs.getLong("seal_id"), rs.getLong("seq")), rs.getString("body"),
                 EventDeliveryStatus.fromValue(rs.getString("status")), rs.getInt("attempts"), instant(rs, "created_at"),
                 instant(rs, "first_attempt_at"), instant(rs, "last_attempt_at"), instant(rs, "next_attempt_at"),
-                lastStatus, rs.getString("last_error"), latencyMs, instant(rs, "delivered_at"));
+                lastStatus, rs.getString("last_error"), latencyMs, instant(rs, "delivered_at"), rs.getInt("event_count"),
+                rs.getObject("last_event_id", UUID.class));
     }
 }

@@ -25,8 +25,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * JSON is read strictly, so that what the facade acts on is exactly what the caller sent: no tokens
  * after the value, no key twice ({@code {"role":"viewer","role":"admin"}} is refused, not read as
- * admin), no {@code null} inside a list, and no control characters in the strings of the public API's
- * request models (the upstream's and the sandbox's wire types are read as they come).
+ * admin), no {@code null} inside a list, no fraction where a whole number is asked ({@code 2.5} is refused, not read
+ * as 2), and no control characters in the strings of the public API's request models (the upstream's and the
+ * sandbox's wire types are read as they come).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -36,6 +37,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         mapper.registerModule(new SimpleModule("strict-strings").addDeserializer(String.class, new Strings(false)));

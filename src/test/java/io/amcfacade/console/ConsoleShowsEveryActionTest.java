@@ -301,7 +301,7 @@ class ConsoleShowsEveryActionTest {
             given().auth().oauth2(subscriberToken).get("/v1/event-subscriptions/{id}/deliveries", lifecycle).then().statusCode(200);
             given().auth().oauth2(subscriberToken).delete("/v1/event-subscriptions/{id}", lifecycle).then().statusCode(200);
             disabled = given().auth().oauth2(subscriberToken).contentType(ContentType.JSON)
-                    .body(Map.of("endpoint", gone.url(), "format", "cloudevents", "signing", "hmac",
+                    .body(Map.of("endpoint", gone.url(), "format", "cloudevents", "signing", "hmac", "maxEventsPerRequest", 10,
                             "filter", Map.of("actions", List.of(AuditAction.EVENT_SUBSCRIPTIONS_LIST.name()))))
                     .post("/v1/event-subscriptions").then().statusCode(201).extract().path("subscriptionId");
             given().auth().oauth2(subscriberToken).get("/v1/event-subscriptions").then().statusCode(200);
@@ -357,7 +357,8 @@ class ConsoleShowsEveryActionTest {
         given().cookies(visit).get("/console/activity").then().statusCode(200);
         String health = given().cookies(visit).get("/console/subscriptions").then().statusCode(200).extract().asString();
         assertThat(health).as("the Event delivery page shows the disabled subscription and why")
-                .contains("subscription-" + disabled).contains("DISABLED").contains("410");
+                .contains("subscription-" + disabled).contains("DISABLED").contains("410")
+                .contains("batches of up to 10 events");
         String form = given().cookies(visit).get("/console/verify").then().statusCode(200).extract().asString();
         Matcher csrf = CSRF.matcher(form);
         assertThat(csrf.find()).as("the sign-out form's token").isTrue();

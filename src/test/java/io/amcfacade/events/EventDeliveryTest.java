@@ -190,6 +190,130 @@ class EventDeliveryTest {
     }
 
     @Test
+    void batchesArriveInOrderSignedAsOneMessageRetriedWholeAndVerifyOffline() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200, 503)) {
+            JsonPath created = subscribe(receiver, "cloudevents", "ed25519", account, null, 4);
+            assertThat(created.getInt("maxEventsPerRequest")).isEqualTo(4);
+            String id = created.getString("subscriptionId");
+            List<String> made = act(account, 10);
+            String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            deliverEvents(10, receiver);
+            String after = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+            List<WebhookReceiver.Received> all = receiver.received();
+            assertThat(all).as("a 503 for the first batch, then it again, then two more").hasSize(4);
+            assertThat(all.get(1).webhookId()).as("the retried batch keeps its webhook-id").isEqualTo(all.get(0).webhookId());
+            assertThat(all.get(1).body()).as("and its body").isEqualTo(all.get(0).body());
+            List<WebhookReceiver.Received> accepted = receiver.accepted();
+            assertThat(accepted).extracting(r -> JSON.readTree(r.body()).size()).containsExactly(4, 4, 2);
+            assertThat(accepted).extracting(WebhookReceiver.Received::contentType)
+                    .containsOnly("application/cloudevents-batch+json");
+            assertThat(accepted).extracting(WebhookReceiver.Received::webhookId).doesNotHaveDuplicates();
+            List<String> arrived = new ArrayList<>();
+            List<String> eventIds = new ArrayList<>();
+            for (WebhookReceiver.Received r : accepted) {
+                for (JsonNode event : JSON.readTree(r.body())) {
+                    assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+                    arrived.add(event.path("data").path("event").path("correlationId").asText());
+                    eventIds.add(event.path("id").asText());
+                }
+            }
+            assertThat(arrived).as("every event once, in the order made").containsExactlyElementsOf(made);
+            assertThat(metric(after, "amc_events_delivered_total") - metric(before, "amc_events_delivered_total"))
+                    .as("events, not requests").isGreaterThanOrEqualTo(10);
+
+            PublicKey publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
+                    Base64.getDecoder().decode(created.getString("signingKey.publicKey"))));
+            for (WebhookReceiver.Received r : accepted) {
+                Signature verifier = Signature.getInstance("Ed25519");
+                verifier.initVerify(publicKey);
+                verifier.update((r.webhookId() + "." + r.timestamp() + "." + r.body()).getBytes(StandardCharsets.UTF_8));
+                assertThat(verifier.verify(Base64.getDecoder().decode(r.signature().substring(4)))).isTrue();
+            }
+            Path dir = Files.createTempDirectory("batches");
+            Path pub = Files.writeString(dir.resolve("seal.pub"), created.getString("signingKey.publicKey"));
+            StringBuilder printed = new StringBuilder();
+            assertThat(verify(printed, "--events", lines(dir.resolve("batches.ndjson"), accepted).toString(), "--public-key",
+                    pub.toString())).isZero();
+            assertThat(printed).as("every event of every batch checked").contains("events checked: 10");
+            WebhookReceiver.Received second = accepted.get(1);
+            String forged = second.body().replaceFirst("\"SUCCEEDED\"", "\"FAILED\"");
+            assertThat(forged).isNotEqualTo(second.body());
+            Path tampered = Files.writeString(dir.resolve("tampered.ndjson"), new WebhookReceiver.Received(second.webhookId(),
+                    second.timestamp(), second.signature(), null, null, forged, 200).line());
+            assertThat(verify(new StringBuilder(), "--events", tampered.toString(), "--public-key", pub.toString())).isEqualTo(1);
+
+            List<Map<String, Object>> deliveries = given().auth().oauth2(auditor)
+                    .get("/v1/event-subscriptions/{id}/deliveries", id).then().statusCode(200).extract().jsonPath()
+                    .getList("deliveries");
+            assertThat(deliveries).extracting(d -> d.get("events")).containsExactly(2, 4, 4); // newest first
+            assertThat(deliveries).extracting(d -> d.get("status")).containsOnly("DELIVERED");
+            assertThat(deliveries.get(2)).containsEntry("attempts", 2).containsEntry("eventId", eventIds.get(0))
+                    .containsEntry("lastEventId", eventIds.get(3));
+            assertThat(deliveries.get(0)).containsEntry("eventId", eventIds.get(8)).containsEntry("lastEventId", eventIds.get(9));
+            JsonNode lastBatch = JSON.readTree(accepted.get(2).body());
+            assertThat(deliveries.get(0).get("cursor")).as("a batch's cursor is its last event's")
+                    .isEqualTo(lastBatch.get(1).path("data").path("position").asText());
+        }
+    }
+
+    @Test
+    void splunkHecBatchesAreStackedEventsAndOcsfBatchesAreArrays() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        try (WebhookReceiver hec = WebhookReceiver.answering(200); WebhookReceiver ocsf = WebhookReceiver.answering(200)) {
+            String secret = subscribe(hec, "splunk-hec", "hmac", account, "hec-token-2", 100).getString("secret");
+            JsonPath ocsfSubscription = subscribe(ocsf, "ocsf", "ed25519", account, null, 2);
+            List<String> made = act(account, 3);
+            deliverEvents(3, hec);
+            deliverEvents(3, ocsf);
+
+            assertThat(hec.accepted()).as("the three in one request").hasSize(1);
+            WebhookReceiver.Received stacked = hec.accepted().get(0);
+            assertThat(stacked.authorization()).isEqualTo("Splunk hec-token-2");
+            List<String> lines = stacked.body().lines().toList();
+            assertThat(lines).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                JsonNode event = JSON.readTree(lines.get(i));
+                assertThat(event.fieldNames()).toIterable().contains("time", "host", "source", "sourcetype", "event");
+                assertThat(event.path("event").path("event").path("correlationId").asText()).isEqualTo(made.get(i));
+            }
+            assertThat(ocsf.accepted()).extracting(r -> JSON.readTree(r.body()).size()).containsExactly(2, 1);
+            assertThat(JSON.readTree(ocsf.accepted().get(0).body()).get(0).path("class_uid").asInt()).isEqualTo(6003);
+
+            Path dir = Files.createTempDirectory("batches");
+            Path pub = Files.writeString(dir.resolve("seal.pub"), ocsfSubscription.getString("signingKey.publicKey"));
+            StringBuilder printed = new StringBuilder();
+            assertThat(verify(printed, "--events", lines(dir.resolve("hec.ndjson"), hec.accepted()).toString(), "--public-key",
+                    pub.toString(), "--secret", secret)).isZero();
+            assertThat(printed).contains("events checked: 3");
+            assertThat(verify(new StringBuilder(), "--events", lines(dir.resolve("ocsf.ndjson"), ocsf.accepted()).toString(),
+                    "--public-key", pub.toString())).isZero();
+        }
+    }
+
+    @Test
+    void maxEventsPerRequestOutsideOneToAHundredIsRefusedNamingTheField() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            for (Object value : List.of(0, 101, -5, "many", 2.5, true)) {
+                io.restassured.response.Response refused = given().auth().oauth2(auditor).contentType(ContentType.JSON)
+                        .body(Map.of("endpoint", receiver.url(), "format", "cloudevents", "signing", "hmac",
+                                "maxEventsPerRequest", value))
+                        .post("/v1/event-subscriptions");
+                assertThat(refused.statusCode()).as("maxEventsPerRequest %s", value).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.jsonPath().getList("errors.field", String.class)).as("maxEventsPerRequest %s", value)
+                        .anyMatch(field -> field.endsWith("maxEventsPerRequest"));
+            }
+            String subscriptionId = given().auth().oauth2(auditor).contentType(ContentType.JSON)
+                    .body(Map.of("endpoint", receiver.url(), "format", "cloudevents", "signing", "hmac"))
+                    .post("/v1/event-subscriptions").then().statusCode(201)
+                    .body("maxEventsPerRequest", org.hamcrest.Matchers.equalTo(1)).extract().path("subscriptionId");
+            subscribed.add(subscriptionId);
+        }
+    }
+
+    @Test
     void aReplayFromACursorRedeliversExactlyTheRange() throws Exception {
         String account = UsersApi.newAccount().accountId();
         try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
@@ -284,7 +408,15 @@ class EventDeliveryTest {
     }
 
     private JsonPath subscribe(WebhookReceiver receiver, String format, String signing, String account, String splunkToken) {
+        return subscribe(receiver, format, signing, account, splunkToken, null);
+    }
+
+    private JsonPath subscribe(WebhookReceiver receiver, String format, String signing, String account, String splunkToken,
+            Integer maxEventsPerRequest) {
         Map<String, Object> body = new LinkedHashMap<>();
+        if (maxEventsPerRequest != null) {
+            body.put("maxEventsPerRequest", maxEventsPerRequest);
+        }
         body.put("endpoint", receiver.url());
         body.put("format", format);
         body.put("signing", signing);
@@ -323,6 +455,32 @@ class EventDeliveryTest {
         }
     }
 
+    /** Seals and delivers until the receiver accepted {@code n} events, however batched. */
+    private void deliverEvents(int n, WebhookReceiver receiver) throws SQLException {
+        sealNow();
+        for (int round = 0; round < 50 && eventsIn(receiver) < n; round++) {
+            deliverer.deliverDue();
+        }
+        assertThat(eventsIn(receiver)).isEqualTo(n);
+    }
+
+    /** The events the receiver accepted: each request's JSON values (an array's elements, or stacked objects). */
+    private static int eventsIn(WebhookReceiver receiver) {
+        int events = 0;
+        for (WebhookReceiver.Received r : receiver.accepted()) {
+            try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class)
+                    .readValues(r.body())) {
+                while (values.hasNext()) {
+                    JsonNode value = values.next();
+                    events += value.isArray() ? value.size() : 1;
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return events;
+    }
+
     /** A seal made now: it covers every action finished before it. */
     private void sealNow() throws SQLException {
         for (int i = 0; i < 1000 && sealer.sealNow().isEmpty(); i++) {
@@ -356,6 +514,11 @@ class EventDeliveryTest {
     }
 
     private static int verify(String... args) throws Exception {
+        return verify(new StringBuilder(), args);
+    }
+
+    /** {@code bin/audit-verify}'s entry point; what it printed is appended to {@code printed}. */
+    private static int verify(StringBuilder printed, String... args) throws Exception {
         PrintStream out = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -363,6 +526,7 @@ class EventDeliveryTest {
             return VerifyCli.run(args);
         } finally {
             System.setOut(out);
+            printed.append(captured.toString(StandardCharsets.UTF_8));
         }
     }
 }

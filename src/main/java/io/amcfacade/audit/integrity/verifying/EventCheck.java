@@ -18,13 +18,22 @@ import io.amcfacade.webhooks.StandardWebhooks;
  * line of the file is one delivery as received, {@code {"webhook-id", "webhook-timestamp", "webhook-signature",
  * "body"}} (the body as the exact text received). Each must carry a Standard Webhooks signature that verifies:
  * {@code v1a} (Ed25519) with the public key alone, or {@code v1} (HMAC) with the subscription's secret when given;
- * and the seal it names must be signed by the same key (its digest and signature are in the body). An event sent
- * as a finding (the seals do not vouch for the action) is authentic but reports the trail as not genuine.
+ * and the seal it names must be signed by the same key (its digest and signature are in the body). A batch (a
+ * subscription's {@code maxEventsPerRequest} above 1: a JSON array, or stacked Splunk HEC objects) is one signed
+ * message: its signature is checked once, then every event in it. An event sent as a finding (the seals do not vouch
+ * for the action) is authentic but reports the trail as not genuine.
  */
 public final class EventCheck {
 
-    /** What one line says: null problem when it verifies; {@code finding} when it is a genuine report of a rejected record. */
-    public record Result(String problem, boolean finding) {
+    /**
+     * What one line says: null problem when it verifies; how many events it carries, and how many of them are genuine
+     * reports of a rejected record (findings).
+     */
+    public record Result(String problem, int events, int findings) {
+
+        static Result problem(String problem) {
+            return new Result(problem, 0, 0);
+        }
     }
 
     private EventCheck() {
@@ -45,16 +54,16 @@ public final class EventCheck {
                 result = check(text(delivery, "webhook-id"), text(delivery, "webhook-timestamp"),
                         text(delivery, "webhook-signature"), text(delivery, "body"), publicKey, secret, json);
             } catch (IOException | IllegalArgumentException e) {
-                result = new Result("not a delivery: " + e.getMessage(), false);
+                result = Result.problem("not a delivery: " + e.getMessage());
             }
             if (result.problem() != null) {
                 out.printf("NOT INTACT: line %d: %s%n", i + 1, result.problem());
                 return 1;
             }
-            checked++;
-            if (result.finding()) {
-                findings++;
-                out.printf("finding: line %d reports an action the seals do not vouch for%n", i + 1);
+            checked += result.events();
+            if (result.findings() > 0) {
+                findings += result.findings();
+                out.printf("finding: line %d reports %d action(s) the seals do not vouch for%n", i + 1, result.findings());
             }
         }
         out.printf("events checked: %d%n", checked);
@@ -66,26 +75,53 @@ public final class EventCheck {
         return 0;
     }
 
-    /** One delivery: its signature, then the seal it names. */
+    /** One delivery: its signature, then the seal each of its events names. */
     public static Result check(String id, String timestamp, String signature, String body, SealPublicKey publicKey,
             String secret, ObjectMapper json) throws IOException {
         String content = StandardWebhooks.content(id, timestamp, body);
         boolean signed = StandardWebhooks.ed25519Verifies(signature, publicKey.key(), content)
                 || secret != null && StandardWebhooks.hmacVerifies(signature, StandardWebhooks.key(secret), content);
         if (!signed) {
-            return new Result("webhook-signature does not verify " + (secret == null ? "under the public key (v1a)"
-                    : "under the public key (v1a) or the secret (v1)"), false);
+            return Result.problem("webhook-signature does not verify " + (secret == null ? "under the public key (v1a)"
+                    : "under the public key (v1a) or the secret (v1)"));
         }
-        JsonNode payload = payload(json.readTree(body));
-        if (payload == null) {
-            return new Result("the body carries no facade event payload", false);
+        List<JsonNode> events = events(body, json);
+        if (events.isEmpty()) {
+            return Result.problem("the body carries no facade event payload");
         }
-        JsonNode seal = payload.path("seal");
-        if (!publicKey.id().equals(seal.path("keyId").asText())
-                || !publicKey.verifies(seal.path("digest").asText(), seal.path("signature").asText())) {
-            return new Result("seal " + seal.path("sealId").asText() + " it names is not signed by this key", false);
+        int findings = 0;
+        for (int i = 0; i < events.size(); i++) {
+            String which = events.size() == 1 ? "" : "event " + (i + 1) + " of the batch: ";
+            JsonNode payload = payload(events.get(i));
+            if (payload == null) {
+                return Result.problem(which + "carries no facade event payload");
+            }
+            JsonNode seal = payload.path("seal");
+            if (!publicKey.id().equals(seal.path("keyId").asText())
+                    || !publicKey.verifies(seal.path("digest").asText(), seal.path("signature").asText())) {
+                return Result.problem(which + "seal " + seal.path("sealId").asText() + " it names is not signed by this key");
+            }
+            if (!payload.path("genuine").asBoolean(false)) {
+                findings++;
+            }
         }
-        return new Result(null, !payload.path("genuine").asBoolean(false));
+        return new Result(null, events.size(), findings);
+    }
+
+    /** The events of a body: one object, a JSON array of them (a batch), or stacked objects (a Splunk HEC batch). */
+    private static List<JsonNode> events(String body, ObjectMapper json) throws IOException {
+        List<JsonNode> events = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> values = json.readerFor(JsonNode.class).readValues(body)) {
+            while (values.hasNext()) {
+                JsonNode value = values.next();
+                if (value.isArray()) {
+                    value.forEach(events::add);
+                } else {
+                    events.add(value);
+                }
+            }
+        }
+        return events;
     }
 
     /** The payload: CloudEvents {@code data}, OCSF {@code unmapped.amc}, Splunk HEC {@code event}. */
