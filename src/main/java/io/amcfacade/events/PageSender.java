@@ -15,20 +15,26 @@ import io.amcfacade.audit.query.SealedActions.SealedAction;
 
 /**
  * Sends one page of sealed actions to one subscription, in order, one request per event, or, when the subscription
- * takes batches ({@code maxEventsPerRequest} above 1), one request per run of up to that many wanted events (a batch
- * is sent as soon as it is full or the page ends: a batch never waits for more events to be sealed). The actions are
- * assembled in one read, and nothing is written until the page is done ({@link SubscriptionStore#deliveredThrough}, by
- * the caller), so a page costs one transaction, not three per request. Stops at the first request not accepted, and
- * before sending once {@code sendUntil} passed ({@code cut}: the rest of the page waits for the next turn). An event
- * the subscription's filter does not want is passed, not sent.
+ * takes batches ({@code maxEventsPerRequest} = n above 1), one request per <em>chunk</em>: up to n consecutive sealed
+ * actions of one seal, counted from the subscription's position, the events of it the subscription wants sent as one
+ * batch. A chunk's bounds depend only on the trail (a seal's actions never change) and on where it starts, and the
+ * position only ever moves to a chunk's end, so the same events are batched the same way however pages, turns,
+ * crashes and hand-overs fall: a batch sent again goes under its same {@code webhook-id}. A chunk the page ends inside
+ * (its seal goes on past the page) is left for the next page, which starts where it does; a page holds at least n
+ * actions ({@link SubscriptionTurn}), so it always ends at least one chunk. The actions are assembled in one read, and
+ * nothing is written until the page is done ({@link SubscriptionStore#deliveredThrough}, by the caller), so a page
+ * costs one transaction, not three per request. Stops at the first request not accepted, and before sending once
+ * {@code sendUntil} passed ({@code cut}: the rest of the page waits for the next turn). An event the subscription's
+ * filter does not want is passed, not sent.
  */
 final class PageSender {
 
     /**
-     * What one page's sending came to: the deliveries accepted, in order, the position after the last event passed
-     * (sent or not wanted), and the first delivery the receiver did not accept, if any (nothing after it was sent).
+     * What one page's sending came to: the deliveries accepted, in order, the events they carried, the position after
+     * the last chunk passed (sent or not wanted), and the first delivery the receiver did not accept, if any (nothing
+     * after it was sent).
      */
-    record Batch(List<Delivery> delivered, Position reached, Instant deliveredAt, Long lagMs, Delivery failed,
+    record Batch(List<Delivery> delivered, int events, Position reached, Instant deliveredAt, Long lagMs, Delivery failed,
             EventSender.Attempt failedAttempt, boolean cut) {
     }
 
@@ -49,66 +55,52 @@ final class PageSender {
     Batch send(Subscription subscription, SealedActions.Page page, Position from, Instant sendUntil, String secret,
             String splunkToken) {
         Map<UUID, AuditEvent> events = queries.findAll(page.actions().stream().map(SealedAction::eventId).toList());
+        List<SealedAction> actions = page.actions();
+        boolean wholeSeals = page.exhaustedThroughSeal() >= 0; // the page ends where its last seal does
         int most = Math.max(1, subscription.maxEventsPerRequest());
         List<Delivery> delivered = new ArrayList<>();
-        List<Wanted> next = new ArrayList<>(most);
+        int sent = 0;
         Position reached = from;
         Instant deliveredAt = null;
         Long lagMs = null;
-        for (SealedAction action : page.actions()) {
-            Position position = new Position(action.sealId(), action.seq());
-            AuditEvent event = events.get(action.eventId());
-            if (event != null && subscription.wants(event.getAction(), event.getAccountId(), event.getOutcome())) {
-                if (next.isEmpty() && !delivered.isEmpty() && Instant.now().isAfter(sendUntil)) {
-                    return new Batch(delivered, reached, deliveredAt, lagMs, null, null, true);
+        for (int start = 0, end; start < actions.size(); start = end) {
+            end = start + 1;
+            while (end < actions.size() && end - start < most && actions.get(end).sealId() == actions.get(start).sealId()) {
+                end++;
+            }
+            if (end - start < most && end == actions.size() && !wholeSeals) {
+                break; // its seal may go on past the page: the next page starts where this chunk does
+            }
+            SealedAction last = actions.get(end - 1);
+            Position chunkEnd = new Position(last.sealId(), last.seq());
+            List<Wanted> wanted = new ArrayList<>();
+            for (SealedAction action : actions.subList(start, end)) {
+                AuditEvent event = events.get(action.eventId());
+                if (event != null && subscription.wants(event.getAction(), event.getAccountId(), event.getOutcome())) {
+                    wanted.add(wanted(subscription, action, event, new Position(action.sealId(), action.seq())));
                 }
-                next.add(wanted(subscription, action, event, position));
-                if (next.size() < most) {
-                    continue;
+            }
+            if (!wanted.isEmpty()) {
+                if (!delivered.isEmpty() && Instant.now().isAfter(sendUntil)) {
+                    return new Batch(delivered, sent, reached, deliveredAt, lagMs, null, null, true);
                 }
-                Delivery delivery = delivery(subscription, next);
+                Delivery delivery = delivery(subscription, wanted, chunkEnd);
                 EventSender.Attempt attempt = attempts.send(subscription, delivery, secret, splunkToken);
                 Instant now = Instant.now();
                 if (!attempt.delivered()) {
-                    return new Batch(delivered, reached, deliveredAt, lagMs, delivery, attempt, false);
+                    return new Batch(delivered, sent, reached, deliveredAt, lagMs, delivery, attempt, false);
                 }
-                delivered.add(accepted(delivery, attempt, now));
-                lagMs = lag(next, now);
+                delivered.add(delivery.attempted(EventDeliveryStatus.DELIVERED, now, null, attempt.status(), null,
+                        attempt.latencyMs()));
+                sent += wanted.size();
+                for (Wanted w : wanted) {
+                    lagMs = attempts.accepted(w.action().sealedAt(), now);
+                }
                 deliveredAt = now;
-                next.clear();
             }
-            if (next.isEmpty()) {
-                reached = position;
-            }
+            reached = chunkEnd;
         }
-        if (!next.isEmpty()) { // the page ended before the batch was full: sent as it is
-            Delivery delivery = delivery(subscription, next);
-            EventSender.Attempt attempt = attempts.send(subscription, delivery, secret, splunkToken);
-            Instant now = Instant.now();
-            if (!attempt.delivered()) {
-                return new Batch(delivered, reached, deliveredAt, lagMs, delivery, attempt, false);
-            }
-            delivered.add(accepted(delivery, attempt, now));
-            lagMs = lag(next, now);
-            deliveredAt = now;
-            reached = page.actions().isEmpty() ? reached
-                    : new Position(page.actions().get(page.actions().size() - 1).sealId(),
-                            page.actions().get(page.actions().size() - 1).seq());
-        }
-        return new Batch(delivered, reached, deliveredAt, lagMs, null, null, false);
-    }
-
-    private static Delivery accepted(Delivery delivery, EventSender.Attempt attempt, Instant now) {
-        return delivery.attempted(EventDeliveryStatus.DELIVERED, now, null, attempt.status(), null, attempt.latencyMs());
-    }
-
-    /** Each event of an accepted request counted with its lag; the last one's lag. */
-    private long lag(List<Wanted> sent, Instant now) {
-        long last = 0;
-        for (Wanted w : sent) {
-            last = attempts.accepted(w.action().sealedAt(), now);
-        }
-        return last;
+        return new Batch(delivered, sent, reached, deliveredAt, lagMs, null, null, false);
     }
 
     private Wanted wanted(Subscription subscription, SealedAction action, AuditEvent event, Position position) {
@@ -118,8 +110,11 @@ final class PageSender {
                 bodies.body(subscription.format(), type, action, event, subscription.splunkIndex()));
     }
 
-    /** One request's content: one event in its own form, or (a subscription taking batches) a batch, even of one. */
-    private static Delivery delivery(Subscription subscription, List<Wanted> events) {
+    /**
+     * One request's content: one event in its own form, or (a subscription taking batches) a chunk's wanted events as a
+     * batch, even of one, at the chunk's end.
+     */
+    private static Delivery delivery(Subscription subscription, List<Wanted> events, Position chunkEnd) {
         Wanted first = events.get(0);
         Wanted last = events.get(events.size() - 1);
         if (!subscription.batched()) {
@@ -130,7 +125,7 @@ final class PageSender {
         EventBodies.Body body = EventBodies.batch(subscription.format(), events.stream().map(Wanted::body).toList());
         return new Delivery(0, subscription.id(),
                 batchWebhookId(subscription.id(), events.stream().map(w -> w.action().eventId()).toList()),
-                first.action().eventId(), first.type(), last.position(), body.text(), EventDeliveryStatus.PENDING, 0,
+                first.action().eventId(), first.type(), chunkEnd, body.text(), EventDeliveryStatus.PENDING, 0,
                 Instant.now(), null, null, null, null, null, null, null, events.size(), last.action().eventId());
     }
 
@@ -141,8 +136,8 @@ final class PageSender {
     }
 
     /**
-     * A batch's: the same for every attempt of it (its body is stored and sent again as it is) and for the same events
-     * batched again the same way; a batch of other events (after a crash or a replay) has another.
+     * A batch's, from its events: the same for every attempt of it (its body is stored and sent again as it is) and
+     * whenever the same chunk is sent again (after a crash, a hand-over, or a replay from a chunk's end).
      */
     static String batchWebhookId(UUID subscriptionId, List<UUID> eventIds) {
         StringBuilder content = new StringBuilder("batch ").append(subscriptionId);

@@ -64,10 +64,12 @@ final class SubscriptionTurn {
                 return new Turn(0, Instant.now());
             }
             at = pending.position();
-            sent++;
+            sent += pending.events();
         }
         while (sent < config.eventsPerTurn()) {
-            SealedActions.Page page = sealed.after(at.sealId(), at.seq(), config.eventsPerTurn() - sent);
+            // At least one chunk's worth of actions, so the page ends a chunk (PageSender).
+            SealedActions.Page page = sealed.after(at.sealId(), at.seq(),
+                    Math.max(subscription.maxEventsPerRequest(), config.eventsPerTurn() - sent));
             if (page.actions().isEmpty()) {
                 if (page.exhaustedThroughSeal() > at.sealId() || page.exhaustedThroughSeal() == at.sealId()
                         && at.seq() != Long.MAX_VALUE) {
@@ -82,7 +84,7 @@ final class SubscriptionTurn {
                 return new Turn(sent, Instant.now());
             }
             PageSender.Batch batch = pages.send(subscription, page, at, sendUntil, secret, splunkToken);
-            sent += batch.delivered().size();
+            sent += batch.events();
             if (!store.deliveredThrough(subscription.id(), owner, at, batch.reached(), batch.delivered(), batch.deliveredAt(),
                     batch.lagMs())) {
                 return new Turn(sent, Instant.now()); // a replay, a pause or another replica came first

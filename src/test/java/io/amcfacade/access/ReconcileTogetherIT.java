@@ -120,10 +120,11 @@ class ReconcileTogetherIT {
     }
 
     /**
-     * Issue 26's hand-over: the replica delivering an event subscription is killed ({@code kill -9}) in the middle
-     * of a stream (an event sent, unanswered, twenty sealed behind it), and the other replica takes the
-     * subscription over once the lease lapsed: every action of the test arrives, an event sent twice under the same
-     * {@code webhook-id}. Which replica delivers is read from the lease's owner ({@code pid@host/…}); that one is
+     * Issue 26's hand-over: the replica delivering an event subscription (batches of up to five) is killed
+     * ({@code kill -9}) in the middle of a stream (a batch sent, unanswered, more sealed behind it), and the other
+     * replica takes the subscription over once the lease lapsed: every action of the test arrives, an event sent
+     * twice under the same {@code webhook-id} (the held batch made again the same way). One event per request
+     * survives {@code kill -9} in {@code OperationSurvivesKillIT}. Which replica delivers is read from the lease's owner ({@code pid@host/…}); that one is
      * killed, whichever it is (the first replica's PostgreSQL outlives its JVM), and started again afterwards for
      * the tests that share the replicas. Runs last: it kills one of them.
      */
@@ -139,7 +140,7 @@ class ReconcileTogetherIT {
             String subscription = given().spec(replicas.get(1).spec())
                     .auth().oauth2(replicas.get(1).sandboxToken(Callers.uniqueSubject("it-events"), "auditor"))
                     .contentType(ContentType.JSON).body(Map.of("endpoint", receiver.url(), "format", "cloudevents",
-                            "signing", "ed25519", "filter", Map.of("accountIds", List.of(account))))
+                            "signing", "ed25519", "maxEventsPerRequest", 5, "filter", Map.of("accountIds", List.of(account))))
                     .post("/v1/event-subscriptions").then().statusCode(201).extract().path("subscriptionId");
             for (int i = 0; i < 21; i++) {
                 FacadeProcess replica = replicas.get(i % 2);
@@ -184,13 +185,18 @@ class ReconcileTogetherIT {
                 List<WebhookReceiver.Received> accepted = receiver.accepted();
                 // The first is the request held while its sender was killed: answered to no one, so not counted.
                 for (WebhookReceiver.Received r : accepted.subList(Math.min(1, accepted.size()), accepted.size())) {
-                    delivered.computeIfAbsent(new ObjectMapper().readTree(r.body()).path("id").asText(), e -> new TreeSet<>())
-                            .add(r.webhookId());
+                    for (com.fasterxml.jackson.databind.JsonNode event : new ObjectMapper().readTree(r.body())) {
+                        delivered.computeIfAbsent(event.path("id").asText(), e -> new TreeSet<>()).add(r.webhookId());
+                    }
                 }
             }
             assertThat(delivered.keySet()).as("every action delivered by the replica that took over, the one sent to "
                     + "the killed replica again").containsAll(actions);
-            assertThat(delivered.values()).as("an event sent twice carries the same webhook-id").allMatch(ids -> ids.size() == 1);
+            assertThat(delivered.values()).as("an event sent twice carries the same webhook-id: the batch it was in is "
+                    + "made again the same way by the replica that took over").allMatch(ids -> ids.size() == 1);
+            assertThat(receiver.received().get(0).webhookId()).as("the batch held at the kill was sent again as it was")
+                    .isIn(receiver.accepted().subList(1, receiver.accepted().size()).stream()
+                            .map(WebhookReceiver.Received::webhookId).toList());
         } finally {
             if (killed >= 0) {
                 TwoReplicas.restart(killed);

@@ -202,11 +202,19 @@ class EventDeliveryTest {
             String after = given().get("/q/metrics").then().statusCode(200).extract().asString();
 
             List<WebhookReceiver.Received> all = receiver.received();
-            assertThat(all).as("a 503 for the first batch, then it again, then two more").hasSize(4);
             assertThat(all.get(1).webhookId()).as("the retried batch keeps its webhook-id").isEqualTo(all.get(0).webhookId());
             assertThat(all.get(1).body()).as("and its body").isEqualTo(all.get(0).body());
             List<WebhookReceiver.Received> accepted = receiver.accepted();
-            assertThat(accepted).extracting(r -> JSON.readTree(r.body()).size()).containsExactly(4, 4, 2);
+            assertThat(all).as("a 503 for the first batch, then each batch once").hasSize(accepted.size() + 1);
+            List<Integer> sizes = new ArrayList<>();
+            for (WebhookReceiver.Received r : accepted) {
+                JsonNode batch = JSON.readTree(r.body());
+                assertThat(batch.isArray()).isTrue();
+                sizes.add(batch.size());
+                assertThat(sealsOf(batch)).as("a batch never spans two seals").hasSize(1);
+            }
+            assertThat(sizes).as("at most four a request, ten in all").allMatch(n -> n >= 1 && n <= 4)
+                    .hasSizeGreaterThanOrEqualTo(3).matches(all10 -> all10.stream().mapToInt(Integer::intValue).sum() == 10);
             assertThat(accepted).extracting(WebhookReceiver.Received::contentType)
                     .containsOnly("application/cloudevents-batch+json");
             assertThat(accepted).extracting(WebhookReceiver.Received::webhookId).doesNotHaveDuplicates();
@@ -237,7 +245,8 @@ class EventDeliveryTest {
             assertThat(verify(printed, "--events", lines(dir.resolve("batches.ndjson"), accepted).toString(), "--public-key",
                     pub.toString())).isZero();
             assertThat(printed).as("every event of every batch checked").contains("events checked: 10");
-            WebhookReceiver.Received second = accepted.get(1);
+            WebhookReceiver.Received second = accepted.stream().filter(r -> r.body().contains("\"SUCCEEDED\"")).findFirst()
+                    .orElseThrow();
             String forged = second.body().replaceFirst("\"SUCCEEDED\"", "\"FAILED\"");
             assertThat(forged).isNotEqualTo(second.body());
             Path tampered = Files.writeString(dir.resolve("tampered.ndjson"), new WebhookReceiver.Received(second.webhookId(),
@@ -247,14 +256,44 @@ class EventDeliveryTest {
             List<Map<String, Object>> deliveries = given().auth().oauth2(auditor)
                     .get("/v1/event-subscriptions/{id}/deliveries", id).then().statusCode(200).extract().jsonPath()
                     .getList("deliveries");
-            assertThat(deliveries).extracting(d -> d.get("events")).containsExactly(2, 4, 4); // newest first
+            java.util.Collections.reverse(deliveries); // oldest first, as they were sent
+            assertThat(deliveries).extracting(d -> d.get("events")).containsExactlyElementsOf(sizes);
             assertThat(deliveries).extracting(d -> d.get("status")).containsOnly("DELIVERED");
-            assertThat(deliveries.get(2)).containsEntry("attempts", 2).containsEntry("eventId", eventIds.get(0))
-                    .containsEntry("lastEventId", eventIds.get(3));
-            assertThat(deliveries.get(0)).containsEntry("eventId", eventIds.get(8)).containsEntry("lastEventId", eventIds.get(9));
-            JsonNode lastBatch = JSON.readTree(accepted.get(2).body());
-            assertThat(deliveries.get(0).get("cursor")).as("a batch's cursor is its last event's")
-                    .isEqualTo(lastBatch.get(1).path("data").path("position").asText());
+            assertThat(deliveries.get(0)).containsEntry("attempts", 2).containsEntry("eventId", eventIds.get(0))
+                    .containsEntry("lastEventId", eventIds.get(sizes.get(0) - 1));
+            assertThat(deliveries.get(deliveries.size() - 1)).containsEntry("eventId", eventIds.get(10 - sizes.get(sizes.size() - 1)))
+                    .containsEntry("lastEventId", eventIds.get(9));
+            assertThat(deliveries).extracting(d -> d.get("webhookId"))
+                    .containsExactlyElementsOf(accepted.stream().map(WebhookReceiver.Received::webhookId).toList());
+        }
+    }
+
+    @Test
+    void aBatchSentAgainGoesUnderItsSameWebhookIdWhereverPagesAndSealsFall() throws Exception {
+        String account = UsersApi.newAccount().accountId();
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            JsonPath created = subscribe(receiver, "cloudevents", "hmac", account, null, 4);
+            String id = created.getString("subscriptionId");
+            act(account, 3);
+            sealNow();
+            act(account, 3);
+            deliverEvents(6, receiver);
+            List<WebhookReceiver.Received> first = List.copyOf(receiver.accepted());
+            for (WebhookReceiver.Received r : first) {
+                assertThat(sealsOf(JSON.readTree(r.body())))
+                        .as("a batch never spans two seals, so where a page or a round ends does not change it").hasSize(1);
+            }
+            assertThat(first.size()).as("three actions on each side of a seal: two batches at least").isGreaterThanOrEqualTo(2);
+
+            given().auth().oauth2(auditor).contentType(ContentType.JSON).body(Map.of("fromCursor", created.getString("cursor")))
+                    .post("/v1/event-subscriptions/{id}/replay", id).then().statusCode(200);
+            deliverEvents(12, receiver);
+            List<WebhookReceiver.Received> again = receiver.accepted().subList(first.size(), receiver.accepted().size());
+            assertThat(again).extracting(WebhookReceiver.Received::webhookId)
+                    .as("sent again from the same position: the same batches under the same webhook-ids")
+                    .containsExactlyElementsOf(first.stream().map(WebhookReceiver.Received::webhookId).toList());
+            assertThat(again).extracting(WebhookReceiver.Received::body)
+                    .containsExactlyElementsOf(first.stream().map(WebhookReceiver.Received::body).toList());
         }
     }
 
@@ -268,18 +307,26 @@ class EventDeliveryTest {
             deliverEvents(3, hec);
             deliverEvents(3, ocsf);
 
-            assertThat(hec.accepted()).as("the three in one request").hasSize(1);
-            WebhookReceiver.Received stacked = hec.accepted().get(0);
-            assertThat(stacked.authorization()).isEqualTo("Splunk hec-token-2");
-            List<String> lines = stacked.body().lines().toList();
+            List<String> lines = new ArrayList<>();
+            for (WebhookReceiver.Received stacked : hec.accepted()) {
+                assertThat(stacked.authorization()).isEqualTo("Splunk hec-token-2");
+                assertThat(stacked.contentType()).isEqualTo("application/json");
+                lines.addAll(stacked.body().lines().toList());
+            }
+            assertThat(hec.accepted().size()).as("stacked: fewer requests than events (unless a seal fell between each)")
+                    .isLessThanOrEqualTo(3);
             assertThat(lines).hasSize(3);
             for (int i = 0; i < 3; i++) {
                 JsonNode event = JSON.readTree(lines.get(i));
                 assertThat(event.fieldNames()).toIterable().contains("time", "host", "source", "sourcetype", "event");
                 assertThat(event.path("event").path("event").path("correlationId").asText()).isEqualTo(made.get(i));
             }
-            assertThat(ocsf.accepted()).extracting(r -> JSON.readTree(r.body()).size()).containsExactly(2, 1);
-            assertThat(JSON.readTree(ocsf.accepted().get(0).body()).get(0).path("class_uid").asInt()).isEqualTo(6003);
+            for (WebhookReceiver.Received array : ocsf.accepted()) {
+                JsonNode batch = JSON.readTree(array.body());
+                assertThat(batch.isArray()).isTrue();
+                assertThat(batch.size()).isBetween(1, 2);
+                assertThat(batch.get(0).path("class_uid").asInt()).isEqualTo(6003);
+            }
 
             Path dir = Files.createTempDirectory("batches");
             Path pub = Files.writeString(dir.resolve("seal.pub"), ocsfSubscription.getString("signingKey.publicKey"));
@@ -453,6 +500,13 @@ class EventDeliveryTest {
         for (WebhookReceiver receiver : receivers) {
             assertThat(receiver.accepted()).hasSize(n);
         }
+    }
+
+    /** The seals a CloudEvents batch's events name (each event's {@code data.seal.sealId}). */
+    private static java.util.Set<Long> sealsOf(JsonNode batch) {
+        java.util.Set<Long> seals = new java.util.TreeSet<>();
+        batch.forEach(event -> seals.add(event.path("data").path("seal").path("sealId").asLong()));
+        return seals;
     }
 
     /** Seals and delivers until the receiver accepted {@code n} events, however batched. */
