@@ -57,9 +57,10 @@ public interface EventsConfig {
     int batch();
 
     /**
-     * Events one subscription is sent per turn, in order, before it is given back, read as one page and committed in
-     * one transaction at its end (a crash re-sends the page's tail under the same {@code webhook-id}); while sealed
-     * events remain it is leased again in the same poll, after the other due subscriptions had their turn.
+     * Requests one subscription is sent per turn (one per event, or one per batch: {@code maxEventsPerRequest}), in
+     * order, before it is given back; the sealed actions are read as pages of this many (at least one batch's worth),
+     * each committed in one transaction at its end (a crash re-sends the page's tail under the same {@code webhook-id});
+     * while sealed events remain it is leased again in the same poll, after the other due subscriptions had their turn.
      */
     @WithDefault("100")
     int eventsPerTurn();

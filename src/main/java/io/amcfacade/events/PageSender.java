@@ -39,7 +39,7 @@ final class PageSender {
     }
 
     /** A wanted event of the page, with its body, waiting to be sent. */
-    private record Wanted(SealedAction action, AuditEvent event, Position position, String type, EventBodies.Body body) {
+    private record Wanted(SealedAction action, Position position, String type, EventBodies.Body body) {
     }
 
     private final AuditQueries queries;
@@ -106,7 +106,7 @@ final class PageSender {
     private Wanted wanted(Subscription subscription, SealedAction action, AuditEvent event, Position position) {
         String type = EventTypes.of(event.getAction(), event.getOutcome(),
                 event.getIntegrity() == null ? null : event.getIntegrity().getStatus());
-        return new Wanted(action, event, position, type,
+        return new Wanted(action, position, type,
                 bodies.body(subscription.format(), type, action, event, subscription.splunkIndex()));
     }
 

@@ -196,7 +196,10 @@ class SubscriptionStore {
     private static final String EVENT_COLUMNS = "subscription_id, webhook_id, event_id, event_count, last_event_id, type, "
             + "seal_id, seq, body";
 
-    /** A delivery's first nine columns ({@link #EVENT_COLUMNS}): subscription, webhook id, events, type, position, body. */
+    /**
+     * A delivery's first nine columns ({@link #EVENT_COLUMNS}): subscription, webhook id, events, type, position, body
+     * (none once delivered: V92).
+     */
     private static void bindEvent(PreparedStatement statement, Delivery d) throws SQLException {
         statement.setObject(1, d.subscriptionId());
         statement.setString(2, d.webhookId());
@@ -206,10 +209,10 @@ class SubscriptionStore {
         statement.setString(6, d.type());
         statement.setLong(7, d.position().sealId());
         statement.setLong(8, d.position().seq());
-        statement.setString(9, d.body());
+        statement.setString(9, d.status() == EventDeliveryStatus.DELIVERED ? null : d.body());
     }
 
-    /** The deliveries of a batch, as delivered with their one attempt, in one round trip. */
+    /** The deliveries of a page, as delivered with their one attempt (their bodies not kept), in one round trip. */
     private static void insertDelivered(Connection connection, List<Delivery> delivered) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_deliveries (" + EVENT_COLUMNS
                 + ", status, attempts, created_at, first_attempt_at, last_attempt_at, last_status, latency_ms, delivered_at) "
@@ -261,10 +264,14 @@ class SubscriptionStore {
                 });
     }
 
-    /** Writes an attempt's result, unless a replay abandoned the delivery meanwhile. */
+    /**
+     * Writes an attempt's result, unless a replay abandoned the delivery meanwhile; once delivered, its body is no longer
+     * kept (V92).
+     */
     void attempted(Delivery d) {
         run("UPDATE event_deliveries SET status = ?, attempts = ?, first_attempt_at = ?, last_attempt_at = ?, next_attempt_at = ?, "
-                + "last_status = ?, last_error = ?, latency_ms = ?, delivered_at = ? WHERE delivery_id = ? AND status = 'PENDING'",
+                + "last_status = ?, last_error = ?, latency_ms = ?, delivered_at = ?, body = CASE WHEN ? = 'DELIVERED' "
+                + "THEN NULL ELSE body END WHERE delivery_id = ? AND status = 'PENDING'",
                 statement -> {
                     statement.setString(1, d.status().toString());
                     statement.setInt(2, d.attempts());
@@ -275,7 +282,8 @@ class SubscriptionStore {
                     statement.setString(7, d.lastError());
                     statement.setObject(8, d.latencyMs());
                     statement.setTimestamp(9, time(d.deliveredAt()));
-                    statement.setLong(10, d.id());
+                    statement.setString(10, d.status().toString());
+                    statement.setLong(11, d.id());
                     return statement.executeUpdate();
                 });
     }

@@ -48,7 +48,8 @@ final class SubscriptionTurn {
         String secret = secrets.open(subscription.id().toString(), subscription.secretSealed());
         String splunkToken = secrets.open(subscription.id().toString(), subscription.splunkTokenSealed());
         Position at = subscription.position();
-        int sent = 0;
+        int sent = 0; // events
+        int requests = 0; // one per event, or per batch: what a turn is counted in
         Optional<Delivery> open = store.open(subscription.id());
         if (open.isPresent()) {
             Delivery pending = open.get();
@@ -65,11 +66,12 @@ final class SubscriptionTurn {
             }
             at = pending.position();
             sent += pending.events();
+            requests++;
         }
-        while (sent < config.eventsPerTurn()) {
+        while (requests < config.eventsPerTurn()) {
             // At least one chunk's worth of actions, so the page ends a chunk (PageSender).
             SealedActions.Page page = sealed.after(at.sealId(), at.seq(),
-                    Math.max(subscription.maxEventsPerRequest(), config.eventsPerTurn() - sent));
+                    Math.max(subscription.maxEventsPerRequest(), config.eventsPerTurn() - requests));
             if (page.actions().isEmpty()) {
                 if (page.exhaustedThroughSeal() > at.sealId() || page.exhaustedThroughSeal() == at.sealId()
                         && at.seq() != Long.MAX_VALUE) {
@@ -85,6 +87,7 @@ final class SubscriptionTurn {
             }
             PageSender.Batch batch = pages.send(subscription, page, at, sendUntil, secret, splunkToken);
             sent += batch.events();
+            requests += batch.delivered().size();
             if (!store.deliveredThrough(subscription.id(), owner, at, batch.reached(), batch.delivered(), batch.deliveredAt(),
                     batch.lagMs())) {
                 return new Turn(sent, Instant.now()); // a replay, a pause or another replica came first

@@ -160,7 +160,14 @@ class EventDeliveryTest {
             String id = subscribe(receiver, "splunk-hec", "hmac", account, "hec-token-1").getString("subscriptionId");
             List<String> made = act(account, 3);
             String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            sealNow();
+            for (int round = 0; round < 50 && receiver.received().isEmpty(); round++) {
+                deliverer.deliverDue(); // the first attempt: 503
+            }
+            assertThat(storedBodies(id)).as("a delivery that will be sent again keeps its body").containsExactly("PENDING kept");
             deliverAll(3, receiver);
+            assertThat(storedBodies(id)).as("once accepted, no body is kept: the trail has it")
+                    .containsExactly("DELIVERED none", "DELIVERED none", "DELIVERED none");
             String after = given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(metric(after, "amc_events_delivery_failures_total") - metric(before, "amc_events_delivery_failures_total"))
                     .as("the three 503s").isGreaterThanOrEqualTo(3);
@@ -265,6 +272,8 @@ class EventDeliveryTest {
                     .containsEntry("lastEventId", eventIds.get(9));
             assertThat(deliveries).extracting(d -> d.get("webhookId"))
                     .containsExactlyElementsOf(accepted.stream().map(WebhookReceiver.Received::webhookId).toList());
+            assertThat(storedBodies(id)).as("the retried batch's body dropped once it was accepted")
+                    .hasSize(sizes.size()).containsOnly("DELIVERED none");
         }
     }
 
@@ -500,6 +509,22 @@ class EventDeliveryTest {
         for (WebhookReceiver receiver : receivers) {
             assertThat(receiver.accepted()).hasSize(n);
         }
+    }
+
+    /** Each stored delivery of the subscription, oldest first: its status, and whether its body is kept. */
+    private List<String> storedBodies(String subscriptionId) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT status, body IS NOT NULL FROM event_deliveries "
+                        + "WHERE subscription_id = ?::uuid ORDER BY delivery_id")) {
+            select.setString(1, subscriptionId);
+            try (java.sql.ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + (rs.getBoolean(2) ? " kept" : " none"));
+                }
+            }
+        }
+        return rows;
     }
 
     /** The seals a CloudEvents batch's events name (each event's {@code data.seal.sealId}). */
