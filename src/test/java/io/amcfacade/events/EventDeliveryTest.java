@@ -165,6 +165,8 @@ class EventDeliveryTest {
                 deliverer.deliverDue(); // the first attempt: 503
             }
             assertThat(storedBodies(id)).as("a delivery that will be sent again keeps its body").containsExactly("PENDING kept");
+            assertThat(consoleRow(id)).as("the Event delivery page shows it retrying, and which event")
+                    .contains("retrying").contains("1 attempt(s) of event ").contains("the receiver answered 503");
             deliverAll(3, receiver);
             assertThat(storedBodies(id)).as("once accepted, no body is kept: the trail has it")
                     .containsExactly("DELIVERED none", "DELIVERED none", "DELIVERED none");
@@ -205,6 +207,13 @@ class EventDeliveryTest {
             String id = created.getString("subscriptionId");
             List<String> made = act(account, 10);
             String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            sealNow();
+            for (int round = 0; round < 50 && receiver.received().isEmpty(); round++) {
+                deliverer.deliverDue(); // the first batch: 503
+            }
+            assertThat(consoleRow(id)).as("the Event delivery page shows the batch retrying, and its size")
+                    .contains("batches of up to 4 events").contains("retrying").contains("1 attempt(s) of a batch of ")
+                    .contains("the receiver answered 503");
             deliverEvents(10, receiver);
             String after = given().get("/q/metrics").then().statusCode(200).extract().asString();
 
@@ -509,6 +518,15 @@ class EventDeliveryTest {
         for (WebhookReceiver receiver : receivers) {
             assertThat(receiver.accepted()).hasSize(n);
         }
+    }
+
+    /** The subscription's row of the console's Event delivery page, as an auditor sees it. */
+    private static String consoleRow(String subscriptionId) {
+        String page = given().cookies(io.amcfacade.console.ConsoleSignInTest.signIn(Callers.uniqueSubject("console"), "auditor"))
+                .get("/console/subscriptions").then().statusCode(200).extract().asString();
+        int row = page.indexOf("id=\"subscription-" + subscriptionId + "\"");
+        assertThat(row).as("the page lists subscription %s", subscriptionId).isNotNegative();
+        return page.substring(row, page.indexOf("</tr>", row));
     }
 
     /** Each stored delivery of the subscription, oldest first: its status, and whether its body is kept. */
