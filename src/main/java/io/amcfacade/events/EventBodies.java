@@ -77,15 +77,11 @@ final class EventBodies {
      * as a JSON array, Splunk HEC as stacked event objects, one per line (HEC's own batch format).
      */
     static Body batch(EventFormat format, List<Body> events) {
-        return switch (format) {
-            case CLOUDEVENTS -> new Body(array(events), "application/cloudevents-batch+json");
-            case OCSF -> new Body(array(events), "application/json");
-            case SPLUNK_HEC -> new Body(String.join("\n", events.stream().map(Body::text).toList()), "application/json");
+        String text = switch (format) {
+            case CLOUDEVENTS, OCSF -> "[" + String.join(",", events.stream().map(Body::text).toList()) + "]";
+            case SPLUNK_HEC -> String.join("\n", events.stream().map(Body::text).toList());
         };
-    }
-
-    private static String array(List<Body> events) {
-        return "[" + String.join(",", events.stream().map(Body::text).toList()) + "]";
+        return new Body(text, contentType(format, true));
     }
 
     /** The media type a body of this format is sent as: the one-event form, or a batch. */
