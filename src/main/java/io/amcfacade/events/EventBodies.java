@@ -22,10 +22,6 @@ import io.amcfacade.audit.query.SealedActions.SealedAction;
  */
 final class EventBodies {
 
-    /** A body and the media type it is sent as. */
-    record Body(String text, String contentType) {
-    }
-
     static final String OCSF_VERSION = "1.1.0";
     private static final String PRODUCT = "AMC Admin Facade";
 
@@ -39,7 +35,7 @@ final class EventBodies {
         this.productVersion = productVersion;
     }
 
-    Body body(EventFormat format, String type, SealedAction sealed, AuditEvent event, String splunkIndex) {
+    String body(EventFormat format, String type, SealedAction sealed, AuditEvent event, String splunkIndex) {
         Map<String, Object> payload = payload(type, sealed, event);
         Instant time = event.getOccurredAt().toInstant();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -68,7 +64,7 @@ final class EventBodies {
                 body.put("event", payload);
             }
         }
-        return new Body(write(body), contentType(format, false));
+        return write(body);
     }
 
     /**
@@ -76,15 +72,14 @@ final class EventBodies {
      * format batches them: CloudEvents' batched mode ({@code application/cloudevents-batch+json}, a JSON array), OCSF
      * as a JSON array, Splunk HEC as stacked event objects, one per line (HEC's own batch format).
      */
-    static Body batch(EventFormat format, List<Body> events) {
-        String text = switch (format) {
-            case CLOUDEVENTS, OCSF -> "[" + String.join(",", events.stream().map(Body::text).toList()) + "]";
-            case SPLUNK_HEC -> String.join("\n", events.stream().map(Body::text).toList());
+    static String batch(EventFormat format, List<String> events) {
+        return switch (format) {
+            case CLOUDEVENTS, OCSF -> "[" + String.join(",", events) + "]";
+            case SPLUNK_HEC -> String.join("\n", events);
         };
-        return new Body(text, contentType(format, true));
     }
 
-    /** The media type a body of this format is sent as: the one-event form, or a batch. */
+    /** The media type a body of this format is sent as: the one-event form ({@link #body}), or a batch ({@link #batch}). */
     static String contentType(EventFormat format, boolean batched) {
         if (format == EventFormat.CLOUDEVENTS) {
             return batched ? "application/cloudevents-batch+json" : "application/cloudevents+json";

@@ -39,7 +39,7 @@ final class PageSender {
     }
 
     /** A wanted event of the page, with its body, waiting to be sent. */
-    private record Wanted(SealedAction action, Position position, String type, EventBodies.Body body) {
+    private record Wanted(SealedAction action, Position position, String type, String body) {
     }
 
     private final AuditQueries queries;
@@ -119,13 +119,13 @@ final class PageSender {
         Wanted last = events.get(events.size() - 1);
         if (!subscription.batched()) {
             return new Delivery(0, subscription.id(), webhookId(subscription.id(), first.action().eventId()),
-                    first.action().eventId(), first.type(), first.position(), first.body().text(), EventDeliveryStatus.PENDING,
+                    first.action().eventId(), first.type(), first.position(), first.body(), EventDeliveryStatus.PENDING,
                     0, Instant.now(), null, null, null, null, null, null, null, 1, null);
         }
-        EventBodies.Body body = EventBodies.batch(subscription.format(), events.stream().map(Wanted::body).toList());
+        String body = EventBodies.batch(subscription.format(), events.stream().map(Wanted::body).toList());
         return new Delivery(0, subscription.id(),
                 batchWebhookId(subscription.id(), events.stream().map(w -> w.action().eventId()).toList()),
-                first.action().eventId(), first.type(), chunkEnd, body.text(), EventDeliveryStatus.PENDING, 0,
+                first.action().eventId(), first.type(), chunkEnd, body, EventDeliveryStatus.PENDING, 0,
                 Instant.now(), null, null, null, null, null, null, null, events.size(), last.action().eventId());
     }
 
